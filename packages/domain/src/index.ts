@@ -1,0 +1,6 @@
+export * from './uscc';
+export * from './units';
+export * from './money';
+export * from './phone';
+export * from './price-tiers';
+export * from './attribute-schema';
