@@ -1,0 +1,60 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { Logger } from 'pino';
+import { graphqlOptions } from './common/graphql.config';
+import { APP_CONFIG, type AppConfig } from './config';
+import { ormConfig } from './database/orm.config';
+import { CatalogModule } from './modules/catalog/catalog.module';
+import { GeoModule } from './modules/geo/geo.module';
+import { HealthModule } from './modules/health/health.module';
+import { AuthService } from './modules/identity/auth.service';
+import { IdentityModule } from './modules/identity/identity.module';
+
+export const LOGGER = Symbol('LOGGER');
+
+@Global()
+@Module({})
+class ConfigModule {
+  static with(config: AppConfig, logger: Logger): DynamicModule {
+    return {
+      module: ConfigModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: LOGGER, useValue: logger },
+      ],
+      exports: [APP_CONFIG, LOGGER],
+    };
+  }
+}
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  logger: Logger;
+  poolMax?: number;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, databaseUrl, logger, poolMax }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.with(config, logger),
+        MikroOrmModule.forRoot({ ...ormConfig({ url: databaseUrl, poolMax }), registerRequestContext: true }),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [IdentityModule],
+          inject: [AuthService],
+          useFactory: (auth: AuthService) => graphqlOptions(config, auth, logger),
+        }),
+        HealthModule,
+        GeoModule,
+        IdentityModule,
+        CatalogModule,
+      ],
+    };
+  }
+}

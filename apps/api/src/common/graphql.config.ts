@@ -1,0 +1,50 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import type { FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../config';
+import type { AuthService } from '../modules/identity/auth.service';
+import { formatGraphQLError } from './graphql-errors';
+import { checkOperation, DEFAULT_QUERY_LIMITS } from './query-limits';
+import { RequestContext, type GraphQLContext } from './request-context';
+
+/** Refuses operations that are too deep, alias too much or would cost too much, before any resolver runs. */
+function queryLimitsPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operationName, request }) {
+          const error = checkOperation(document, operationName, request.variables ?? {}, DEFAULT_QUERY_LIMITS);
+          if (error) {
+            (error.extensions as Record<string, unknown>).http = { status: 400 };
+            throw error;
+          }
+        },
+      };
+    },
+  };
+}
+
+function bearer(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (!header?.startsWith('Bearer ')) return undefined;
+  return header.slice(7).trim() || undefined;
+}
+
+export function graphqlOptions(config: AppConfig, auth: AuthService, logger: Logger): ApolloDriverConfig {
+  return {
+    path: '/graphql',
+    autoSchemaFile: true,
+    sortSchema: true,
+    introspection: !config.production,
+    playground: false,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    plugins: [queryLimitsPlugin()],
+    formatError: formatGraphQLError(logger),
+    context: async (request: FastifyRequest): Promise<GraphQLContext> => {
+      const user = await auth.authenticate(bearer(request));
+      return { ctx: new RequestContext(user, request.ip, String(request.id), user?.familyId) };
+    },
+  };
+}

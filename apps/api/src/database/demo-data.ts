@@ -1,0 +1,146 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { usccCheckCharacter } from '@xiangnong/domain';
+import { randomUUID } from 'node:crypto';
+import { hashPassword } from '../modules/identity/password';
+
+export const DEMO_PASSWORD = 'xiangnong2026';
+export const DEMO_LOGINS = [
+  { phone: '13800000000', role: '平台管理员 / Platform admin' },
+  { phone: '13900000001', role: '安化县黑茶合作社 / Tea cooperative owner' },
+  { phone: '13900000002', role: '采购商 / Buyer' },
+];
+
+function demoUscc(seq: number, division: string): string {
+  const body = `93${division}MA${String(seq).padStart(7, '0')}`.slice(0, 17);
+  return body + usccCheckCharacter(body);
+}
+
+interface DemoOrg {
+  name: string;
+  kind: string;
+  county: string;
+  listings: {
+    channel: string;
+    category: string;
+    title: string;
+    unit: string;
+    tiers: [number, number][];
+    stock: number;
+    attributes: Record<string, string | number>;
+    certifications?: string[];
+  }[];
+}
+
+const ORGS: DemoOrg[] = [
+  {
+    name: '安化县云台山黑茶专业合作社',
+    kind: 'COOPERATIVE',
+    county: '430923',
+    listings: [
+      { channel: 'tea', category: 'dark-tea', title: '安化黑茶 千两茶 2022 年', unit: 'KG', tiers: [[1, 36000], [20, 32000]], stock: 300, attributes: { teaType: 'dark', grade: 'standard', productionYear: 2022 }, certifications: ['GEO_INDICATION'] },
+      { channel: 'tea', category: 'dark-tea', title: '安化天尖茶 一级 500 克', unit: 'BOX', tiers: [[1, 16800], [50, 15000]], stock: 800, attributes: { teaType: 'dark', grade: 'one-bud-one-leaf', productionYear: 2024 } },
+    ],
+  },
+  {
+    name: '古丈县毛尖茶叶家庭农场',
+    kind: 'FAMILY_FARM',
+    county: '433126',
+    listings: [
+      { channel: 'tea', category: 'green-tea', title: '古丈毛尖 明前 一芽一叶', unit: 'JIN', tiers: [[1, 48000], [10, 45000]], stock: 120, attributes: { teaType: 'green', harvestSeason: 'mingqian', grade: 'one-bud-one-leaf', productionYear: 2026 }, certifications: ['ORGANIC'] },
+    ],
+  },
+  {
+    name: '麻阳苗族自治县冰糖橙合作社',
+    kind: 'COOPERATIVE',
+    county: '431226',
+    listings: [
+      { channel: 'fruit', category: 'citrus', title: '麻阳冰糖橙 70-75 毫米 产地直发', unit: 'JIN', tiers: [[100, 380], [1000, 340]], stock: 50000, attributes: { variety: '冰糖橙', sizeGrade: '70-75', brix: 14.5, pickingDate: '2026-11-20' }, certifications: ['GEO_INDICATION', 'GREEN_FOOD'] },
+      { channel: 'fruit', category: 'kiwifruit', title: '湘西猕猴桃 米良一号 精品箱', unit: 'BOX', tiers: [[10, 6800], [100, 6000]], stock: 2000, attributes: { variety: '米良一号', brix: 16 } },
+    ],
+  },
+  {
+    name: '宁乡花猪养殖有限公司',
+    kind: 'ENTERPRISE',
+    county: '430182',
+    listings: [
+      { channel: 'hog', category: 'live-hog', title: '宁乡花猪 生猪 110-130 公斤', unit: 'HEAD', tiers: [[5, 360000], [50, 340000]], stock: 400, attributes: { breed: '宁乡花猪', liveWeightBand: '110-130', headCount: 400, quarantineCertificate: '4301822026-0088' } },
+    ],
+  },
+  {
+    name: '邵阳县油茶专业合作社',
+    kind: 'COOPERATIVE',
+    county: '430523',
+    listings: [
+      { channel: 'oil', category: 'camellia-oil', title: '邵阳茶油 冷榨一级 5 升装', unit: 'BOTTLE', tiers: [[1, 48000], [20, 43000]], stock: 600, attributes: { oilType: 'camellia', pressingMethod: 'cold', acidValue: 0.8 }, certifications: ['GEO_INDICATION'] },
+    ],
+  },
+  {
+    name: '桃源县富硒大米合作社',
+    kind: 'COOPERATIVE',
+    county: '430725',
+    listings: [
+      { channel: 'rice', category: 'selenium-rice', title: '桃源富硒米 一级 新米', unit: 'TONNE', tiers: [[1, 620000], [10, 580000]], stock: 200, attributes: { variety: '玉针香', form: 'milled', grade: '1', harvestYear: 2026 }, certifications: ['SELENIUM_RICH'] },
+      { channel: 'rice', category: 'paddy', title: '优质稻谷 黄华占 散装', unit: 'JIN', tiers: [[1000, 155], [10000, 148]], stock: 400000, attributes: { variety: '黄华占', form: 'paddy', harvestYear: 2026 } },
+    ],
+  },
+];
+
+/**
+ * Sample data for trying the product: three logins and verified demo sellers with listings in every
+ * channel. Everything is marked `is_demo` and shown as 示例 in the storefront. Runs once.
+ */
+export async function loadDemoData(em: EntityManager): Promise<boolean> {
+  const c = em.getConnection();
+  const existing = await c.execute<{ n: string }[]>('select count(*) as n from app_user where is_demo');
+  if (Number(existing[0]!.n) > 0) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await em.transactional(async (tx) => {
+    const t = tx.getConnection();
+    const ctx = tx.getTransactionContext();
+    const users: Record<string, string> = {};
+    const names = ['平台管理员', '李合作', '王采购'];
+    for (const [i, login] of DEMO_LOGINS.entries()) {
+      users[login.phone] = randomUUID();
+      await t.execute(
+        `insert into app_user (id, phone, display_name, password_hash, is_platform_admin, sessions_valid_after, is_demo, created_at)
+         values (?, ?, ?, ?, ?, to_timestamp(0), true, now())`,
+        [users[login.phone], login.phone, names[i], passwordHash, i === 0],
+        'run',
+        ctx,
+      );
+    }
+    const categories = await t.execute<{ id: number; channel_code: string; slug: string }[]>('select id, channel_code, slug from category', [], 'all', ctx);
+    let seq = 1;
+    let minutesAgo = 0;
+    for (const org of ORGS) {
+      const orgId = randomUUID();
+      await t.execute(
+        `insert into organisation (id, name, kind, uscc, county_code, verification_status, verified_at, is_demo, created_at)
+         values (?, ?, ?, ?, ?, 'VERIFIED', now(), true, now())`,
+        [orgId, org.name, org.kind, demoUscc(seq++, org.county), org.county],
+        'run',
+        ctx,
+      );
+      const owner = seq === 2 ? users['13900000001']! : users['13800000000']!;
+      await t.execute(`insert into membership (id, organisation_id, user_id, role, created_at) values (?, ?, ?, 'OWNER', now())`, [randomUUID(), orgId, owner], 'run', ctx);
+      for (const l of org.listings) {
+        const category = categories.find((cat) => cat.channel_code === l.channel && cat.slug === l.category)!;
+        const published = new Date(Date.now() - ++minutesAgo * 60_000);
+        await t.execute(
+          `insert into listing (id, organisation_id, channel_code, category_id, title, description, attributes, origin_county_code, unit,
+                                price_tiers, base_price_fen, min_order_quantity, stock, certifications, status, is_demo, created_at, updated_at, published_at)
+           values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?, ?, ?, 'ACTIVE', true, ?, ?, ?)`,
+          [
+            randomUUID(), orgId, l.channel, category.id, l.title, `${org.name}直供。示例数据，仅供体验。`,
+            JSON.stringify(l.attributes), org.county, l.unit,
+            JSON.stringify(l.tiers.map(([minQuantity, unitPriceFen]) => ({ minQuantity, unitPriceFen }))),
+            l.tiers[0]![1], l.tiers[0]![0], l.stock, `{${(l.certifications ?? []).join(',')}}`, published, published, published,
+          ],
+          'run',
+          ctx,
+        );
+      }
+    }
+  });
+  return true;
+}

@@ -1,0 +1,19 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import { loadDemoData } from './demo-data';
+import { migrate } from './migrate';
+import { ormConfig } from './orm.config';
+import { loadReferenceData } from './reference-data';
+
+/** Brings a database up to date: migrations, reference data, and (on request) the demo dataset. */
+export async function prepareDatabase(url: string, logger: Logger, options: { demo: boolean }): Promise<void> {
+  const orm = await MikroORM.init(ormConfig({ url, poolMax: 2 }));
+  try {
+    const applied = await migrate(orm);
+    if (applied.length) logger.info({ applied }, 'migrations applied');
+    await loadReferenceData(orm.em.fork());
+    if (options.demo && (await loadDemoData(orm.em.fork()))) logger.info('demo data loaded');
+  } finally {
+    await orm.close();
+  }
+}

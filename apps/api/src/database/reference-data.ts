@@ -1,0 +1,82 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AttributeSchema } from '@xiangnong/domain';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseCsv } from './csv';
+
+export const REFERENCE_DATA_DIR = join(__dirname, '..', '..', 'reference-data');
+
+function readReference(name: string): string {
+  return readFileSync(join(REFERENCE_DATA_DIR, name), 'utf8');
+}
+
+export interface ChannelSeed {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  descriptionZh: string;
+  descriptionEn: string;
+  sortOrder: number;
+  attributeSchema: AttributeSchema;
+  categories: { slug: string; nameZh: string; nameEn: string }[];
+}
+
+export function channelSeeds(): ChannelSeed[] {
+  return JSON.parse(readReference('channels.json')) as ChannelSeed[];
+}
+
+export interface CertificationInfo {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+export function certifications(): CertificationInfo[] {
+  return JSON.parse(readReference('certifications.json')) as CertificationInfo[];
+}
+
+/**
+ * Loads Hunan's counties and the poverty-county facts, and the five starting channels, into the
+ * database. Idempotent: counties are upserted from the published tables; channels and categories
+ * are only inserted when missing, so that an operator's later edits are kept.
+ */
+export async function loadReferenceData(em: EntityManager): Promise<void> {
+  const counties = parseCsv(readReference('hunan-counties.csv'));
+  const poverty = new Map(parseCsv(readReference('hunan-poverty-counties.csv')).filter((r) => r.code).map((r) => [r.code!, r]));
+  await em.transactional(async (tx) => {
+    const c = tx.getConnection();
+    for (const county of counties) {
+      const p = poverty.get(county.code!);
+      await c.execute(
+        `insert into county (code, name, prefecture_code, prefecture_name, division_type, is_poverty_county,
+                             poverty_national_key, poverty_contiguous_area, poverty_exit_year)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         on conflict (code) do update set name = excluded.name, prefecture_code = excluded.prefecture_code,
+           prefecture_name = excluded.prefecture_name, division_type = excluded.division_type,
+           is_poverty_county = excluded.is_poverty_county, poverty_national_key = excluded.poverty_national_key,
+           poverty_contiguous_area = excluded.poverty_contiguous_area, poverty_exit_year = excluded.poverty_exit_year`,
+        [
+          county.code, county.name, county.prefecture_code, county.prefecture_name, county.division_type,
+          p !== undefined,
+          p ? p.national_key === 'yes' : null,
+          p?.contiguous_area || null,
+          p?.year_exited_poverty ? Number(p.year_exited_poverty) : null,
+        ],
+      );
+    }
+    for (const channel of channelSeeds()) {
+      await c.execute(
+        `insert into channel (code, name_zh, name_en, description_zh, description_en, attribute_schema, sort_order)
+         values (?, ?, ?, ?, ?, ?::jsonb, ?) on conflict (code) do nothing`,
+        [channel.code, channel.nameZh, channel.nameEn, channel.descriptionZh, channel.descriptionEn, JSON.stringify(channel.attributeSchema), channel.sortOrder],
+      );
+      for (const [i, cat] of channel.categories.entries()) {
+        await c.execute(
+          `insert into category (channel_code, slug, name_zh, name_en, sort_order) values (?, ?, ?, ?, ?)
+           on conflict (channel_code, slug) do nothing`,
+          [channel.code, cat.slug, cat.nameZh, cat.nameEn, i],
+        );
+      }
+    }
+  });
+}

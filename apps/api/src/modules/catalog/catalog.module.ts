@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { GeoModule } from '../geo/geo.module';
+import { IdentityModule } from '../identity/identity.module';
+import { CategoryResolver, ChannelResolver, ListingResolver } from './catalog.resolver';
+import { ChannelService } from './channel.service';
+import { ListingService } from './listing.service';
+import { UploadController } from './upload.controller';
+
+@Module({
+  imports: [GeoModule, IdentityModule],
+  controllers: [UploadController],
+  providers: [ChannelService, ListingService, ChannelResolver, CategoryResolver, ListingResolver],
+  exports: [ChannelService, ListingService],
+})
+export class CatalogModule {}

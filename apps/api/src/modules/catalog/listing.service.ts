@@ -1,0 +1,243 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { attributeIssues, priceTierProblem, unitInfo, type PriceTier } from '@xiangnong/domain';
+import { DomainError } from '../../common/errors';
+import { decodeCursor, pageSize, toPage, type Page } from '../../common/pagination';
+import type { RequestContext } from '../../common/request-context';
+import { certifications } from '../../database/reference-data';
+import { GeoService } from '../geo/geo.service';
+import { MemberRole } from '../identity/membership.entity';
+import { VerificationStatus } from '../identity/organisation.entity';
+import { OrganisationService } from '../identity/organisation.service';
+import type { CreateListingInput, ListingsArgs, OrganisationListingsArgs, UpdateListingInput } from './catalog.models';
+import { Category } from './category.entity';
+import { Channel } from './channel.entity';
+import { ListingImage } from './listing-image.entity';
+import { Listing, ListingStatus } from './listing.entity';
+import { canTransition, PUBLIC_STATUSES, statusForStock } from './listing-rules';
+
+const MAX_IMAGES = 9;
+const MAX_QUANTITY = 1_000_000_000;
+const CERTIFICATION_CODES = new Set(certifications().map((c) => c.code));
+
+interface ListingFields {
+  category: Category;
+  title: string;
+  description: string;
+  attributes: Record<string, string | number | boolean>;
+  originCounty: string;
+  unit: string;
+  priceTiers: PriceTier[];
+  basePriceFen: number;
+  minOrderQuantity: number;
+  stock: number;
+  certifications: string[];
+}
+
+function positiveInt(value: number): boolean {
+  return Number.isInteger(value) && value > 0 && value <= MAX_QUANTITY;
+}
+
+@Injectable()
+export class ListingService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly organisations: OrganisationService,
+    private readonly geo: GeoService,
+  ) {}
+
+  /** Validates a whole listing against its channel. Every rule runs before anything is written. */
+  private async validate(channel: Channel, input: Required<Omit<UpdateListingInput, 'imageIds'>>): Promise<ListingFields> {
+    const title = input.title.trim();
+    if (title.length < 4 || title.length > 60) throw new DomainError('catalog/title-invalid');
+    const description = input.description.trim();
+    if (description.length > 5000) throw new DomainError('catalog/description-invalid');
+    const category = await this.em.findOne(Category, { id: Number(input.categoryId) || 0, channel: channel.code });
+    if (!category) throw new DomainError('catalog/category-unknown');
+    const county = await this.geo.requireCounty(input.originCountyCode);
+    if (!unitInfo(input.unit)) throw new DomainError('catalog/unit-unknown');
+    if (!positiveInt(input.minOrderQuantity)) throw new DomainError('catalog/quantity-invalid', { field: 'minOrderQuantity' });
+    if (!Number.isInteger(input.stock) || input.stock < 0 || input.stock > MAX_QUANTITY) throw new DomainError('catalog/stock-invalid');
+    const tiers = input.priceTiers.map((t) => ({ minQuantity: t.minQuantity, unitPriceFen: t.unitPriceFen }));
+    const tierProblem = priceTierProblem(tiers, input.minOrderQuantity);
+    if (tierProblem || tiers.some((t) => t.minQuantity > MAX_QUANTITY || t.unitPriceFen > 2_000_000_000)) {
+      throw new DomainError('catalog/price-tiers-invalid', { problem: tierProblem ?? 'tooLarge' });
+    }
+    const attributes = input.attributes ?? {};
+    if (typeof attributes !== 'object' || Array.isArray(attributes)) throw new DomainError('catalog/attributes-invalid');
+    const issues = attributeIssues(channel.attributeSchema, attributes);
+    if (issues.length > 0) throw new DomainError('catalog/attributes-invalid', { issues });
+    const certs = [...new Set(input.certifications)];
+    const unknown = certs.find((c) => !CERTIFICATION_CODES.has(c));
+    if (unknown) throw new DomainError('catalog/certification-unknown', { code: unknown });
+    const cleanAttributes = Object.fromEntries(
+      Object.entries(attributes).filter(([, v]) => v !== '' && v !== null && v !== undefined),
+    ) as Record<string, string | number | boolean>;
+    return {
+      category,
+      title,
+      description,
+      attributes: cleanAttributes,
+      originCounty: county.code,
+      unit: input.unit,
+      priceTiers: tiers,
+      basePriceFen: tiers[0]!.unitPriceFen,
+      minOrderQuantity: input.minOrderQuantity,
+      stock: input.stock,
+      certifications: certs,
+    };
+  }
+
+  private async channel(code: string): Promise<Channel> {
+    const channel = await this.em.findOne(Channel, { code });
+    if (!channel) throw new DomainError('catalog/channel-unknown');
+    return channel;
+  }
+
+  async create(ctx: RequestContext, input: CreateListingInput): Promise<Listing> {
+    const org = await this.organisations.requireSeller(ctx, input.organisationId);
+    const channel = await this.channel(input.channelCode);
+    const fields = await this.validate(channel, {
+      categoryId: input.categoryId,
+      title: input.title,
+      description: input.description ?? '',
+      attributes: input.attributes,
+      originCountyCode: input.originCountyCode,
+      unit: input.unit,
+      priceTiers: input.priceTiers,
+      minOrderQuantity: input.minOrderQuantity,
+      stock: input.stock,
+      certifications: input.certifications ?? [],
+    });
+    return this.em.transactional(async (em) => {
+      const status = input.publish ? statusForStock(ListingStatus.ACTIVE, fields.stock) : ListingStatus.DRAFT;
+      const listing = em.create(Listing, {
+        ...fields,
+        organisation: org.id,
+        channel: channel.code,
+        status,
+        publishedAt: status === ListingStatus.DRAFT ? undefined : new Date(),
+      });
+      await em.flush();
+      if (input.imageIds) await this.attachImages(em, listing, input.imageIds);
+      return listing;
+    });
+  }
+
+  async update(ctx: RequestContext, id: string, input: UpdateListingInput): Promise<Listing> {
+    const existing = await this.editable(ctx, id);
+    const channel = await this.channel(existing.channel.code);
+    const fields = await this.validate(channel, {
+      categoryId: input.categoryId ?? String(existing.category.id),
+      title: input.title ?? existing.title,
+      description: input.description ?? existing.description,
+      attributes: input.attributes ?? existing.attributes,
+      originCountyCode: input.originCountyCode ?? existing.originCounty.code,
+      unit: input.unit ?? existing.unit,
+      priceTiers: input.priceTiers ?? existing.priceTiers,
+      minOrderQuantity: input.minOrderQuantity ?? existing.minOrderQuantity,
+      stock: input.stock ?? existing.stock,
+      certifications: input.certifications ?? existing.certifications,
+    });
+    return this.em.transactional(async (em) => {
+      const listing = await em.findOneOrFail(Listing, id, { lockMode: 4 });
+      if (listing.status === ListingStatus.ARCHIVED) throw new DomainError('catalog/status-transition');
+      em.assign(listing, { ...fields, status: statusForStock(listing.status, fields.stock) });
+      await em.flush();
+      if (input.imageIds) await this.attachImages(em, listing, input.imageIds);
+      return listing;
+    });
+  }
+
+  async setStatus(ctx: RequestContext, id: string, status: ListingStatus): Promise<Listing> {
+    await this.editable(ctx, id);
+    return this.em.transactional(async (em) => {
+      const listing = await em.findOneOrFail(Listing, id, { lockMode: 4 });
+      if (!canTransition(listing.status, status)) throw new DomainError('catalog/status-transition', { from: listing.status, to: status });
+      listing.status = statusForStock(status, listing.stock);
+      if (status === ListingStatus.ACTIVE) listing.publishedAt ??= new Date();
+      await em.flush();
+      return listing;
+    });
+  }
+
+  /** The listing if the caller may change it: any member of its organisation. Others learn nothing. */
+  private async editable(ctx: RequestContext, id: string): Promise<Listing> {
+    ctx.requireUser();
+    const listing = await this.em.findOne(Listing, id);
+    if (!listing) throw new DomainError('catalog/listing-not-found');
+    await this.organisations.requireSeller(ctx, listing.organisation.id);
+    return listing;
+  }
+
+  private async attachImages(em: EntityManager, listing: Listing, imageIds: string[]): Promise<void> {
+    const ids = [...new Set(imageIds)];
+    if (ids.length > MAX_IMAGES) throw new DomainError('catalog/too-many-images');
+    const images = ids.length ? await em.find(ListingImage, { id: { $in: ids }, organisation: listing.organisation.id }) : [];
+    if (images.length !== ids.length || images.some((img) => img.listing && img.listing.id !== listing.id)) {
+      throw new DomainError('catalog/image-unknown');
+    }
+    await em.nativeUpdate(ListingImage, { listing: listing.id, id: { $nin: ids } }, { listing: null });
+    for (const image of images) {
+      image.listing = listing;
+      image.position = ids.indexOf(image.id);
+    }
+    await em.flush();
+  }
+
+  /** A listing as the caller may see it: public ones to all, others to their organisation and admins. */
+  async byId(ctx: RequestContext, id: string): Promise<Listing> {
+    const listing = await this.em.findOne(Listing, id, { populate: ['organisation'] });
+    if (!listing) throw new DomainError('catalog/listing-not-found');
+    const isPublic = PUBLIC_STATUSES.includes(listing.status) && listing.organisation.verificationStatus === VerificationStatus.VERIFIED;
+    if (isPublic || ctx.user?.isPlatformAdmin) return listing;
+    if (ctx.user && (await this.organisations.roleOf(ctx, listing.organisation.id))) return listing;
+    throw new DomainError('catalog/listing-not-found');
+  }
+
+  /** Public listings of a channel, newest first, keyset-paginated. */
+  async publicListings(args: ListingsArgs): Promise<Page<Listing>> {
+    const size = pageSize(args.first);
+    const qb = this.em
+      .createQueryBuilder(Listing, 'l')
+      .select('l.*')
+      .join('l.organisation', 'o')
+      .where({ channel: args.channel, status: { $in: [...PUBLIC_STATUSES] } })
+      .andWhere({ 'o.verificationStatus': VerificationStatus.VERIFIED });
+    if (args.categoryId) {
+      const id = Number(args.categoryId);
+      if (!Number.isInteger(id)) throw new DomainError('catalog/category-unknown');
+      qb.andWhere('(l.category_id = ? or l.category_id in (select c.id from category c where c.parent_id = ?))', [id, id]);
+    }
+    if (args.countyCode) qb.andWhere({ originCounty: args.countyCode });
+    if (args.povertyOnly) {
+      const codes = (await this.geo.counties({ povertyOnly: true })).map((c) => c.code);
+      qb.andWhere({ originCounty: { $in: codes } });
+    }
+    if (args.q?.trim()) qb.andWhere('l.title ilike ?', [`%${args.q.trim().replace(/[\\%_]/g, '\\$&')}%`]);
+    if (args.after) {
+      const [publishedAt, id] = decodeCursor(args.after, ['string', 'string']);
+      qb.andWhere('(l.published_at, l.id) < (?, ?)', [publishedAt, id]);
+    }
+    const rows = await qb.orderBy({ publishedAt: 'desc', id: 'desc' }).limit(size + 1).getResultList();
+    return toPage(rows, size, (l) => [l.publishedAt!.toISOString(), l.id]);
+  }
+
+  /** Every listing of an organisation, for its members (and admins), most recently changed first. */
+  async organisationListings(ctx: RequestContext, args: OrganisationListingsArgs): Promise<Page<Listing>> {
+    await this.organisations.requireRoleOrAdmin(ctx, args.organisationId, MemberRole.STAFF);
+    const size = pageSize(args.first);
+    const where: Record<string, unknown> = { organisation: args.organisationId };
+    if (args.status) where.status = args.status;
+    if (args.after) {
+      const [updatedAt, id] = decodeCursor(args.after, ['string', 'string']);
+      where.$or = [{ updatedAt: { $lt: new Date(updatedAt as string) } }, { updatedAt: new Date(updatedAt as string), id: { $lt: id } }];
+    }
+    const rows = await this.em.find(Listing, where, { orderBy: { updatedAt: 'desc', id: 'desc' }, limit: size + 1 });
+    return toPage(rows, size, (l) => [l.updatedAt.toISOString(), l.id]);
+  }
+
+  async imagesOf(listingIds: readonly string[]): Promise<ListingImage[]> {
+    return this.em.find(ListingImage, { listing: { $in: [...listingIds] } }, { orderBy: { position: 'asc' } });
+  }
+}

@@ -1,0 +1,43 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '../../common/errors';
+import { County } from './county.entity';
+
+/**
+ * Hunan's counties. They change only when the reference data is reloaded at start, so one read
+ * per process is kept; every instance reads the same table.
+ */
+@Injectable()
+export class GeoService {
+  private cache: Promise<Map<string, County>> | undefined;
+
+  constructor(private readonly em: EntityManager) {}
+
+  private all(): Promise<Map<string, County>> {
+    this.cache ??= this.em
+      .fork()
+      .find(County, {}, { orderBy: { code: 'asc' } })
+      .then((rows) => new Map(rows.map((c) => [c.code, c])))
+      .catch((error: unknown) => {
+        this.cache = undefined;
+        throw error;
+      });
+    return this.cache;
+  }
+
+  async counties(filter: { povertyOnly?: boolean; prefectureCode?: string } = {}): Promise<County[]> {
+    return [...(await this.all()).values()].filter(
+      (c) => (!filter.povertyOnly || c.isPovertyCounty) && (!filter.prefectureCode || c.prefectureCode === filter.prefectureCode),
+    );
+  }
+
+  async county(code: string): Promise<County | undefined> {
+    return (await this.all()).get(code);
+  }
+
+  async requireCounty(code: string): Promise<County> {
+    const county = await this.county(code.trim());
+    if (!county) throw new DomainError('geo/county-unknown');
+    return county;
+  }
+}

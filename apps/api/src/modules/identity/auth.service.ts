@@ -1,0 +1,177 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable } from '@nestjs/common';
+import { normalizeMobile } from '@xiangnong/domain';
+import { randomUUID } from 'node:crypto';
+import { APP_CONFIG, type AppConfig } from '../../config';
+import { DomainError } from '../../common/errors';
+import type { AuthUser, RequestContext } from '../../common/request-context';
+import { hashToken, issueAccessToken, newOpaqueToken, verifyAccessToken } from '../../common/tokens';
+import { LoginFailure } from './login-attempt.entity';
+import { dummyPasswordHash, hashPassword, passwordAcceptable, verifyPassword } from './password';
+import { RefreshToken } from './refresh-token.entity';
+import { User } from './user.entity';
+
+/** Failed logins allowed per phone number, and per client address, in the window. */
+export const LOGIN_LIMITS = { perPhone: 5, perAddress: 30, windowMinutes: 15 };
+
+export interface IssuedSession {
+  accessToken: string;
+  refreshToken: string;
+  accessTokenExpiresAt: Date;
+  user: User;
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly em: EntityManager,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async signUp(phoneRaw: string, password: string, displayNameRaw: string): Promise<IssuedSession> {
+    const phone = normalizeMobile(phoneRaw);
+    if (!phone) throw new DomainError('auth/phone-invalid');
+    const displayName = displayNameRaw.trim();
+    if (displayName.length < 1 || displayName.length > 40) throw new DomainError('auth/name-invalid');
+    if (!passwordAcceptable(password)) throw new DomainError('auth/password-weak');
+    const passwordHash = await hashPassword(password);
+    return this.em.transactional(async (em) => {
+      const inserted = await em.getConnection().execute<{ id: string }[]>(
+        `insert into app_user (id, phone, display_name, password_hash, is_platform_admin, sessions_valid_after, is_demo, created_at)
+         values (?, ?, ?, ?, false, to_timestamp(0), false, now()) on conflict (phone) do nothing returning id`,
+        [randomUUID(), phone, displayName, passwordHash],
+        'all',
+        em.getTransactionContext(),
+      );
+      if (inserted.length === 0) throw new DomainError('auth/phone-taken');
+      const user = await em.findOneOrFail(User, inserted[0]!.id);
+      return this.startSession(em, user);
+    });
+  }
+
+  /**
+   * Unknown numbers and wrong passwords get the same answer after the same work. Failures are
+   * counted per number and per address in PostgreSQL, so the limit holds across instances.
+   */
+  async logIn(phoneRaw: string, password: string, ip: string): Promise<IssuedSession> {
+    const phone = normalizeMobile(phoneRaw) ?? phoneRaw.trim().slice(0, 20);
+    const phoneKey = hashToken(`phone:${phone}`);
+    const ipKey = hashToken(`ip:${ip}`);
+    const since = new Date(Date.now() - LOGIN_LIMITS.windowMinutes * 60_000);
+    const [counts] = await this.em.getConnection().execute<{ by_phone: string; by_ip: string }[]>(
+      `select count(*) filter (where phone_key = ?) as by_phone, count(*) filter (where ip_key = ?) as by_ip
+         from login_failure where created_at > ? and (phone_key = ? or ip_key = ?)`,
+      [phoneKey, ipKey, since, phoneKey, ipKey],
+    );
+    if (Number(counts!.by_phone) >= LOGIN_LIMITS.perPhone || Number(counts!.by_ip) >= LOGIN_LIMITS.perAddress) {
+      throw new DomainError('auth/rate-limited');
+    }
+    const user = await this.em.findOne(User, { phone }, { populate: ['passwordHash'] });
+    const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+    if (!user || !ok) {
+      await this.em.getConnection().execute('insert into login_failure (phone_key, ip_key, created_at) values (?, ?, now())', [phoneKey, ipKey]);
+      throw new DomainError('auth/invalid-credentials');
+    }
+    return this.em.transactional((em) => this.startSession(em, user));
+  }
+
+  /** Rotates a refresh token. A token presented twice means it leaked: its whole family is revoked. */
+  async refresh(token: string): Promise<IssuedSession> {
+    const outcome = await this.em.transactional(async (em) => {
+      const current = await em.findOne(
+        RefreshToken,
+        { tokenHash: hashToken(token) },
+        { lockMode: 4 /* PESSIMISTIC_WRITE */, populate: ['user'] },
+      );
+      if (!current || current.revokedAt || current.expiresAt <= new Date()) return null;
+      if (current.usedAt) {
+        await this.revokeFamily(em, current.familyId);
+        return 'reused' as const;
+      }
+      current.usedAt = new Date();
+      return this.issue(em, current.user, current.familyId);
+    });
+    if (outcome === null || outcome === 'reused') throw new DomainError('auth/invalid-refresh-token');
+    return outcome;
+  }
+
+  async logOut(ctx: RequestContext, refreshToken: string | undefined, familyId: string | undefined): Promise<boolean> {
+    const user = ctx.requireUser();
+    await this.em.transactional(async (em) => {
+      if (familyId) await this.revokeFamily(em, familyId, user.id);
+      if (refreshToken) {
+        const row = await em.findOne(RefreshToken, { tokenHash: hashToken(refreshToken), user: user.id });
+        if (row) await this.revokeFamily(em, row.familyId, user.id);
+      }
+    });
+    return true;
+  }
+
+  /** Changing the password ends every session, including the current one; a fresh one is returned. */
+  async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<IssuedSession> {
+    const { id } = ctx.requireUser();
+    if (!passwordAcceptable(newPassword)) throw new DomainError('auth/password-weak');
+    const user = await this.em.findOneOrFail(User, id, { populate: ['passwordHash'] });
+    if (!(await verifyPassword(user.passwordHash, currentPassword))) throw new DomainError('auth/invalid-credentials');
+    const passwordHash = await hashPassword(newPassword);
+    return this.em.transactional(async (em) => {
+      const now = new Date();
+      await em.nativeUpdate(User, { id }, { passwordHash, sessionsValidAfter: now });
+      await em.nativeUpdate(RefreshToken, { user: id, revokedAt: null }, { revokedAt: now });
+      const fresh = await em.findOneOrFail(User, id);
+      return this.startSession(em, fresh, now.getTime() + 1);
+    });
+  }
+
+  /**
+   * The caller behind a bearer token: the signature and expiry are checked here, and one indexed
+   * query makes sure the session was not ended (log-out, password change).
+   */
+  async authenticate(bearer: string | undefined): Promise<(AuthUser & { familyId: string }) | undefined> {
+    if (!bearer) return undefined;
+    const claims = verifyAccessToken(bearer, this.config.authSecret);
+    if (!claims) throw new DomainError('auth/unauthenticated');
+    const rows = await this.em.getConnection().execute<{ is_platform_admin: boolean }[]>(
+      `select u.is_platform_admin from app_user u
+        where u.id = ? and u.sessions_valid_after < ?
+          and not exists (select 1 from refresh_token t where t.family_id = ? and t.revoked_at is not null)`,
+      [claims.sub, new Date(claims.iatMs), claims.fam],
+    );
+    if (rows.length === 0) throw new DomainError('auth/unauthenticated');
+    return { id: claims.sub, isPlatformAdmin: rows[0]!.is_platform_admin, familyId: claims.fam };
+  }
+
+  async userById(id: string): Promise<User> {
+    return this.em.findOneOrFail(User, id);
+  }
+
+  private startSession(em: EntityManager, user: User, issuedAtMs = Date.now()): Promise<IssuedSession> {
+    return this.issue(em, user, randomUUID(), issuedAtMs);
+  }
+
+  private async issue(em: EntityManager, user: User, familyId: string, issuedAtMs = Date.now()): Promise<IssuedSession> {
+    const { token, hash } = newOpaqueToken();
+    em.create(RefreshToken, {
+      user,
+      familyId,
+      tokenHash: hash,
+      expiresAt: new Date(Date.now() + this.config.refreshTokenTtlSeconds * 1000),
+      createdAt: new Date(),
+    });
+    await em.flush();
+    const exp = Math.floor(issuedAtMs / 1000) + this.config.accessTokenTtlSeconds;
+    const accessToken = issueAccessToken(
+      { sub: user.id, fam: familyId, adm: user.isPlatformAdmin, iatMs: issuedAtMs, exp },
+      this.config.authSecret,
+    );
+    return { accessToken, refreshToken: token, accessTokenExpiresAt: new Date(exp * 1000), user };
+  }
+
+  private async revokeFamily(em: EntityManager, familyId: string, userId?: string): Promise<void> {
+    await em.nativeUpdate(
+      RefreshToken,
+      { familyId, revokedAt: null, ...(userId ? { user: userId } : {}) },
+      { revokedAt: new Date() },
+    );
+  }
+}

@@ -1,0 +1,189 @@
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { maskMobile, normalizeMobile, normalizeUscc, usccProblem } from '@xiangnong/domain';
+import { DomainError } from '../../common/errors';
+import type { RequestContext } from '../../common/request-context';
+import { GeoService } from '../geo/geo.service';
+import type { CreateOrganisationInput, Member, UpdateOrganisationInput } from './identity.models';
+import { MemberRole, Membership, ROLE_RANK } from './membership.entity';
+import { Organisation, SELLER_KINDS, VerificationStatus } from './organisation.entity';
+import { User } from './user.entity';
+
+function validName(raw: string): string {
+  const name = raw.trim();
+  if (name.length < 2 || name.length > 60) throw new DomainError('org/name-invalid');
+  return name;
+}
+
+function validUscc(raw: string): string {
+  if (usccProblem(raw)) throw new DomainError('org/uscc-invalid', { problem: usccProblem(raw) });
+  return normalizeUscc(raw);
+}
+
+@Injectable()
+export class OrganisationService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly geo: GeoService,
+  ) {}
+
+  async create(ctx: RequestContext, input: CreateOrganisationInput): Promise<Organisation> {
+    const user = ctx.requireUser();
+    const name = validName(input.name);
+    const uscc = validUscc(input.uscc);
+    const county = await this.geo.requireCounty(input.countyCode);
+    try {
+      return await this.em.transactional(async (em) => {
+        const org = em.create(Organisation, {
+          name,
+          kind: input.kind,
+          uscc,
+          county: county.code,
+          description: input.description?.trim().slice(0, 2000) || undefined,
+        });
+        em.create(Membership, { organisation: org, user: user.id, role: MemberRole.OWNER });
+        await em.flush();
+        return org;
+      });
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) throw new DomainError('org/uscc-taken');
+      throw error;
+    }
+  }
+
+  async update(ctx: RequestContext, organisationId: string, input: UpdateOrganisationInput): Promise<Organisation> {
+    await this.requireRole(ctx, organisationId, MemberRole.MANAGER);
+    const patch: Partial<Pick<Organisation, 'name' | 'description'>> & { county?: string } = {};
+    if (input.name !== undefined && input.name !== null) patch.name = validName(input.name);
+    if (input.countyCode !== undefined && input.countyCode !== null) patch.county = (await this.geo.requireCounty(input.countyCode)).code;
+    if (input.description !== undefined && input.description !== null) patch.description = input.description.trim().slice(0, 2000);
+    return this.em.transactional(async (em) => {
+      const org = await em.findOneOrFail(Organisation, organisationId, { lockMode: 4 });
+      em.assign(org, patch);
+      await em.flush();
+      return org;
+    });
+  }
+
+  /** Owners add people who already have an account, by their phone number. */
+  async addMember(ctx: RequestContext, organisationId: string, phoneRaw: string, role: MemberRole): Promise<Member> {
+    await this.requireRole(ctx, organisationId, MemberRole.OWNER);
+    const phone = normalizeMobile(phoneRaw);
+    if (!phone) throw new DomainError('auth/phone-invalid');
+    const user = await this.em.findOne(User, { phone });
+    if (!user) throw new DomainError('auth/phone-invalid', { reason: 'no account with this number' });
+    try {
+      await this.em.transactional(async (em) => {
+        em.create(Membership, { organisation: organisationId, user, role });
+        await em.flush();
+      });
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) throw new DomainError('org/member-exists');
+      throw error;
+    }
+    return { userId: user.id, displayName: user.displayName, phoneMasked: maskMobile(user.phone), role };
+  }
+
+  async changeMemberRole(ctx: RequestContext, organisationId: string, userId: string, role: MemberRole): Promise<Member> {
+    await this.requireRole(ctx, organisationId, MemberRole.OWNER);
+    return this.em.transactional(async (em) => {
+      const memberships = await em.find(Membership, { organisation: organisationId }, { lockMode: 4, populate: ['user'] });
+      const target = memberships.find((m) => m.user.id === userId);
+      if (!target) throw new DomainError('org/not-found');
+      const owners = memberships.filter((m) => m.role === MemberRole.OWNER);
+      if (target.role === MemberRole.OWNER && role !== MemberRole.OWNER && owners.length === 1) throw new DomainError('org/last-owner');
+      target.role = role;
+      await em.flush();
+      return { userId, displayName: target.user.displayName, phoneMasked: maskMobile(target.user.phone), role };
+    });
+  }
+
+  async removeMember(ctx: RequestContext, organisationId: string, userId: string): Promise<boolean> {
+    await this.requireRole(ctx, organisationId, MemberRole.OWNER);
+    return this.em.transactional(async (em) => {
+      const memberships = await em.find(Membership, { organisation: organisationId }, { lockMode: 4 });
+      const target = memberships.find((m) => m.user.id === userId);
+      if (!target) throw new DomainError('org/not-found');
+      if (target.role === MemberRole.OWNER && memberships.filter((m) => m.role === MemberRole.OWNER).length === 1) {
+        throw new DomainError('org/last-owner');
+      }
+      em.remove(target);
+      await em.flush();
+      return true;
+    });
+  }
+
+  async members(ctx: RequestContext, organisationId: string): Promise<Member[]> {
+    await this.requireRoleOrAdmin(ctx, organisationId, MemberRole.STAFF);
+    const memberships = await this.em.find(Membership, { organisation: organisationId }, { populate: ['user'], orderBy: { createdAt: 'asc' } });
+    return memberships.map((m) => ({ userId: m.user.id, displayName: m.user.displayName, phoneMasked: maskMobile(m.user.phone), role: m.role }));
+  }
+
+  async verify(ctx: RequestContext, organisationId: string, approve: boolean, reason: string | undefined): Promise<Organisation> {
+    ctx.requireAdmin();
+    const trimmed = reason?.trim();
+    if (!approve && !trimmed) throw new DomainError('org/reason-required');
+    return this.em.transactional(async (em) => {
+      const org = await em.findOne(Organisation, organisationId, { lockMode: 4 });
+      if (!org) throw new DomainError('org/not-found');
+      org.verificationStatus = approve ? VerificationStatus.VERIFIED : VerificationStatus.REJECTED;
+      org.verifiedAt = approve ? new Date() : undefined;
+      org.rejectionReason = approve ? undefined : trimmed!.slice(0, 500);
+      await em.flush();
+      return org;
+    });
+  }
+
+  async byId(organisationId: string): Promise<Organisation> {
+    const org = await this.em.findOne(Organisation, organisationId);
+    if (!org) throw new DomainError('org/not-found');
+    return org;
+  }
+
+  async byIds(ids: readonly string[]): Promise<Organisation[]> {
+    return this.em.find(Organisation, { id: { $in: [...ids] } });
+  }
+
+  async pending(ctx: RequestContext): Promise<Organisation[]> {
+    ctx.requireAdmin();
+    return this.em.find(Organisation, { verificationStatus: VerificationStatus.PENDING }, { orderBy: { createdAt: 'asc' }, limit: 200 });
+  }
+
+  async membershipsOf(userId: string): Promise<Membership[]> {
+    return this.em.find(Membership, { user: userId }, { populate: ['organisation'], orderBy: { createdAt: 'asc' } });
+  }
+
+  /** The caller's role in the organisation, or undefined. */
+  async roleOf(ctx: RequestContext, organisationId: string): Promise<MemberRole | undefined> {
+    if (!ctx.user) return undefined;
+    const membership = await ctx
+      .loader<string, Membership>(
+        `membership:${ctx.user.id}`,
+        (orgIds) => this.em.find(Membership, { user: ctx.user!.id, organisation: { $in: [...orgIds] } }),
+        (m) => m.organisation.id,
+      )
+      .load(organisationId);
+    return membership?.role;
+  }
+
+  /** Throws unless the caller is a member with at least `role`. Unknown organisations read as forbidden. */
+  async requireRole(ctx: RequestContext, organisationId: string, role: MemberRole): Promise<MemberRole> {
+    ctx.requireUser();
+    const actual = await this.roleOf(ctx, organisationId);
+    if (!actual || ROLE_RANK[actual] < ROLE_RANK[role]) throw new DomainError('auth/forbidden');
+    return actual;
+  }
+
+  async requireRoleOrAdmin(ctx: RequestContext, organisationId: string, role: MemberRole): Promise<void> {
+    if (ctx.requireUser().isPlatformAdmin) return;
+    await this.requireRole(ctx, organisationId, role);
+  }
+
+  /** For listing writes: member of a seller organisation. */
+  async requireSeller(ctx: RequestContext, organisationId: string): Promise<Organisation> {
+    await this.requireRole(ctx, organisationId, MemberRole.STAFF);
+    const org = await this.byId(organisationId);
+    if (!SELLER_KINDS.includes(org.kind)) throw new DomainError('auth/forbidden', { reason: 'not a seller organisation' });
+    return org;
+  }
+}

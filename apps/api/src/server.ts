@@ -1,0 +1,69 @@
+import 'reflect-metadata';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module';
+import { NestPinoLogger } from './common/logger';
+import type { AppConfig } from './config';
+import { MAX_IMAGE_BYTES } from './modules/catalog/image-upload';
+
+export interface ServerOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  logger: Logger;
+  poolMax?: number;
+}
+
+const API_PREFIXES = ['/graphql', '/api/', '/files/', '/healthz', '/readyz'];
+
+/**
+ * Builds the whole HTTP application: GraphQL at /graphql, uploads, health endpoints, uploaded files
+ * and the built storefront on the same port, with a JSON log line per request carrying its id.
+ */
+export async function createServer({ config, databaseUrl, logger, poolMax }: ServerOptions): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot({ config, databaseUrl, logger, poolMax }),
+    adapter,
+    { logger: new NestPinoLogger(logger), bufferLogs: false },
+  );
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  await app.register(fastifyMultipart as never, { limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 5 } });
+  mkdirSync(config.uploadsDir, { recursive: true });
+  await app.register(fastifyStatic as never, { root: config.uploadsDir, prefix: '/files/', decorateReply: false, index: false, immutable: true, maxAge: '7d' });
+  if (config.webDistDir) {
+    const webDist = config.webDistDir;
+    const indexHtml = readFileSync(join(webDist, 'index.html'));
+    await app.register(fastifyStatic as never, { root: webDist, prefix: '/', wildcard: false, index: false, decorateReply: false });
+    // The storefront routes in the browser: unknown GET paths outside the API get its index page.
+    fastify.setNotFoundHandler((request, reply) => {
+      const path = request.url.split('?')[0]!;
+      if (request.method === 'GET' && !API_PREFIXES.some((p) => path.startsWith(p))) {
+        void reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+        return;
+      }
+      void reply.status(404).send({ code: 'request/not-found', messageZh: '页面不存在', messageEn: 'Not found' });
+    });
+    fastify.get('/', (_request, reply) => {
+      void reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+    });
+  }
+  app.enableShutdownHooks([]);
+  await app.init();
+  return app;
+}

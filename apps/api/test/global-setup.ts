@@ -1,0 +1,57 @@
+import 'reflect-metadata';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { EmbeddedPostgres } from '../src/database/embedded-postgres';
+import { migrate } from '../src/database/migrate';
+import { ormConfig } from '../src/database/orm.config';
+import { loadReferenceData } from '../src/database/reference-data';
+
+export const TEMPLATE_DB = 'xn_template';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgServerUrl: string;
+    templateDb: string;
+  }
+}
+
+/**
+ * One real PostgreSQL for the whole run, with a template database migrated once; every test file
+ * clones its own database from the template.
+ */
+export default async function setup(project: TestProject) {
+  const dir = mkdtempSync(join(tmpdir(), 'xn-test-pg-'));
+  chmodSync(dir, 0o755);
+  const pg = new EmbeddedPostgres({ dataDir: join(dir, 'data'), port: await freePort() });
+  await pg.start();
+  const admin = pg.url('postgres');
+  const orm = await MikroORM.init(ormConfig({ url: admin, poolMax: 2 }));
+  await orm.em.getConnection().execute(`create database ${TEMPLATE_DB}`);
+  await orm.close();
+  const templateOrm = await MikroORM.init(ormConfig({ url: pg.url(TEMPLATE_DB), poolMax: 2 }));
+  await migrate(templateOrm);
+  await loadReferenceData(templateOrm.em.fork());
+  await templateOrm.close();
+  project.provide('pgServerUrl', admin);
+  project.provide('templateDb', TEMPLATE_DB);
+  return async () => {
+    await pg.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,73 @@
+import 'reflect-metadata';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import pg from 'pg';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { inject } from 'vitest';
+import { loadConfig } from '../src/config';
+import { createServer } from '../src/server';
+
+export interface GqlResult<T = Record<string, any>> {
+  data: T | null;
+  errors?: { message: string; path?: string[]; extensions: { code: string; messageZh: string; messageEn: string; details?: any } }[];
+  status: number;
+}
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  databaseUrl: string;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
+  sql<T = Record<string, any>>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+/** A fresh database cloned from the migrated template. */
+export async function createTestDatabase(): Promise<string> {
+  const serverUrl = inject('pgServerUrl');
+  const name = `t_${randomBytes(8).toString('hex')}`;
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`create database ${name} template ${inject('templateDb')}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Boots the whole API on its own database; requests go through Fastify's injector (no sockets). */
+export async function startTestApp(overrides: Parameters<typeof loadConfig>[0] = {}): Promise<TestApp> {
+  const databaseUrl = await createTestDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'xn-test-data-'));
+  const config = loadConfig({ dataDir, uploadsDir: join(dataDir, 'uploads'), webDistDir: undefined, authSecret: 'test-secret-'.padEnd(40, 'x'), ...overrides });
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const app = await createServer({ config, databaseUrl, logger, poolMax: 5 });
+  await app.getHttpAdapter().getInstance().ready();
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  return {
+    app,
+    databaseUrl,
+    async gql(query, variables = {}, token) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        payload: JSON.stringify({ query, variables }),
+      });
+      const body = response.json() as Omit<GqlResult, 'status'>;
+      return { ...body, data: body.data ?? null, status: response.statusCode } as GqlResult<any>;
+    },
+    async sql(text, params = []) {
+      return (await pool.query(text, params)).rows;
+    },
+    async close() {
+      await pool.end();
+      await app.close();
+    },
+  };
+}
