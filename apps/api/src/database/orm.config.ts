@@ -27,8 +27,10 @@ export function ormConfig({ url, poolMax = 10, debug = false }: OrmOptions): Opt
       pathTs: join(__dirname, '..', '..', 'src', 'database', 'migrations'),
       transactional: true,
       allOrNothing: true,
-      snapshot: true,
+      // new migrations are diffed against a freshly migrated database, not a snapshot file
+      snapshot: false,
       emit: 'ts',
+      silent: true,
     },
   });
 }

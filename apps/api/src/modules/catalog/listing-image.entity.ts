@@ -1,10 +1,11 @@
-import { Entity, Index, ManyToOne, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { Check, Entity, Index, ManyToOne, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Organisation } from '../identity/organisation.entity';
 import { Listing } from './listing.entity';
 
 /** An uploaded image. It belongs to an organisation from upload, and to a listing once attached. */
 @Entity({ tableName: 'listing_image' })
+@Check({ name: 'listing_image_size_positive', expression: 'byte_size > 0' })
 export class ListingImage {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { PriceTier } from '@xiangnong/domain';
 import { randomUUID } from 'node:crypto';
@@ -20,6 +20,9 @@ registerEnumType(ListingStatus, { name: 'ListingStatus', description: '草稿 / 
 /** A supply listing (供应). Prices are integer fen per `unit`. */
 @ObjectType({ description: '供应信息 / Supply listing' })
 @Entity({ tableName: 'listing' })
+@Check({ name: 'listing_stock_non_negative', expression: 'stock >= 0' })
+@Check({ name: 'listing_moq_positive', expression: 'min_order_quantity > 0' })
+@Check({ name: 'listing_base_price_positive', expression: 'base_price_fen > 0' })
 @Index({ properties: ['channel', 'status', 'publishedAt', 'id'] })
 @Index({ properties: ['organisation', 'updatedAt'] })
 export class Listing {

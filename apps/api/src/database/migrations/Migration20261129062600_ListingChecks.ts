@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /** Invariants the database holds whatever the application does: stock never negative, prices positive. */
-export class Migration20261129061600_ListingChecks extends Migration {
+export class Migration20261129062600_ListingChecks extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table "listing" add constraint "listing_stock_non_negative" check ("stock" >= 0);`);
     this.addSql(`alter table "listing" add constraint "listing_moq_positive" check ("min_order_quantity" > 0);`);

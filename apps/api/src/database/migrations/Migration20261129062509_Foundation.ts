@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261129061506_Foundation extends Migration {
+export class Migration20261129062509_Foundation extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create type "organisation_kind" as enum ('COOPERATIVE', 'FAMILY_FARM', 'ENTERPRISE', 'BUYER', 'LOGISTICS');`);
@@ -33,7 +33,7 @@ export class Migration20261129061506_Foundation extends Migration {
     this.addSql(`create index "listing_image_organisation_id_index" on "listing_image" ("organisation_id");`);
     this.addSql(`create index "listing_image_listing_id_index" on "listing_image" ("listing_id");`);
 
-    this.addSql(`create table "app_user" ("id" uuid not null, "phone" varchar(11) not null, "display_name" varchar(40) not null, "password_hash" text not null, "is_platform_admin" boolean not null default false, "created_at" timestamptz not null, constraint "app_user_pkey" primary key ("id"));`);
+    this.addSql(`create table "app_user" ("id" uuid not null, "phone" varchar(11) not null, "display_name" varchar(40) not null, "password_hash" text not null, "is_platform_admin" boolean not null default false, "sessions_valid_after" timestamptz not null, "is_demo" boolean not null default false, "created_at" timestamptz not null, constraint "app_user_pkey" primary key ("id"));`);
     this.addSql(`alter table "app_user" add constraint "app_user_phone_unique" unique ("phone");`);
 
     this.addSql(`create table "refresh_token" ("id" uuid not null, "user_id" uuid not null, "family_id" uuid not null, "token_hash" varchar(64) not null, "expires_at" timestamptz not null, "used_at" timestamptz null, "revoked_at" timestamptz null, "created_at" timestamptz not null, constraint "refresh_token_pkey" primary key ("id"));`);
