@@ -1,0 +1,211 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from './harness';
+import { createListing, createOrganisation, makeAdmin, PASSWORD, phone, signUp, teaListingInput, uscc, verify, type Session } from './fixtures';
+
+type Role = 'anonymous' | 'outsider' | 'staff' | 'manager' | 'owner' | 'admin';
+const ROLES: Role[] = ['anonymous', 'outsider', 'staff', 'manager', 'owner', 'admin'];
+
+type Outcome = 'ok' | 'auth/unauthenticated' | 'auth/forbidden';
+
+/** The world each case runs in: organisation A with its members and a listing, organisation B of the outsider. */
+interface World {
+  orgA: string;
+  listingA: string;
+  pendingOrg: string;
+  users: Record<Exclude<Role, 'anonymous'>, Session>;
+}
+
+interface Case {
+  /** What each role may do; anything not listed is expected to be refused as forbidden (or unauthenticated for anonymous). */
+  allowed: Role[] | 'everyone';
+  run: (t: TestApp, w: World, token: string | undefined, role: Role) => Promise<{ errors?: { extensions: { code: string } }[] }>;
+}
+
+const members: Role[] = ['owner', 'manager', 'staff'];
+const signedIn: Role[] = ['outsider', 'staff', 'manager', 'owner', 'admin'];
+
+/** One row per mutation in the schema: who may call it, and how to call it on organisation A. */
+const TABLE: Record<string, Case> = {
+  signUp: {
+    allowed: 'everyone',
+    run: (t, _w, token) => t.gql(`mutation($p: String!) { signUp(input: { phone: $p, password: "${PASSWORD}", displayName: "新用户" }) { accessToken } }`, { p: phone() }, token),
+  },
+  logIn: {
+    allowed: 'everyone',
+    run: async (t, _w, token) => {
+      const s = await signUp(t);
+      return t.gql(`mutation($p: String!) { logIn(input: { phone: $p, password: "${PASSWORD}" }) { accessToken } }`, { p: s.phone }, token);
+    },
+  },
+  refreshSession: {
+    allowed: 'everyone',
+    run: async (t, _w, token) => {
+      const s = await signUp(t);
+      return t.gql(`mutation($r: String!) { refreshSession(refreshToken: $r) { accessToken } }`, { r: s.refreshToken }, token);
+    },
+  },
+  logOut: {
+    allowed: signedIn,
+    run: async (t, _w, token) => {
+      // a session of its own, so that the shared sessions stay alive for the other cases
+      const own = token ? (await signUp(t)).token : undefined;
+      return t.gql(`mutation { logOut }`, {}, own);
+    },
+  },
+  changePassword: {
+    allowed: signedIn,
+    run: async (t, _w, token) => {
+      const own = token ? (await signUp(t)).token : undefined;
+      return t.gql(`mutation { changePassword(input: { currentPassword: "${PASSWORD}", newPassword: "another-pass-42" }) { accessToken } }`, {}, own);
+    },
+  },
+  createOrganisation: {
+    allowed: signedIn,
+    run: (t, _w, token) =>
+      t.gql(`mutation($u: String!) { createOrganisation(input: { name: "新建合作社", kind: COOPERATIVE, uscc: $u, countyCode: "430923" }) { id } }`, { u: uscc() }, token),
+  },
+  updateOrganisation: {
+    allowed: ['owner', 'manager'],
+    run: (t, w, token) => t.gql(`mutation($id: ID!) { updateOrganisation(id: $id, input: { description: "改过" }) { id } }`, { id: w.orgA }, token),
+  },
+  addMember: {
+    allowed: ['owner'],
+    run: async (t, w, token) => {
+      const newcomer = await signUp(t);
+      return t.gql(`mutation($o: ID!, $p: String!) { addMember(input: { organisationId: $o, phone: $p, role: STAFF }) { role } }`, { o: w.orgA, p: newcomer.phone }, token);
+    },
+  },
+  changeMemberRole: {
+    allowed: ['owner'],
+    run: (t, w, token) =>
+      t.gql(`mutation($o: ID!, $u: ID!) { changeMemberRole(input: { organisationId: $o, userId: $u, role: MANAGER }) { role } }`, { o: w.orgA, u: w.users.staff.userId }, token),
+  },
+  removeMember: {
+    allowed: ['owner'],
+    run: (t, w, token) => t.gql(`mutation($o: ID!, $u: ID!) { removeMember(organisationId: $o, userId: $u) }`, { o: w.orgA, u: w.users.staff.userId }, token),
+  },
+  verifyOrganisation: {
+    allowed: ['admin'],
+    run: (t, w, token) => t.gql(`mutation($o: ID!) { verifyOrganisation(input: { organisationId: $o, approve: true }) { id } }`, { o: w.pendingOrg }, token),
+  },
+  createListing: {
+    allowed: members,
+    run: async (t, w, token) => t.gql(`mutation($input: CreateListingInput!) { createListing(input: $input) { id } }`, { input: await teaListingInput(t, w.orgA) }, token),
+  },
+  updateListing: {
+    allowed: members,
+    run: (t, w, token) => t.gql(`mutation($id: ID!) { updateListing(id: $id, input: { stock: 42 }) { stock } }`, { id: w.listingA }, token),
+  },
+  setListingStatus: {
+    allowed: members,
+    run: (t, w, token) => t.gql(`mutation($id: ID!) { setListingStatus(id: $id, status: PAUSED) { status } }`, { id: w.listingA }, token),
+  },
+  createChannel: {
+    allowed: ['admin'],
+    run: (t, _w, token) =>
+      t.gql(
+        `mutation($input: CreateChannelInput!) { createChannel(input: $input) { code } }`,
+        {
+          input: {
+            code: `x${Math.random().toString(36).replace(/[^a-z]/g, '').slice(0, 8)}`,
+            nameZh: '测试网',
+            nameEn: 'Test',
+            attributeSchema: { attributes: [{ key: 'kind', labelZh: '类', labelEn: 'Kind', type: 'text' }] },
+            categories: [{ slug: 'all', nameZh: '全部', nameEn: 'All' }],
+          },
+        },
+        token,
+      ),
+  },
+};
+
+function expected(c: Case, role: Role): Outcome {
+  if (c.allowed === 'everyone' || c.allowed.includes(role)) return 'ok';
+  return role === 'anonymous' ? 'auth/unauthenticated' : 'auth/forbidden';
+}
+
+describe('authorization: every mutation × every role', () => {
+  let t: TestApp;
+  let users: World['users'];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    users = {
+      owner: await signUp(t, '所有者'),
+      manager: await signUp(t, '管理员工'),
+      staff: await signUp(t, '员工'),
+      outsider: await signUp(t, '别家社员'),
+      admin: await makeAdmin(t),
+    };
+    await createOrganisation(t, users.outsider, { name: '别家合作社' });
+  });
+  afterAll(() => t.close());
+
+  /** A fresh organisation A for every case, so that one case's effect never decides another's. */
+  async function world(): Promise<World> {
+    const orgA = await createOrganisation(t, users.owner);
+    for (const [role, session] of [['MANAGER', users.manager], ['STAFF', users.staff]] as const) {
+      const res = await t.gql(`mutation($o: ID!, $p: String!, $r: MemberRole!) { addMember(input: { organisationId: $o, phone: $p, role: $r }) { role } }`, { o: orgA, p: session.phone, r: role }, users.owner.token);
+      if (res.errors) throw new Error(JSON.stringify(res.errors));
+    }
+    await verify(t, users.admin, orgA);
+    const listingA = await createListing(t, users.owner, orgA);
+    const pendingOrg = await createOrganisation(t, users.outsider, { name: '待认证合作社' });
+    return { orgA, listingA, pendingOrg, users };
+  }
+
+  it('covers every mutation in the schema', () => {
+    const mutations = Object.keys(t.app.get(GraphQLSchemaHost).schema.getMutationType()!.getFields()).sort();
+    expect(Object.keys(TABLE).sort()).toEqual(mutations);
+  });
+
+  const cases = Object.entries(TABLE).flatMap(([name, c]) => ROLES.map((role) => ({ name, role, c, outcome: expected(c, role) })));
+
+  it.each(cases)('$name as $role → $outcome', async ({ c, role, outcome }) => {
+    const w = await world();
+    const token = role === 'anonymous' ? undefined : w.users[role].token;
+    const res = await c.run(t, w, token, role);
+    if (outcome === 'ok') expect(res.errors).toBeUndefined();
+    else expect(res.errors?.[0]?.extensions.code).toBe(outcome);
+  });
+});
+
+describe('authorization: private reads', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('a member of B can read none of A’s private data, nor its drafts', async () => {
+    const a = await signUp(t);
+    const b = await signUp(t);
+    const orgA = await createOrganisation(t, a);
+    await createOrganisation(t, b, { name: '乙方合作社' });
+    const draft = await createListing(t, a, orgA, { publish: false });
+    const listings = await t.gql(`query($o: ID!) { organisationListings(organisationId: $o) { nodes { id } } }`, { o: orgA }, b.token);
+    expect(listings.errors![0]!.extensions.code).toBe('auth/forbidden');
+    const detail = await t.gql(`query($id: ID!) { listing(id: $id) { id } }`, { id: draft }, b.token);
+    expect(detail.errors![0]!.extensions.code).toBe('catalog/listing-not-found');
+    const org = await t.gql(`query($o: ID!) { organisation(id: $o) { uscc } }`, { o: orgA }, b.token);
+    expect(org.errors![0]!.extensions.code).toBe('auth/forbidden');
+    const own = await t.gql(`query($o: ID!) { organisationListings(organisationId: $o) { nodes { id } } }`, { o: orgA }, a.token);
+    expect(own.data!.organisationListings.nodes.map((n: { id: string }) => n.id)).toEqual([draft]);
+  });
+
+  it('B cannot attach A’s uploaded images to its own listing', async () => {
+    const a = await signUp(t);
+    const b = await signUp(t);
+    const orgA = await createOrganisation(t, a);
+    const orgB = await createOrganisation(t, b, { name: '乙方合作社二' });
+    const image = await t.sql<{ id: string }>(
+      `insert into listing_image (id, organisation_id, storage_key, content_type, byte_size, position, created_at)
+       values (gen_random_uuid(), $1, 'x/y.png', 'image/png', 10, 0, now()) returning id`,
+      [orgA],
+    );
+    const res = await t.gql(`mutation($input: CreateListingInput!) { createListing(input: $input) { id } }`, { input: await teaListingInput(t, orgB, { imageIds: [image[0]!.id] }) }, b.token);
+    expect(res.errors![0]!.extensions.code).toBe('catalog/image-unknown');
+    expect(await t.sql(`select 1 from listing where organisation_id = $1`, [orgB])).toHaveLength(0);
+  });
+});

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from './harness';
+import { count, createListing, createOrganisation, makeAdmin, signUp, verify, type Session } from './fixtures';
+
+// A real 1×1 PNG.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+
+function multipart(file: Buffer, filename: string, contentType: string) {
+  const boundary = '----xiangnong-test-boundary';
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return { payload: Buffer.concat([head, file, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+describe('listing images', () => {
+  let t: TestApp;
+  let owner: Session;
+  let orgId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    owner = await signUp(t);
+    orgId = await createOrganisation(t, owner);
+  });
+  afterAll(() => t.close());
+
+  async function upload(file: Buffer, name: string, type: string, token: string | null = owner.token, org = orgId) {
+    const body = multipart(file, name, type);
+    return t.app.inject({
+      method: 'POST',
+      url: `/api/uploads/images?organisationId=${org}`,
+      headers: { ...body.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      payload: body.payload,
+    });
+  }
+
+  it('stores a PNG, serves it, and shows it on the listing', async () => {
+    const res = await upload(PNG, 'tea.png', 'image/png');
+    expect(res.statusCode).toBe(201);
+    const { id, url } = res.json() as { id: string; url: string };
+    const served = await t.app.inject({ url });
+    expect(served.statusCode).toBe(200);
+    expect(served.rawPayload.equals(PNG)).toBe(true);
+    const admin = await makeAdmin(t);
+    await verify(t, admin, orgId);
+    const listingId = await createListing(t, owner, orgId, { imageIds: [id] });
+    const detail = await t.gql(`query($id: ID!) { listing(id: $id) { images { id url } } }`, { id: listingId });
+    expect(detail.data!.listing.images).toEqual([{ id, url }]);
+  });
+
+  it('refuses a non-image whatever its name or declared type, and writes nothing', async () => {
+    const before = await count(t, 'listing_image');
+    const res = await upload(Buffer.from('%PDF-1.7 not an image'), 'photo.png', 'image/png');
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'upload/not-image', messageZh: expect.any(String), messageEn: expect.any(String) });
+    expect(await count(t, 'listing_image')).toBe(before);
+  });
+
+  it('refuses files over 5 MB', async () => {
+    const big = Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]);
+    const res = await upload(big, 'big.png', 'image/png');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('upload/too-large');
+  });
+
+  it('refuses anonymous uploads and uploads into another organisation', async () => {
+    expect((await upload(PNG, 'a.png', 'image/png', null)).statusCode).toBe(401);
+    const stranger = await signUp(t);
+    const res = await upload(PNG, 'a.png', 'image/png', stranger.token);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('auth/forbidden');
+  });
+});
