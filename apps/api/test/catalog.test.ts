@@ -1,4 +1,4 @@
-import { MikroORM } from '@mikro-orm/postgresql';
+import { MikroORM, type PostgreSqlConnection } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './harness';
 import { count, createListing, createOrganisation, makeAdmin, signUp, teaListingInput, verify, type Session } from './fixtures';
@@ -125,7 +125,7 @@ describe('listings', () => {
       sellers.push(org);
       for (let j = 0; j < 11; j++) await createListing(t, s, org, { title: `安化黑茶 批量 ${i}-${j}` });
     }
-    const knex = t.app.get(MikroORM).em.getConnection().getKnex();
+    const knex = (t.app.get(MikroORM).em.getConnection() as PostgreSqlConnection).getKnex();
     const queries: string[] = [];
     const onQuery = (q: { sql: string }) => queries.push(q.sql);
     knex.on('query', onQuery);

@@ -6,7 +6,6 @@ import { APP_CONFIG, type AppConfig } from '../../config';
 import { DomainError } from '../../common/errors';
 import type { AuthUser, RequestContext } from '../../common/request-context';
 import { hashToken, issueAccessToken, newOpaqueToken, verifyAccessToken } from '../../common/tokens';
-import { LoginFailure } from './login-attempt.entity';
 import { dummyPasswordHash, hashPassword, passwordAcceptable, verifyPassword } from './password';
 import { RefreshToken } from './refresh-token.entity';
 import { User } from './user.entity';
