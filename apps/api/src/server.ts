@@ -6,6 +6,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { NestPinoLogger } from './common/logger';
@@ -50,20 +51,17 @@ export async function createServer({ config, databaseUrl, logger, poolMax }: Ser
     const webDist = config.webDistDir;
     const indexHtml = readFileSync(join(webDist, 'index.html'));
     await app.register(fastifyStatic as never, { root: webDist, prefix: '/', wildcard: false, index: false, decorateReply: false });
-    // The storefront routes in the browser: unknown GET paths outside the API get its index page.
-    fastify.setNotFoundHandler((request, reply) => {
+    // The storefront routes in the browser: GET paths that match nothing else get its index page.
+    const sendIndex = (reply: FastifyReply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+    fastify.get('/', (_request, reply) => sendIndex(reply));
+    fastify.get('/*', (request, reply) => {
       const path = request.url.split('?')[0]!;
-      if (request.method === 'GET' && !API_PREFIXES.some((p) => path.startsWith(p))) {
-        void reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
-        return;
+      if (API_PREFIXES.some((p) => path.startsWith(p))) {
+        return reply.status(404).send({ code: 'request/not-found', messageZh: '页面不存在', messageEn: 'Not found' });
       }
-      void reply.status(404).send({ code: 'request/not-found', messageZh: '页面不存在', messageEn: 'Not found' });
-    });
-    fastify.get('/', (_request, reply) => {
-      void reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+      return sendIndex(reply);
     });
   }
-  app.enableShutdownHooks([]);
   await app.init();
   return app;
 }

@@ -1,0 +1,91 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const API_ROOT = join(__dirname, '..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+interface Running {
+  child: ChildProcess;
+  url: string;
+  exited: Promise<number | null>;
+}
+
+/** Starts the real entry point (src/main.ts) with the embedded database in `dataDir`. */
+async function start(dataDir: string, pgPort: number): Promise<Running> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
+    cwd: API_ROOT,
+    env: { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), DATA_DIR: dataDir, LOG_LEVEL: 'warn', PRINT_BANNER: 'false', DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`the API exited early:\n${output}`);
+    const ready = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
+    if (ready) return { child, url, exited };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`the API did not become ready:\n${output}`);
+}
+
+async function gql(url: string, query: string, variables: Record<string, unknown> = {}) {
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  return { status: res.status, body: (await res.json()) as { data?: any; errors?: any[] } };
+}
+
+describe('the product process', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'xn-process-'));
+  chmodSync(dir, 0o755);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('finishes in-flight requests on SIGTERM, stops its database, and keeps data across restarts', async () => {
+    const pgPort = await freePort();
+    const first = await start(dir, pgPort);
+    const signUp = gql(first.url, `mutation { signUp(input: { phone: "13712345678", password: "durable-pass-1", displayName: "持久" }) { viewer { id } } }`);
+    // the sign-up hashes a password (tens of milliseconds): stop while it is running
+    await new Promise((r) => setTimeout(r, 5));
+    first.child.kill('SIGTERM');
+    const result = await signUp;
+    expect(result.status).toBe(200);
+    expect(result.body.errors).toBeUndefined();
+    expect(await first.exited).toBe(0);
+    expect(await portOpen(pgPort)).toBe(false);
+
+    const second = await start(dir, pgPort);
+    try {
+      const login = await gql(second.url, `mutation { logIn(input: { phone: "13712345678", password: "durable-pass-1" }) { viewer { displayName } } }`);
+      expect(login.body.data.logIn.viewer.displayName).toBe('持久');
+      const demo = await gql(second.url, `{ listings(channel: "tea") { nodes { isDemo } } }`);
+      expect(demo.body.data.listings.nodes.length).toBeGreaterThan(0);
+    } finally {
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe(0);
+    }
+  });
+});
