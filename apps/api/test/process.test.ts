@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { request } from 'node:http';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -67,10 +68,23 @@ describe('the product process', () => {
   it('finishes in-flight requests on SIGTERM, stops its database, and keeps data across restarts', async () => {
     const pgPort = await freePort();
     const first = await start(dir, pgPort);
-    const signUp = gql(first.url, `mutation { signUp(input: { phone: "13712345678", password: "durable-pass-1", displayName: "持久" }) { viewer { id } } }`);
-    // the sign-up hashes a password (tens of milliseconds): stop while it is running
-    await new Promise((r) => setTimeout(r, 5));
-    first.child.kill('SIGTERM');
+    // Send half of a request, stop the server, then send the rest: the request is in flight when the signal lands.
+    const body = JSON.stringify({ query: `mutation { signUp(input: { phone: "13712345678", password: "durable-pass-1", displayName: "持久" }) { viewer { id } } }` });
+    const half = Buffer.from(body).subarray(0, 40);
+    const rest = Buffer.from(body).subarray(40);
+    const signUp = new Promise<{ status: number; body: { data?: any; errors?: any[] } }>((resolve, reject) => {
+      const req = request(`${first.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+        let text = '';
+        res.on('data', (d) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) }));
+      });
+      req.on('error', reject);
+      req.write(half);
+      req.on('socket', (socket) => socket.once('connect', () => setTimeout(() => {
+        first.child.kill('SIGTERM');
+        setTimeout(() => req.end(rest), 300);
+      }, 100)));
+    });
     const result = await signUp;
     expect(result.status).toBe(200);
     expect(result.body.errors).toBeUndefined();
