@@ -1,4 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
@@ -40,7 +46,14 @@ export function graphqlOptions(config: AppConfig, auth: AuthService, logger: Log
     playground: false,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
-    plugins: [queryLimitsPlugin()],
+    // We send no cache hints, traces or usage reports; without these plugins no hook runs per field.
+    plugins: [
+      queryLimitsPlugin(),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
     formatError: formatGraphQLError(logger),
     context: async (request: FastifyRequest): Promise<GraphQLContext> => {
       const user = await auth.authenticate(bearer(request));

@@ -2,43 +2,7 @@ import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql
 import { Connection, PageArgs } from '../../common/pagination';
 import { GraphQLJSON } from '../../common/json.scalar';
 import { ListingStatus } from './listing.entity';
-import { Listing } from './listing.entity';
-
-@ObjectType()
-export class PriceTierView {
-  @Field(() => Int)
-  minQuantity!: number;
-
-  @Field(() => Int)
-  unitPriceFen!: number;
-
-  @Field(() => Int, { nullable: true, description: 'Per kilogram, for mass units; rounded to the fen' })
-  pricePerKgFen!: number | null;
-}
-
-@ObjectType()
-export class ListingImageView {
-  @Field(() => ID)
-  id!: string;
-
-  @Field()
-  url!: string;
-}
-
-@ObjectType()
-export class UnitView {
-  @Field()
-  code!: string;
-
-  @Field()
-  nameZh!: string;
-
-  @Field()
-  nameEn!: string;
-
-  @Field()
-  isMass!: boolean;
-}
+import { ListingView } from './listing.view';
 
 @ObjectType()
 export class CertificationView {
@@ -52,7 +16,7 @@ export class CertificationView {
   nameEn!: string;
 }
 
-export const ListingConnection = Connection(Listing, 'Listing');
+export const ListingConnection = Connection(ListingView, 'Listing');
 export type ListingConnection = InstanceType<typeof ListingConnection>;
 
 @ArgsType()

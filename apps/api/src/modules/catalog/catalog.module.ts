@@ -3,13 +3,14 @@ import { GeoModule } from '../geo/geo.module';
 import { IdentityModule } from '../identity/identity.module';
 import { CategoryResolver, ChannelResolver, ListingResolver } from './catalog.resolver';
 import { ChannelService } from './channel.service';
+import { ListingReadModel } from './listing.read-model';
 import { ListingService } from './listing.service';
 import { UploadController } from './upload.controller';
 
 @Module({
   imports: [GeoModule, IdentityModule],
   controllers: [UploadController],
-  providers: [ChannelService, ListingService, ChannelResolver, CategoryResolver, ListingResolver],
+  providers: [ChannelService, ListingService, ListingReadModel, ChannelResolver, CategoryResolver, ListingResolver],
   exports: [ChannelService, ListingService],
 })
 export class CatalogModule {}

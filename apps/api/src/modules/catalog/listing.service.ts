@@ -14,6 +14,8 @@ import { Category } from './category.entity';
 import { Channel } from './channel.entity';
 import { ListingImage } from './listing-image.entity';
 import { Listing, ListingStatus } from './listing.entity';
+import { ListingReadModel } from './listing.read-model';
+import type { ListingView } from './listing.view';
 import { canTransition, PUBLIC_STATUSES, statusForStock } from './listing-rules';
 
 const MAX_IMAGES = 9;
@@ -44,6 +46,7 @@ export class ListingService {
     private readonly em: EntityManager,
     private readonly organisations: OrganisationService,
     private readonly geo: GeoService,
+    private readonly reads: ListingReadModel,
   ) {}
 
   /** Validates a whole listing against its channel. Every rule runs before anything is written. */
@@ -94,7 +97,7 @@ export class ListingService {
     return channel;
   }
 
-  async create(ctx: RequestContext, input: CreateListingInput): Promise<Listing> {
+  async create(ctx: RequestContext, input: CreateListingInput): Promise<ListingView> {
     const org = await this.organisations.requireSeller(ctx, input.organisationId);
     const channel = await this.channel(input.channelCode);
     const fields = await this.validate(channel, {
@@ -109,7 +112,7 @@ export class ListingService {
       stock: input.stock,
       certifications: input.certifications ?? [],
     });
-    return this.em.transactional(async (em) => {
+    const id = await this.em.transactional(async (em) => {
       const status = input.publish ? statusForStock(ListingStatus.ACTIVE, fields.stock) : ListingStatus.DRAFT;
       const listing = em.create(Listing, {
         ...fields,
@@ -120,11 +123,12 @@ export class ListingService {
       });
       await em.flush();
       if (input.imageIds) await this.attachImages(em, listing, input.imageIds);
-      return listing;
+      return listing.id;
     });
+    return (await this.reads.byId(id))!;
   }
 
-  async update(ctx: RequestContext, id: string, input: UpdateListingInput): Promise<Listing> {
+  async update(ctx: RequestContext, id: string, input: UpdateListingInput): Promise<ListingView> {
     const existing = await this.editable(ctx, id);
     const channel = await this.channel(existing.channel.code);
     const fields = await this.validate(channel, {
@@ -139,26 +143,26 @@ export class ListingService {
       stock: input.stock ?? existing.stock,
       certifications: input.certifications ?? existing.certifications,
     });
-    return this.em.transactional(async (em) => {
+    await this.em.transactional(async (em) => {
       const listing = await em.findOneOrFail(Listing, id, { lockMode: 4 });
       if (listing.status === ListingStatus.ARCHIVED) throw new DomainError('catalog/status-transition');
       em.assign(listing, { ...fields, status: statusForStock(listing.status, fields.stock) });
       await em.flush();
       if (input.imageIds) await this.attachImages(em, listing, input.imageIds);
-      return listing;
     });
+    return (await this.reads.byId(id))!;
   }
 
-  async setStatus(ctx: RequestContext, id: string, status: ListingStatus): Promise<Listing> {
+  async setStatus(ctx: RequestContext, id: string, status: ListingStatus): Promise<ListingView> {
     await this.editable(ctx, id);
-    return this.em.transactional(async (em) => {
+    await this.em.transactional(async (em) => {
       const listing = await em.findOneOrFail(Listing, id, { lockMode: 4 });
       if (!canTransition(listing.status, status)) throw new DomainError('catalog/status-transition', { from: listing.status, to: status });
       listing.status = statusForStock(status, listing.stock);
       if (status === ListingStatus.ACTIVE) listing.publishedAt ??= new Date();
       await em.flush();
-      return listing;
     });
+    return (await this.reads.byId(id))!;
   }
 
   /** The listing if the caller may change it: any member of its organisation. Others learn nothing. */
@@ -186,58 +190,61 @@ export class ListingService {
   }
 
   /** A listing as the caller may see it: public ones to all, others to their organisation and admins. */
-  async byId(ctx: RequestContext, id: string): Promise<Listing> {
-    const listing = await this.em.findOne(Listing, id, { populate: ['organisation'] });
+  async byId(ctx: RequestContext, id: string): Promise<ListingView> {
+    const listing = /^[0-9a-f-]{36}$/i.test(id) ? await this.reads.byId(id) : undefined;
     if (!listing) throw new DomainError('catalog/listing-not-found');
-    const isPublic = PUBLIC_STATUSES.includes(listing.status) && listing.organisation.verificationStatus === VerificationStatus.VERIFIED;
+    const isPublic = PUBLIC_STATUSES.includes(listing.status) && listing.seller.verificationStatus === VerificationStatus.VERIFIED;
     if (isPublic || ctx.user?.isPlatformAdmin) return listing;
-    if (ctx.user && (await this.organisations.roleOf(ctx, listing.organisation.id))) return listing;
+    if (ctx.user && (await this.organisations.roleOf(ctx, listing.seller.id))) return listing;
     throw new DomainError('catalog/listing-not-found');
   }
 
   /** Public listings of a channel, newest first, keyset-paginated. */
-  async publicListings(args: ListingsArgs): Promise<Page<Listing>> {
+  async publicListings(args: ListingsArgs): Promise<Page<ListingView>> {
     const size = pageSize(args.first);
-    const qb = this.em
-      .createQueryBuilder(Listing, 'l')
-      .select('l.*')
-      .join('l.organisation', 'o')
-      .where({ channel: args.channel, status: { $in: [...PUBLIC_STATUSES] } })
-      .andWhere({ 'o.verificationStatus': VerificationStatus.VERIFIED });
+    const where = [`l.channel_code = ?`, `l.status in ('ACTIVE', 'SOLD_OUT')`, `o.verification_status = 'VERIFIED'`];
+    const params: unknown[] = [args.channel];
     if (args.categoryId) {
       const id = Number(args.categoryId);
       if (!Number.isInteger(id)) throw new DomainError('catalog/category-unknown');
-      qb.andWhere('(l.category_id = ? or l.category_id in (select c.id from category c where c.parent_id = ?))', [id, id]);
+      where.push('(l.category_id = ? or l.category_id in (select c.id from category c where c.parent_id = ?))');
+      params.push(id, id);
     }
-    if (args.countyCode) qb.andWhere({ originCounty: args.countyCode });
-    if (args.povertyOnly) {
-      const codes = (await this.geo.counties({ povertyOnly: true })).map((c) => c.code);
-      qb.andWhere({ originCounty: { $in: codes } });
+    if (args.countyCode) {
+      where.push('l.origin_county_code = ?');
+      params.push(args.countyCode);
     }
-    if (args.q?.trim()) qb.andWhere('l.title ilike ?', [`%${args.q.trim().replace(/[\\%_]/g, '\\$&')}%`]);
+    if (args.povertyOnly) where.push('l.origin_county_code in (select code from county where is_poverty_county)');
+    if (args.q?.trim()) {
+      where.push(`l.title ilike ? escape '\\'`);
+      params.push(`%${args.q.trim().replace(/[\\%_]/g, '\\$&')}%`);
+    }
     if (args.after) {
       const [publishedAt, id] = decodeCursor(args.after, ['string', 'string']);
-      qb.andWhere('(l.published_at, l.id) < (?, ?)', [publishedAt, id]);
+      where.push('(l.published_at, l.id) < (?::timestamptz, ?::uuid)');
+      params.push(publishedAt, id);
     }
-    const rows = await qb.orderBy({ publishedAt: 'desc', id: 'desc' }).limit(size + 1).getResultList();
+    const rows = await this.reads.find({ where, params, orderBy: 'l.published_at desc, l.id desc', limit: size + 1 });
     return toPage(rows, size, (l) => [l.publishedAt!.toISOString(), l.id]);
   }
 
   /** Every listing of an organisation, for its members (and admins), most recently changed first. */
-  async organisationListings(ctx: RequestContext, args: OrganisationListingsArgs): Promise<Page<Listing>> {
+  async organisationListings(ctx: RequestContext, args: OrganisationListingsArgs): Promise<Page<ListingView>> {
     await this.organisations.requireRoleOrAdmin(ctx, args.organisationId, MemberRole.STAFF);
     const size = pageSize(args.first);
-    const where: Record<string, unknown> = { organisation: args.organisationId };
-    if (args.status) where.status = args.status;
+    const where = ['l.organisation_id = ?'];
+    const params: unknown[] = [args.organisationId];
+    if (args.status) {
+      where.push('l.status = ?');
+      params.push(args.status);
+    }
     if (args.after) {
       const [updatedAt, id] = decodeCursor(args.after, ['string', 'string']);
-      where.$or = [{ updatedAt: { $lt: new Date(updatedAt as string) } }, { updatedAt: new Date(updatedAt as string), id: { $lt: id } }];
+      where.push('(l.updated_at, l.id) < (?::timestamptz, ?::uuid)');
+      params.push(updatedAt, id);
     }
-    const rows = await this.em.find(Listing, where, { orderBy: { updatedAt: 'desc', id: 'desc' }, limit: size + 1 });
+    const rows = await this.reads.find({ where, params, orderBy: 'l.updated_at desc, l.id desc', limit: size + 1 });
     return toPage(rows, size, (l) => [l.updatedAt.toISOString(), l.id]);
   }
 
-  async imagesOf(listingIds: readonly string[]): Promise<ListingImage[]> {
-    return this.em.find(ListingImage, { listing: { $in: [...listingIds] } }, { orderBy: { position: 'asc' } });
-  }
 }

@@ -13,6 +13,11 @@ export class GeoService {
 
   constructor(private readonly em: EntityManager) {}
 
+  /** Every county by code, for code that maps many rows at once. */
+  countyMap(): Promise<ReadonlyMap<string, County>> {
+    return this.all();
+  }
+
   private all(): Promise<Map<string, County>> {
     this.cache ??= this.em
       .fork()

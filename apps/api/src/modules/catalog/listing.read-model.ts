@@ -1,0 +1,130 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { isMassUnit, pricePerKgFen, unitInfo, type PriceTier } from '@xiangnong/domain';
+import { GeoService } from '../geo/geo.service';
+import { Organisation, type OrganisationKind, type VerificationStatus } from '../identity/organisation.entity';
+import type { ListingStatus } from './listing.entity';
+import { unitView, type ListingView } from './listing.view';
+
+/** One row of the listing read query: the listing, its seller and its images. */
+interface ListingRow {
+  id: string;
+  channel_code: string;
+  category_id: number;
+  title: string;
+  description: string;
+  attributes: Record<string, string | number | boolean>;
+  origin_county_code: string;
+  unit: string;
+  price_tiers: PriceTier[];
+  base_price_fen: number;
+  min_order_quantity: number;
+  stock: number;
+  certifications: string[];
+  status: ListingStatus;
+  is_demo: boolean;
+  // timestamps arrive as text from the driver
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+  seller_id: string;
+  seller_name: string;
+  seller_kind: OrganisationKind;
+  seller_uscc: string;
+  seller_county_code: string;
+  seller_description: string | null;
+  seller_status: VerificationStatus;
+  seller_verified_at: string | null;
+  seller_rejection_reason: string | null;
+  seller_is_demo: boolean;
+  seller_created_at: string;
+  images: { id: string; key: string }[];
+}
+
+const SELECT = `
+  select l.id, l.channel_code, l.category_id, l.title, l.description, l.attributes, l.origin_county_code, l.unit,
+         l.price_tiers, l.base_price_fen, l.min_order_quantity, l.stock, l.certifications, l.status, l.is_demo,
+         l.created_at, l.updated_at, l.published_at,
+         o.id as seller_id, o.name as seller_name, o.kind as seller_kind, o.uscc as seller_uscc,
+         o.county_code as seller_county_code, o.description as seller_description,
+         o.verification_status as seller_status, o.verified_at as seller_verified_at,
+         o.rejection_reason as seller_rejection_reason, o.is_demo as seller_is_demo, o.created_at as seller_created_at,
+         coalesce((select json_agg(json_build_object('id', i.id, 'key', i.storage_key) order by i.position)
+                     from listing_image i where i.listing_id = l.id), '[]'::json) as images
+    from listing l
+    join organisation o on o.id = l.organisation_id`;
+
+export interface ListingQuery {
+  /** SQL conditions on `l` (listing) and `o` (seller), joined with `and`; `?` placeholders */
+  where: string[];
+  params: unknown[];
+  orderBy: string;
+  limit: number;
+}
+
+/**
+ * Reads listings for display. Writes go through the ORM (ListingService); reads come from one SQL
+ * query that brings the seller and images along, mapped to plain view objects that GraphQL resolves
+ * without any per-field work. Counties come from the in-memory county table.
+ */
+@Injectable()
+export class ListingReadModel {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly geo: GeoService,
+  ) {}
+
+  async find(query: ListingQuery): Promise<ListingView[]> {
+    const sql = `${SELECT} where ${query.where.join(' and ')} order by ${query.orderBy} limit ${Number(query.limit)}`;
+    const [rows, counties] = await Promise.all([
+      this.em.getConnection().execute<ListingRow[]>(sql, query.params),
+      this.geo.countyMap(),
+    ]);
+    return rows.map((row) => {
+      const county = counties.get(row.origin_county_code)!;
+      const seller = Object.assign(new Organisation(), {
+        id: row.seller_id,
+        name: row.seller_name,
+        kind: row.seller_kind,
+        uscc: row.seller_uscc,
+        county: counties.get(row.seller_county_code)!,
+        description: row.seller_description ?? undefined,
+        verificationStatus: row.seller_status,
+        verifiedAt: row.seller_verified_at ? new Date(row.seller_verified_at) : undefined,
+        rejectionReason: row.seller_rejection_reason ?? undefined,
+        isDemo: row.seller_is_demo,
+        createdAt: new Date(row.seller_created_at),
+      });
+      return {
+        id: row.id,
+        title: row.title,
+        description: row.description,
+        attributes: row.attributes,
+        unit: row.unit,
+        unitInfo: unitView(unitInfo(row.unit)!),
+        priceTiers: row.price_tiers.map((t) => ({ ...t, pricePerKgFen: pricePerKgFen(t.unitPriceFen, row.unit) })),
+        basePriceFen: row.base_price_fen,
+        pricePerKgFen: isMassUnit(row.unit) ? pricePerKgFen(row.base_price_fen, row.unit) : null,
+        minOrderQuantity: row.min_order_quantity,
+        stock: row.stock,
+        certifications: row.certifications,
+        status: row.status,
+        isDemo: row.is_demo,
+        isPovertyProduct: county.isPovertyCounty,
+        originCounty: county,
+        seller,
+        images: row.images.map((img) => ({ id: img.id, url: `/files/${img.key}` })),
+        createdAt: new Date(row.created_at),
+        updatedAt: new Date(row.updated_at),
+        publishedAt: row.published_at ? new Date(row.published_at) : null,
+        channelCode: row.channel_code,
+        categoryId: row.category_id,
+      };
+    });
+  }
+
+  async byId(id: string): Promise<ListingView | undefined> {
+    const [view] = await this.find({ where: ['l.id = ?'], params: [id], orderBy: 'l.id', limit: 1 });
+    return view;
+  }
+}

@@ -1,0 +1,31 @@
+import { useI18n } from 'vue-i18n';
+import { ApiError } from '../graphql';
+
+/**
+ * API data carries both languages side by side (nameZh / nameEn, labelZh / labelEn, messageZh / messageEn);
+ * these helpers pick the one matching the UI language.
+ */
+export function useLocalized() {
+  const { locale } = useI18n();
+  const isEn = () => locale.value === 'en';
+
+  function name(item: { nameZh: string; nameEn: string } | null | undefined): string {
+    if (!item) return '';
+    return isEn() ? item.nameEn || item.nameZh : item.nameZh;
+  }
+
+  function label(item: { labelZh: string; labelEn: string }): string {
+    return isEn() ? item.labelEn || item.labelZh : item.labelZh;
+  }
+
+  function description(item: { descriptionZh: string; descriptionEn: string }): string {
+    return isEn() ? item.descriptionEn || item.descriptionZh : item.descriptionZh;
+  }
+
+  function errorText(error: unknown): string {
+    if (error instanceof ApiError) return isEn() ? error.messageEn : error.messageZh;
+    return isEn() ? 'Something went wrong' : '出错了，请稍后再试';
+  }
+
+  return { name, label, description, errorText, isEn };
+}

@@ -1,0 +1,127 @@
+/**
+ * A tiny GraphQL-over-fetch client. It attaches the bearer token, and when the API answers
+ * 'auth/unauthenticated' (usually an expired access token) it trades the stored refresh token
+ * for new tokens once and retries; a second failure is passed on so callers can send people to log in.
+ */
+
+export interface ApiErrorShape {
+  code: string;
+  messageZh: string;
+  messageEn: string;
+  details?: unknown;
+}
+
+export class ApiError extends Error implements ApiErrorShape {
+  readonly code: string;
+  readonly messageZh: string;
+  readonly messageEn: string;
+  readonly details?: unknown;
+
+  constructor(shape: ApiErrorShape) {
+    super(shape.messageEn || shape.code);
+    this.name = 'ApiError';
+    this.code = shape.code;
+    this.messageZh = shape.messageZh;
+    this.messageEn = shape.messageEn;
+    this.details = shape.details;
+  }
+}
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+}
+
+/** Where the client reads and writes tokens; the session store provides the real one. */
+export interface TokenStorage {
+  get(): TokenPair | null;
+  set(tokens: TokenPair | null): void;
+}
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+interface GraphQLResponse<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: Partial<ApiErrorShape> }[];
+}
+
+const REFRESH = `mutation Refresh($refreshToken: String!) {
+  refreshSession(refreshToken: $refreshToken) { accessToken refreshToken }
+}`;
+
+function toApiError(raw: { message: string; extensions?: Partial<ApiErrorShape> }): ApiError {
+  const ext = raw.extensions ?? {};
+  return new ApiError({
+    code: ext.code ?? 'internal/error',
+    messageZh: ext.messageZh ?? raw.message,
+    messageEn: ext.messageEn ?? raw.message,
+    details: ext.details,
+  });
+}
+
+const NETWORK_ERROR: ApiErrorShape = {
+  code: 'network/unreachable',
+  messageZh: '网络连接失败，请稍后再试',
+  messageEn: 'Could not reach the server, please try again',
+};
+
+export function createGqlClient(options: { endpoint?: string; fetch: FetchLike; tokens: TokenStorage; onSessionEnded?: () => void }) {
+  const endpoint = options.endpoint ?? '/graphql';
+  // Concurrent requests that all hit an expired token share one refresh: each refresh token works only once.
+  let refreshing: Promise<boolean> | null = null;
+
+  async function post<T>(query: string, variables: Record<string, unknown> | undefined, accessToken: string | undefined): Promise<T> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (accessToken) headers.authorization = `Bearer ${accessToken}`;
+    let response: Response;
+    try {
+      response = await options.fetch(endpoint, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    } catch {
+      throw new ApiError(NETWORK_ERROR);
+    }
+    let body: GraphQLResponse<T>;
+    try {
+      body = (await response.json()) as GraphQLResponse<T>;
+    } catch {
+      throw new ApiError({ ...NETWORK_ERROR, code: 'network/bad-response' });
+    }
+    const first = body.errors?.[0];
+    if (first) throw toApiError(first);
+    if (body.data == null) throw new ApiError({ ...NETWORK_ERROR, code: 'network/bad-response' });
+    return body.data;
+  }
+
+  async function refresh(): Promise<boolean> {
+    const current = options.tokens.get();
+    if (!current) return false;
+    try {
+      const data = await post<{ refreshSession: TokenPair }>(REFRESH, { refreshToken: current.refreshToken }, undefined);
+      options.tokens.set({ accessToken: data.refreshSession.accessToken, refreshToken: data.refreshSession.refreshToken });
+      return true;
+    } catch {
+      options.tokens.set(null);
+      options.onSessionEnded?.();
+      return false;
+    }
+  }
+
+  return async function gql<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+    const tokens = options.tokens.get();
+    try {
+      return await post<T>(query, variables, tokens?.accessToken);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.code !== 'auth/unauthenticated' || !tokens) throw error;
+      // Another request may already have refreshed while this one was in flight.
+      if (options.tokens.get()?.accessToken !== tokens.accessToken && options.tokens.get()) {
+        return post<T>(query, variables, options.tokens.get()?.accessToken);
+      }
+      refreshing ??= refresh().finally(() => {
+        refreshing = null;
+      });
+      if (!(await refreshing)) throw error;
+      return post<T>(query, variables, options.tokens.get()?.accessToken);
+    }
+  };
+}
+
+export type Gql = ReturnType<typeof createGqlClient>;

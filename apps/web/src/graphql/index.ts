@@ -1,0 +1,58 @@
+import { ref } from 'vue';
+import { ApiError, createGqlClient, type TokenPair } from './client';
+
+export { ApiError };
+export type { ApiErrorShape, TokenPair } from './client';
+
+const STORAGE_KEY = 'xiangnong.session';
+
+function readStored(): TokenPair | null {
+  try {
+    const raw = localStorage.getItem(STORAGE_KEY);
+    if (!raw) return null;
+    const parsed = JSON.parse(raw) as Partial<TokenPair>;
+    return parsed.accessToken && parsed.refreshToken ? { accessToken: parsed.accessToken, refreshToken: parsed.refreshToken } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Reactive so the session store notices when a refresh fails and the tokens vanish. */
+export const storedTokens = ref<TokenPair | null>(readStored());
+
+export function saveTokens(tokens: TokenPair | null): void {
+  storedTokens.value = tokens;
+  if (tokens) localStorage.setItem(STORAGE_KEY, JSON.stringify(tokens));
+  else localStorage.removeItem(STORAGE_KEY);
+}
+
+export const gql = createGqlClient({
+  fetch: (input, init) => fetch(input, init),
+  tokens: { get: () => storedTokens.value, set: saveTokens },
+});
+
+/** Uploads one listing image; the API answers with an id to pass as imageIds. */
+export async function uploadImage(organisationId: string, file: File): Promise<{ id: string; url: string }> {
+  const send = () => {
+    const body = new FormData();
+    body.append('file', file);
+    const headers: Record<string, string> = {};
+    if (storedTokens.value) headers.authorization = `Bearer ${storedTokens.value.accessToken}`;
+    return fetch(`/api/uploads/images?organisationId=${encodeURIComponent(organisationId)}`, { method: 'POST', headers, body });
+  };
+  let response = await send();
+  if (response.status === 401) {
+    // Let the GraphQL client do its refresh-once dance, then try again with the new token.
+    await gql<{ viewer: { id: string } | null }>('query { viewer { id } }').catch(() => undefined);
+    response = await send();
+  }
+  const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!response.ok) {
+    throw new ApiError({
+      code: String(body.code ?? 'upload/failed'),
+      messageZh: String(body.messageZh ?? '上传失败'),
+      messageEn: String(body.messageEn ?? 'Upload failed'),
+    });
+  }
+  return { id: String(body.id), url: String(body.url) };
+}

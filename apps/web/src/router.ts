@@ -1,0 +1,29 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import HomePage from './pages/HomePage.vue';
+
+// Pages besides home load on demand so the first paint on a phone stays small.
+const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: HomePage },
+  { path: '/c/:code', name: 'channel', component: () => import('./pages/ChannelPage.vue'), props: true },
+  { path: '/l/:id', name: 'listing', component: () => import('./pages/ListingPage.vue'), props: true },
+  { path: '/login', name: 'login', component: () => import('./pages/LogInPage.vue') },
+  { path: '/signup', name: 'signup', component: () => import('./pages/SignUpPage.vue') },
+  { path: '/console', name: 'console', component: () => import('./pages/ConsolePage.vue') },
+  { path: '/console/listings/new', name: 'listing-new', component: () => import('./pages/ListingEditorPage.vue') },
+  { path: '/console/listings/:id/edit', name: 'listing-edit', component: () => import('./pages/ListingEditorPage.vue'), props: true },
+  { path: '/admin', name: 'admin', component: () => import('./pages/AdminPage.vue') },
+  { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue') },
+];
+
+export function createAppRouter() {
+  const router = createRouter({
+    history: createWebHistory(),
+    routes,
+    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  });
+  // Pages with a subject of their own (a channel, a listing) set a better title once they render.
+  router.afterEach(() => {
+    document.title = '湘农网 Xiangnong';
+  });
+  return router;
+}

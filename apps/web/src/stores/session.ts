@@ -1,0 +1,80 @@
+import { defineStore } from 'pinia';
+import { computed, ref, watch } from 'vue';
+import { gql, saveTokens, storedTokens } from '../graphql';
+import {
+  LOG_IN,
+  LOG_OUT,
+  SIGN_UP,
+  VIEWER,
+  type AuthPayload,
+  type LogInResult,
+  type SignUpResult,
+  type Viewer,
+  type ViewerResult,
+} from '../graphql/operations';
+
+/**
+ * Who is signed in. Tokens live in localStorage (via the GraphQL module) so a reload keeps the session;
+ * the viewer is fetched once per page load and after every sign-in.
+ */
+export const useSessionStore = defineStore('session', () => {
+  const viewer = ref<Viewer | null>(null);
+  const loaded = ref(false);
+
+  const isLoggedIn = computed(() => viewer.value !== null);
+  /** The first organisation the viewer belongs to: the console works with one at a time. */
+  const organisation = computed(() => viewer.value?.memberships[0]?.organisation ?? null);
+
+  // A failed refresh clears the tokens; forget the viewer with them.
+  watch(storedTokens, (tokens) => {
+    if (!tokens) viewer.value = null;
+  });
+
+  function accept(payload: AuthPayload): void {
+    saveTokens({ accessToken: payload.accessToken, refreshToken: payload.refreshToken });
+    viewer.value = payload.viewer;
+    loaded.value = true;
+  }
+
+  /** Loads the viewer if there is a stored session; safe to call many times. */
+  let firstLoad: Promise<void> | null = null;
+  function ensureLoaded(): Promise<void> {
+    if (loaded.value) return Promise.resolve();
+    firstLoad ??= refreshViewer();
+    return firstLoad;
+  }
+
+  async function refreshViewer(): Promise<void> {
+    if (!storedTokens.value) {
+      viewer.value = null;
+      loaded.value = true;
+      return;
+    }
+    try {
+      viewer.value = (await gql<ViewerResult>(VIEWER)).viewer;
+    } catch {
+      viewer.value = null;
+    }
+    loaded.value = true;
+  }
+
+  async function logIn(phone: string, password: string): Promise<void> {
+    accept((await gql<LogInResult>(LOG_IN, { input: { phone, password } })).logIn);
+  }
+
+  async function signUp(phone: string, password: string, displayName: string): Promise<void> {
+    accept((await gql<SignUpResult>(SIGN_UP, { input: { phone, password, displayName } })).signUp);
+  }
+
+  async function logOut(): Promise<void> {
+    const refreshToken = storedTokens.value?.refreshToken;
+    try {
+      if (refreshToken) await gql(LOG_OUT, { refreshToken });
+    } finally {
+      saveTokens(null);
+      viewer.value = null;
+    }
+  }
+
+  return { viewer, loaded, isLoggedIn, organisation, ensureLoaded, refreshViewer, logIn, signUp, logOut };
+});

@@ -1,0 +1,115 @@
+import type { AttributeSchema, AttributeValue } from '@xiangnong/domain';
+import { mount } from '@vue/test-utils';
+import { describe, expect, it } from 'vitest';
+import { defineComponent, h, ref } from 'vue';
+import AttributeFields from '../src/components/AttributeFields.vue';
+import { i18nPlugin } from './helpers';
+
+// One attribute of every type, as a channel added purely as data could define them.
+const schema: AttributeSchema = {
+  attributes: [
+    { key: 'variety', labelZh: '品种', labelEn: 'Variety', type: 'text', required: true, maxLength: 20 },
+    { key: 'headCount', labelZh: '头数', labelEn: 'Head count', type: 'integer', min: 1 },
+    { key: 'brix', labelZh: '糖度', labelEn: 'Brix', type: 'decimal', unitLabel: '°Bx' },
+    {
+      key: 'teaType',
+      labelZh: '茶类',
+      labelEn: 'Tea type',
+      type: 'enum',
+      required: true,
+      options: [
+        { value: 'dark', labelZh: '黑茶', labelEn: 'Dark' },
+        { value: 'green', labelZh: '绿茶', labelEn: 'Green' },
+      ],
+    },
+    { key: 'pickingDate', labelZh: '采摘日期', labelEn: 'Picked on', type: 'date' },
+    { key: 'harvestYear', labelZh: '收获年份', labelEn: 'Harvest year', type: 'year', min: 2000, max: 2100 },
+    { key: 'organicFarm', labelZh: '有机农场', labelEn: 'Organic farm', type: 'boolean' },
+  ],
+};
+
+/** Wraps the fields in a parent holding v-model state, the way the listing editor uses them. */
+function mountWithModel(initial: Record<string, AttributeValue> = {}, showErrors = false) {
+  const model = ref<Record<string, AttributeValue>>(initial);
+  const Host = defineComponent({
+    setup: () => () =>
+      h(AttributeFields, {
+        schema,
+        modelValue: model.value,
+        showErrors,
+        'onUpdate:modelValue': (value: Record<string, AttributeValue>) => {
+          model.value = value;
+        },
+      }),
+  });
+  const wrapper = mount(Host, { global: { plugins: [i18nPlugin()] } });
+  return { wrapper, model };
+}
+
+describe('AttributeFields', () => {
+  it('renders a suitable control for every attribute type, with labels from the schema', () => {
+    const { wrapper } = mountWithModel();
+    const control = (key: string) => wrapper.get(`[data-testid="attr-${key}"]`);
+    expect(control('variety').element.tagName).toBe('INPUT');
+    expect(control('variety').attributes('maxlength')).toBe('20');
+    expect(control('headCount').attributes('inputmode')).toBe('numeric');
+    expect(control('brix').attributes('inputmode')).toBe('decimal');
+    expect(control('teaType').element.tagName).toBe('SELECT');
+    expect(control('teaType').findAll('option').map((o) => o.text())).toEqual(['请选择', '黑茶', '绿茶']);
+    expect(control('pickingDate').attributes('type')).toBe('date');
+    expect(control('harvestYear').attributes('placeholder')).toBe('2000–2100');
+    expect(control('organicFarm').findAll('option').map((o) => o.attributes('value'))).toEqual(['', 'true', 'false']);
+    expect(wrapper.get('[data-testid="attr-field-brix"]').text()).toContain('糖度（°Bx）');
+    expect(wrapper.get('[data-testid="attr-field-variety"]').text()).toContain('*');
+  });
+
+  it('emits values with the types the API expects', async () => {
+    const { wrapper, model } = mountWithModel();
+    await wrapper.get('[data-testid="attr-variety"]').setValue('冰糖橙');
+    await wrapper.get('[data-testid="attr-headCount"]').setValue('120');
+    await wrapper.get('[data-testid="attr-brix"]').setValue('14.5');
+    await wrapper.get('[data-testid="attr-teaType"]').setValue('dark');
+    await wrapper.get('[data-testid="attr-pickingDate"]').setValue('2026-11-20');
+    await wrapper.get('[data-testid="attr-harvestYear"]').setValue('2024');
+    await wrapper.get('[data-testid="attr-organicFarm"]').setValue('false');
+    expect(model.value).toStrictEqual({
+      variety: '冰糖橙',
+      headCount: 120,
+      brix: 14.5,
+      teaType: 'dark',
+      pickingDate: '2026-11-20',
+      harvestYear: 2024,
+      organicFarm: false,
+    });
+  });
+
+  it('drops a cleared field instead of sending an empty string', async () => {
+    const { wrapper, model } = mountWithModel({ variety: '玉针香', brix: 12 });
+    await wrapper.get('[data-testid="attr-brix"]').setValue('');
+    await wrapper.get('[data-testid="attr-organicFarm"]').setValue('');
+    expect(model.value).toStrictEqual({ variety: '玉针香' });
+  });
+
+  it('keeps text that is not a number so the problem is shown rather than silently lost', async () => {
+    const { wrapper, model } = mountWithModel({ variety: 'x', teaType: 'dark' });
+    await wrapper.get('[data-testid="attr-headCount"]').setValue('12头');
+    expect(model.value.headCount).toBe('12头');
+    expect(wrapper.get('[data-testid="attr-error-headCount"]').text()).toBe('格式不正确');
+    expect((wrapper.get('[data-testid="attr-headCount"]').element as HTMLInputElement).value).toBe('12头');
+  });
+
+  it('shows the values it is given, including numbers and booleans', () => {
+    const { wrapper } = mountWithModel({ variety: '黄华占', headCount: 40, teaType: 'green', organicFarm: true });
+    expect((wrapper.get('[data-testid="attr-headCount"]').element as HTMLInputElement).value).toBe('40');
+    expect((wrapper.get('[data-testid="attr-teaType"]').element as HTMLSelectElement).value).toBe('green');
+    expect((wrapper.get('[data-testid="attr-organicFarm"]').element as HTMLSelectElement).value).toBe('true');
+  });
+
+  it('reports missing required and out-of-range values once errors are requested', () => {
+    const { wrapper } = mountWithModel({ harvestYear: 1990 }, true);
+    expect(wrapper.get('[data-testid="attr-error-variety"]').text()).toBe('必填');
+    expect(wrapper.get('[data-testid="attr-error-teaType"]').text()).toBe('必填');
+    expect(wrapper.get('[data-testid="attr-error-harvestYear"]').text()).toBe('超出允许范围');
+    expect(wrapper.find('[data-testid="attr-error-brix"]').exists()).toBe(false);
+  });
+});

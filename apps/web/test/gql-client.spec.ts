@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError, createGqlClient, type TokenPair } from '../src/graphql/client';
+
+type Handler = (body: { query: string; variables?: Record<string, unknown> }, auth: string | undefined) => unknown;
+
+/** A fetch that records every call and answers through `handler`, like the API would. */
+function fakeFetch(handler: Handler) {
+  const calls: { query: string; variables?: Record<string, unknown>; auth: string | undefined }[] = [];
+  const fetch = async (_input: string, init: RequestInit): Promise<Response> => {
+    const headers = init.headers as Record<string, string>;
+    expect(headers['content-type']).toBe('application/json');
+    const body = JSON.parse(String(init.body)) as { query: string; variables?: Record<string, unknown> };
+    calls.push({ ...body, auth: headers.authorization });
+    await Promise.resolve();
+    return new Response(JSON.stringify(handler(body, headers.authorization)), { headers: { 'content-type': 'application/json' } });
+  };
+  return { fetch, calls };
+}
+
+function memoryTokens(initial: TokenPair | null) {
+  let tokens = initial;
+  const writes: (TokenPair | null)[] = [];
+  return {
+    writes,
+    storage: {
+      get: () => tokens,
+      set: (next: TokenPair | null) => {
+        tokens = next;
+        writes.push(next);
+      },
+    },
+  };
+}
+
+const unauthenticated = { errors: [{ message: 'x', extensions: { code: 'auth/unauthenticated', messageZh: '请先登录', messageEn: 'Please log in first' } }] };
+const isRefresh = (query: string) => query.includes('refreshSession');
+
+describe('gql client', () => {
+  it('sends the bearer token and returns data', async () => {
+    const { fetch, calls } = fakeFetch(() => ({ data: { viewer: { id: 'u1' } } }));
+    const tokens = memoryTokens({ accessToken: 'A1', refreshToken: 'R1' });
+    const gql = createGqlClient({ fetch, tokens: tokens.storage });
+    await expect(gql('query { viewer { id } }')).resolves.toEqual({ viewer: { id: 'u1' } });
+    expect(calls[0]?.auth).toBe('Bearer A1');
+  });
+
+  it('refreshes once on auth/unauthenticated, stores the new tokens and retries', async () => {
+    const { fetch, calls } = fakeFetch((body, auth) => {
+      if (isRefresh(body.query)) return { data: { refreshSession: { accessToken: 'A2', refreshToken: 'R2' } } };
+      return auth === 'Bearer A2' ? { data: { viewer: { id: 'u1' } } } : unauthenticated;
+    });
+    const tokens = memoryTokens({ accessToken: 'A1', refreshToken: 'R1' });
+    const gql = createGqlClient({ fetch, tokens: tokens.storage });
+    await expect(gql('query { viewer { id } }')).resolves.toEqual({ viewer: { id: 'u1' } });
+    expect(calls.map((c) => (isRefresh(c.query) ? `refresh:${String(c.variables?.refreshToken)}` : c.auth))).toEqual(['Bearer A1', 'refresh:R1', 'Bearer A2']);
+    expect(tokens.storage.get()).toEqual({ accessToken: 'A2', refreshToken: 'R2' });
+  });
+
+  it('does not loop when the retried request is refused again', async () => {
+    let refreshes = 0;
+    const { fetch, calls } = fakeFetch((body) => {
+      if (isRefresh(body.query)) {
+        refreshes += 1;
+        return { data: { refreshSession: { accessToken: `A${refreshes + 1}`, refreshToken: `R${refreshes + 1}` } } };
+      }
+      return unauthenticated;
+    });
+    const gql = createGqlClient({ fetch, tokens: memoryTokens({ accessToken: 'A1', refreshToken: 'R1' }).storage });
+    const error = await gql('query { viewer { id } }').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).code).toBe('auth/unauthenticated');
+    expect(refreshes).toBe(1);
+    expect(calls).toHaveLength(3);
+  });
+
+  it('shares one refresh between concurrent requests, since a refresh token works only once', async () => {
+    let refreshes = 0;
+    const { fetch } = fakeFetch((body, auth) => {
+      if (isRefresh(body.query)) {
+        refreshes += 1;
+        return { data: { refreshSession: { accessToken: 'A2', refreshToken: 'R2' } } };
+      }
+      return auth === 'Bearer A2' ? { data: { ok: true } } : unauthenticated;
+    });
+    const gql = createGqlClient({ fetch, tokens: memoryTokens({ accessToken: 'A1', refreshToken: 'R1' }).storage });
+    const results = await Promise.all([gql('query A { ok }'), gql('query B { ok }'), gql('query C { ok }')]);
+    expect(results).toEqual([{ ok: true }, { ok: true }, { ok: true }]);
+    expect(refreshes).toBe(1);
+  });
+
+  it('clears the session and reports the original error when the refresh token is rejected', async () => {
+    let ended = 0;
+    const { fetch } = fakeFetch((body) =>
+      isRefresh(body.query)
+        ? { errors: [{ message: 'x', extensions: { code: 'auth/invalid-refresh-token', messageZh: '登录已失效，请重新登录', messageEn: 'Your session has ended' } }] }
+        : unauthenticated,
+    );
+    const tokens = memoryTokens({ accessToken: 'A1', refreshToken: 'R1' });
+    const gql = createGqlClient({ fetch, tokens: tokens.storage, onSessionEnded: () => (ended += 1) });
+    await expect(gql('query { viewer { id } }')).rejects.toMatchObject({ code: 'auth/unauthenticated', messageZh: '请先登录' });
+    expect(tokens.storage.get()).toBeNull();
+    expect(ended).toBe(1);
+  });
+
+  it('does not try to refresh without a stored session', async () => {
+    const { fetch, calls } = fakeFetch(() => unauthenticated);
+    const gql = createGqlClient({ fetch, tokens: memoryTokens(null).storage });
+    await expect(gql('mutation { createOrganisation }')).rejects.toMatchObject({ code: 'auth/unauthenticated' });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.auth).toBeUndefined();
+  });
+
+  it('passes other API errors through with both languages and details', async () => {
+    const { fetch, calls } = fakeFetch(() => ({
+      errors: [{ message: 'x', extensions: { code: 'catalog/attributes-invalid', messageZh: '商品属性不符合频道要求', messageEn: 'Attributes do not match', details: { issues: [{ key: 'teaType' }] } } }],
+    }));
+    const gql = createGqlClient({ fetch, tokens: memoryTokens({ accessToken: 'A1', refreshToken: 'R1' }).storage });
+    await expect(gql('mutation { createListing }')).rejects.toMatchObject({
+      code: 'catalog/attributes-invalid',
+      messageZh: '商品属性不符合频道要求',
+      messageEn: 'Attributes do not match',
+      details: { issues: [{ key: 'teaType' }] },
+    });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('turns a network failure into a typed error', async () => {
+    const gql = createGqlClient({
+      fetch: () => Promise.reject(new TypeError('Failed to fetch')),
+      tokens: memoryTokens(null).storage,
+    });
+    await expect(gql('query { channels { code } }')).rejects.toMatchObject({ code: 'network/unreachable' });
+  });
+});

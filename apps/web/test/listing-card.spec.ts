@@ -1,0 +1,63 @@
+import { mount } from '@vue/test-utils';
+import { describe, expect, it } from 'vitest';
+import ListingCard from '../src/components/ListingCard.vue';
+import type { Listing, Unit } from '../src/graphql/operations';
+import { i18nPlugin } from './helpers';
+
+const KG: Unit = { code: 'KG', nameZh: '千克', nameEn: 'kg', isMass: true };
+const JIN: Unit = { code: 'JIN', nameZh: '斤', nameEn: 'jin (0.5 kg)', isMass: true };
+const BOX: Unit = { code: 'BOX', nameZh: '箱', nameEn: 'box', isMass: false };
+
+function listing(unitInfo: Unit, basePriceFen: number, pricePerKgFen: number | null, extra: Partial<Listing> = {}): Listing {
+  return {
+    id: 'l1',
+    title: '古丈毛尖 明前',
+    description: '',
+    attributes: {},
+    unit: unitInfo.code,
+    unitInfo,
+    priceTiers: [{ minQuantity: 1, unitPriceFen: basePriceFen, pricePerKgFen }],
+    basePriceFen,
+    pricePerKgFen,
+    minOrderQuantity: 1,
+    stock: 10,
+    certifications: [],
+    status: 'ACTIVE',
+    isDemo: false,
+    isPovertyProduct: false,
+    createdAt: '2026-11-01T00:00:00Z',
+    publishedAt: '2026-11-01T00:00:00Z',
+    seller: { id: 'o1', name: '古丈县毛尖茶叶家庭农场', kind: 'FAMILY_FARM', verificationStatus: 'VERIFIED', county: { name: '古丈县' } },
+    channel: { code: 'tea', nameZh: '茶网', nameEn: 'Tea' },
+    category: { id: '1', nameZh: '绿茶', nameEn: 'Green tea' },
+    originCounty: { code: '433126', name: '古丈县', prefectureCode: '4331', prefectureName: '湘西土家族苗族自治州', isPovertyCounty: true },
+    images: [],
+    ...extra,
+  };
+}
+
+function render(value: Listing) {
+  return mount(ListingCard, { props: { listing: value }, global: { plugins: [i18nPlugin()], stubs: { RouterLink: { template: '<a><slot /></a>' } } } });
+}
+
+describe('ListingCard', () => {
+  it('shows the price per unit and, for mass units other than kg, per kilogram', () => {
+    const wrapper = render(listing(JIN, 48000, 96000));
+    expect(wrapper.get('[data-testid="listing-card-price"]').text()).toBe('¥480.00 / 斤');
+    expect(wrapper.text()).toContain('折合 ¥960.00 / 千克');
+  });
+
+  it('does not repeat the price per kg when the unit already is the kilogram, nor for count units', () => {
+    expect(render(listing(KG, 36000, 36000)).text()).not.toContain('折合');
+    expect(render(listing(BOX, 16800, null)).text()).not.toContain('折合');
+  });
+
+  it('marks poverty-relief and sample listings, and falls back to a placeholder without images', () => {
+    const wrapper = render(listing(KG, 36000, 36000, { isPovertyProduct: true, isDemo: true }));
+    expect(wrapper.get('[data-testid="badge-poverty"]').text()).toBe('扶贫产品');
+    expect(wrapper.get('[data-testid="badge-demo"]').text()).toBe('示例');
+    expect(wrapper.find('img').exists()).toBe(false);
+    expect(wrapper.text()).toContain('古丈县毛尖茶叶家庭农场');
+    expect(wrapper.text()).toContain('湘西土家族苗族自治州古丈县');
+  });
+});

@@ -1,0 +1,106 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, screenshot, scrollWidth, trackPageErrors } from '../support/browser';
+
+const WIDTH = 360;
+
+/** A visitor on a small phone: every page must fit 360 px without sideways scrolling. */
+describe('Journey 2: browsing on a 360 px phone', () => {
+  const baseUrl = inject('baseUrl');
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    context = await browser.newContext({
+      viewport: { width: WIDTH, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+      locale: 'zh-CN',
+    });
+    page = await context.newPage();
+    errors = trackPageErrors(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('home page fits and lists the channels', async () => {
+    await page.goto(`${baseUrl}/`);
+    await page.getByTestId('channel-card-tea').waitFor();
+    expect(await page.locator('[data-testid^="channel-card-"]').count()).toBeGreaterThanOrEqual(5);
+    expect(await page.getByTestId('poverty-explainer').isVisible()).toBe(true);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
+    await screenshot(page, 'mobile-home');
+  });
+
+  it('channel page fits and shows prices and the 扶贫产品 badge', async () => {
+    await page.getByTestId('channel-card-tea').click();
+    await page.waitForURL(`${baseUrl}/c/tea`);
+    const card = page.getByTestId('listing-card').filter({ has: page.getByTestId('badge-demo') }).filter({ has: page.getByTestId('badge-poverty') }).first();
+    await card.waitFor();
+    expect(await card.getByTestId('badge-poverty').isVisible()).toBe(true);
+    expect(await card.getByTestId('listing-card-price').textContent()).toMatch(/¥[\d,]+\.\d{2} \/ \S+/);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
+    await screenshot(page, 'mobile-channel');
+  });
+
+  it('a demo listing detail fits and shows price, 扶贫产品 and 示例', async () => {
+    const card = page.getByTestId('listing-card').filter({ has: page.getByTestId('badge-demo') }).filter({ has: page.getByTestId('badge-poverty') }).first();
+    await card.click();
+    await page.waitForURL(/\/l\/[0-9a-f-]+$/);
+    await page.getByTestId('listing-detail').waitFor();
+    expect(await page.getByTestId('listing-price').isVisible()).toBe(true);
+    expect(await page.getByTestId('listing-price').textContent()).toMatch(/¥[\d,]+\.\d{2}/);
+    expect(await page.getByTestId('badge-poverty').isVisible()).toBe(true);
+    expect(await page.getByTestId('badge-demo').isVisible()).toBe(true);
+    expect(await page.getByTestId('listing-attributes').locator('tr').count()).toBeGreaterThan(0);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
+    await screenshot(page, 'mobile-listing-detail');
+  });
+
+  it('the login page fits', async () => {
+    await page.goto(`${baseUrl}/login`);
+    await page.getByTestId('login-form').waitFor();
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
+    await screenshot(page, 'mobile-login');
+  });
+
+  it('switches to English and still fits', async () => {
+    await page.goto(`${baseUrl}/`);
+    await page.getByTestId('locale-toggle').click();
+    await page.getByTestId('channel-card-tea').waitFor();
+    expect(await page.locator('h1').first().textContent()).toContain('Xiangnong');
+    expect((await page.getByTestId('locale-toggle').textContent())?.trim()).toBe('中文');
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
+    await page.getByTestId('locale-toggle').click();
+    expect((await page.getByTestId('locale-toggle').textContent())?.trim()).toBe('EN');
+  });
+
+  it('the seller console and listing form fit for the demo tea cooperative', async () => {
+    await page.goto(`${baseUrl}/login`);
+    await page.getByTestId('login-phone').fill('13900000001');
+    await page.getByTestId('login-password').fill('xiangnong2026');
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL(`${baseUrl}/console`);
+    await page.getByTestId('my-listing').first().waitFor();
+    expect((await page.getByTestId('org-status').textContent())?.trim()).toBe('已认证');
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
+    await screenshot(page, 'mobile-console');
+
+    await page.getByTestId('new-listing').click();
+    await page.getByTestId('listing-form').waitFor();
+    await page.getByTestId('listing-channel').selectOption('tea');
+    await page.getByTestId('attr-teaType').waitFor();
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
+    await screenshot(page, 'mobile-listing-form');
+  });
+
+  it('had no script errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
