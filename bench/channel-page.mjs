@@ -297,12 +297,23 @@ async function main() {
   const logFile = join(OUT_DIR, `api-${stamp}.log`);
   const logFd = openSync(logFile, 'a');
   /** @type {NodeJS.ProcessEnv} */
-  const env = { ...process.env, PORT: String(apiPort), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'warn', PRINT_BANNER: 'false', SEED_DEMO_DATA: 'true' };
+  // Production mode, as deployed: graphql-js skips its development checks, introspection is off.
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    AUTH_SECRET: 'bench-only-secret-of-at-least-32-characters',
+    PORT: String(apiPort),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    EMBEDDED_PG_PORT: String(pgPort),
+    LOG_LEVEL: 'warn',
+    PRINT_BANNER: 'false',
+    SEED_DEMO_DATA: 'true',
+  };
   // The bench measures the API alone: no storefront, whatever apps/web/dist holds.
   env.WEB_DIST_DIR = join(dataDir, 'no-storefront');
   delete env.DATABASE_URL;
   delete env.MIGRATE_ON_START;
-  delete env.NODE_ENV;
   say(`starting the API on 127.0.0.1:${apiPort} (embedded PostgreSQL on ${pgPort}, data in ${dataDir})`);
   // --profile: a V8 CPU profile of the whole API process, written when it exits.
   const nodeArgs = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];

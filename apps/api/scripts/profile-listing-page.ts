@@ -14,7 +14,7 @@ import { EmbeddedPostgres } from '../src/database/embedded-postgres';
 import { prepareDatabase } from '../src/database/prepare';
 import { createServer } from '../src/server';
 
-const QUERY = `query ChannelPage($channel: String!) { listings(channel: $channel, first: 20) { nodes { id title unit basePriceFen pricePerKgFen isPovertyProduct seller { id name verificationStatus } originCounty { code name } images { url } } pageInfo { hasNextPage endCursor } } }`;
+const QUERY = process.env.PROFILE_QUERY ?? `query ChannelPage($channel: String!) { listings(channel: $channel, first: 20) { nodes { id title unit basePriceFen pricePerKgFen isPovertyProduct seller { id name verificationStatus } originCounty { code name } images { url } } pageInfo { hasNextPage endCursor } } }`;
 
 async function main() {
   const iterations = Number(process.argv[2] ?? 1000);

@@ -209,3 +209,23 @@ describe('authorization: private reads', () => {
     expect(await t.sql(`select 1 from listing where organisation_id = $1`, [orgB])).toHaveLength(0);
   });
 });
+
+describe('malformed ids', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it.each([
+    ['listing', `{ listing(id: "not-a-uuid") { id } }`, 'catalog/listing-not-found'],
+    ['organisation', `{ organisation(id: "1; drop table listing") { id } }`, 'org/not-found'],
+    ['organisation listings', `{ organisationListings(organisationId: "x") { nodes { id } } }`, 'org/not-found'],
+    ['verify', `mutation { verifyOrganisation(input: { organisationId: "x", approve: true }) { id } }`, 'org/not-found'],
+    ['update listing', `mutation { updateListing(id: "x", input: { stock: 1 }) { id } }`, 'catalog/listing-not-found'],
+  ])('%s answers with a typed error, never an internal one', async (_label, query, code) => {
+    const admin = await makeAdmin(t);
+    const res = await t.gql(query, {}, admin.token);
+    expect(res.errors![0]!.extensions.code).toBe(code);
+  });
+});

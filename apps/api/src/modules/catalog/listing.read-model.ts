@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { isMassUnit, pricePerKgFen, unitInfo, type PriceTier } from '@xiangnong/domain';
 import { GeoService } from '../geo/geo.service';
-import { Organisation, type OrganisationKind, type VerificationStatus } from '../identity/organisation.entity';
+import type { Organisation, OrganisationKind, VerificationStatus } from '../identity/organisation.entity';
 import type { ListingStatus } from './listing.entity';
 import { unitView, type ListingView } from './listing.view';
 
@@ -82,7 +82,8 @@ export class ListingReadModel {
     ]);
     return rows.map((row) => {
       const county = counties.get(row.origin_county_code)!;
-      const seller = Object.assign(new Organisation(), {
+      // a plain object: constructing entities would attach ORM machinery we do not need for display
+      const seller = {
         id: row.seller_id,
         name: row.seller_name,
         kind: row.seller_kind,
@@ -94,7 +95,7 @@ export class ListingReadModel {
         rejectionReason: row.seller_rejection_reason ?? undefined,
         isDemo: row.seller_is_demo,
         createdAt: new Date(row.seller_created_at),
-      });
+      } as Organisation;
       return {
         id: row.id,
         title: row.title,

@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { attributeIssues, priceTierProblem, unitInfo, type PriceTier } from '@xiangnong/domain';
 import { DomainError } from '../../common/errors';
+import { isUuid } from '../../common/ids';
 import { decodeCursor, pageSize, toPage, type Page } from '../../common/pagination';
 import type { RequestContext } from '../../common/request-context';
 import { certifications } from '../../database/reference-data';
@@ -168,7 +169,7 @@ export class ListingService {
   /** The listing if the caller may change it: any member of its organisation. Others learn nothing. */
   private async editable(ctx: RequestContext, id: string): Promise<Listing> {
     ctx.requireUser();
-    const listing = await this.em.findOne(Listing, id);
+    const listing = isUuid(id) ? await this.em.findOne(Listing, id) : null;
     if (!listing) throw new DomainError('catalog/listing-not-found');
     await this.organisations.requireSeller(ctx, listing.organisation.id);
     return listing;
@@ -176,6 +177,7 @@ export class ListingService {
 
   private async attachImages(em: EntityManager, listing: Listing, imageIds: string[]): Promise<void> {
     const ids = [...new Set(imageIds)];
+    if (!ids.every(isUuid)) throw new DomainError('catalog/image-unknown');
     if (ids.length > MAX_IMAGES) throw new DomainError('catalog/too-many-images');
     const images = ids.length ? await em.find(ListingImage, { id: { $in: ids }, organisation: listing.organisation.id }) : [];
     if (images.length !== ids.length || images.some((img) => img.listing && img.listing.id !== listing.id)) {
@@ -191,7 +193,7 @@ export class ListingService {
 
   /** A listing as the caller may see it: public ones to all, others to their organisation and admins. */
   async byId(ctx: RequestContext, id: string): Promise<ListingView> {
-    const listing = /^[0-9a-f-]{36}$/i.test(id) ? await this.reads.byId(id) : undefined;
+    const listing = isUuid(id) ? await this.reads.byId(id) : undefined;
     if (!listing) throw new DomainError('catalog/listing-not-found');
     const isPublic = PUBLIC_STATUSES.includes(listing.status) && listing.seller.verificationStatus === VerificationStatus.VERIFIED;
     if (isPublic || ctx.user?.isPlatformAdmin) return listing;
@@ -230,6 +232,7 @@ export class ListingService {
 
   /** Every listing of an organisation, for its members (and admins), most recently changed first. */
   async organisationListings(ctx: RequestContext, args: OrganisationListingsArgs): Promise<Page<ListingView>> {
+    if (!isUuid(args.organisationId)) throw new DomainError('org/not-found');
     await this.organisations.requireRoleOrAdmin(ctx, args.organisationId, MemberRole.STAFF);
     const size = pageSize(args.first);
     const where = ['l.organisation_id = ?'];

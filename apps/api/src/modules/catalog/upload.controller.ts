@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../../config';
 import { DomainError } from '../../common/errors';
+import { isUuid } from '../../common/ids';
 import { RequestContext } from '../../common/request-context';
 import { AuthService } from '../identity/auth.service';
 import { OrganisationService } from '../identity/organisation.service';
@@ -37,7 +38,7 @@ export class UploadController {
       const user = await this.auth.authenticate(header?.startsWith('Bearer ') ? header.slice(7) : undefined);
       const ctx = new RequestContext(user, request.ip, String(request.id), user?.familyId);
       ctx.requireUser();
-      if (!organisationId || !/^[0-9a-f-]{36}$/.test(organisationId)) throw new DomainError('auth/forbidden');
+      if (!organisationId || !isUuid(organisationId)) throw new DomainError('auth/forbidden');
       await this.organisations.requireSeller(ctx, organisationId);
       if (!request.isMultipart()) throw new DomainError('upload/missing-file');
       const part = await request.file({ limits: { fileSize: MAX_IMAGE_BYTES } });

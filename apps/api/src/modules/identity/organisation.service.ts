@@ -2,6 +2,7 @@ import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/po
 import { Injectable } from '@nestjs/common';
 import { maskMobile, normalizeMobile, normalizeUscc, usccProblem } from '@xiangnong/domain';
 import { DomainError } from '../../common/errors';
+import { isUuid } from '../../common/ids';
 import type { RequestContext } from '../../common/request-context';
 import { GeoService } from '../geo/geo.service';
 import type { CreateOrganisationInput, Member, UpdateOrganisationInput } from './identity.models';
@@ -89,7 +90,7 @@ export class OrganisationService {
     return this.em.transactional(async (em) => {
       const memberships = await em.find(Membership, { organisation: organisationId }, { lockMode: 4, populate: ['user'] });
       const target = memberships.find((m) => m.user.id === userId);
-      if (!target) throw new DomainError('org/not-found');
+      if (!target) throw new DomainError('org/member-not-found');
       const owners = memberships.filter((m) => m.role === MemberRole.OWNER);
       if (target.role === MemberRole.OWNER && role !== MemberRole.OWNER && owners.length === 1) throw new DomainError('org/last-owner');
       target.role = role;
@@ -103,7 +104,7 @@ export class OrganisationService {
     return this.em.transactional(async (em) => {
       const memberships = await em.find(Membership, { organisation: organisationId }, { lockMode: 4 });
       const target = memberships.find((m) => m.user.id === userId);
-      if (!target) throw new DomainError('org/not-found');
+      if (!target) throw new DomainError('org/member-not-found');
       if (target.role === MemberRole.OWNER && memberships.filter((m) => m.role === MemberRole.OWNER).length === 1) {
         throw new DomainError('org/last-owner');
       }
@@ -123,6 +124,7 @@ export class OrganisationService {
     ctx.requireAdmin();
     const trimmed = reason?.trim();
     if (!approve && !trimmed) throw new DomainError('org/reason-required');
+    if (!isUuid(organisationId)) throw new DomainError('org/not-found');
     return this.em.transactional(async (em) => {
       const org = await em.findOne(Organisation, organisationId, { lockMode: 4 });
       if (!org) throw new DomainError('org/not-found');
@@ -135,7 +137,7 @@ export class OrganisationService {
   }
 
   async byId(organisationId: string): Promise<Organisation> {
-    const org = await this.em.findOne(Organisation, organisationId);
+    const org = isUuid(organisationId) ? await this.em.findOne(Organisation, organisationId) : null;
     if (!org) throw new DomainError('org/not-found');
     return org;
   }
@@ -155,7 +157,7 @@ export class OrganisationService {
 
   /** The caller's role in the organisation, or undefined. */
   async roleOf(ctx: RequestContext, organisationId: string): Promise<MemberRole | undefined> {
-    if (!ctx.user) return undefined;
+    if (!ctx.user || !isUuid(organisationId)) return undefined;
     const membership = await ctx
       .loader<string, Membership>(
         `membership:${ctx.user.id}`,
