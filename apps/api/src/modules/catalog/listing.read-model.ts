@@ -1,4 +1,5 @@
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, type PostgreSqlConnection } from '@mikro-orm/postgresql';
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { isMassUnit, pricePerKgFen, unitInfo, type PriceTier } from '@xiangnong/domain';
 import { GeoService } from '../geo/geo.service';
@@ -23,10 +24,9 @@ interface ListingRow {
   certifications: string[];
   status: ListingStatus;
   is_demo: boolean;
-  // timestamps arrive as text from the driver
-  created_at: string;
-  updated_at: string;
-  published_at: string | null;
+  created_at: Date | string;
+  updated_at: Date | string;
+  published_at: Date | string | null;
   seller_id: string;
   seller_name: string;
   seller_kind: OrganisationKind;
@@ -34,10 +34,10 @@ interface ListingRow {
   seller_county_code: string;
   seller_description: string | null;
   seller_status: VerificationStatus;
-  seller_verified_at: string | null;
+  seller_verified_at: Date | string | null;
   seller_rejection_reason: string | null;
   seller_is_demo: boolean;
-  seller_created_at: string;
+  seller_created_at: Date | string;
   images: { id: string; key: string }[];
 }
 
@@ -75,11 +75,8 @@ export class ListingReadModel {
   ) {}
 
   async find(query: ListingQuery): Promise<ListingView[]> {
-    const sql = `${SELECT} where ${query.where.join(' and ')} order by ${query.orderBy} limit ${Number(query.limit)}`;
-    const [rows, counties] = await Promise.all([
-      this.em.getConnection().execute<ListingRow[]>(sql, query.params),
-      this.geo.countyMap(),
-    ]);
+    const sql = `${SELECT} where ${query.where.join(' and ')} order by ${query.orderBy} limit ?`;
+    const [rows, counties] = await Promise.all([this.query(sql, [...query.params, query.limit]), this.geo.countyMap()]);
     return rows.map((row) => {
       const county = counties.get(row.origin_county_code)!;
       // a plain object: constructing entities would attach ORM machinery we do not need for display
@@ -122,6 +119,23 @@ export class ListingReadModel {
         categoryId: row.category_id,
       };
     });
+  }
+
+  /**
+   * Runs a read as a named prepared statement on a pooled connection: PostgreSQL plans each distinct
+   * read once per connection instead of on every page view.
+   */
+  private async query(sql: string, params: unknown[]): Promise<ListingRow[]> {
+    let n = 0;
+    const text = sql.replace(/\?/g, () => `$${++n}`);
+    const name = `listing_read_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+    const knex = (this.em.getConnection() as PostgreSqlConnection).getKnex();
+    const client = (await knex.client.acquireConnection()) as { query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: ListingRow[] }> };
+    try {
+      return (await client.query({ name, text, values: params })).rows;
+    } finally {
+      await knex.client.releaseConnection(client);
+    }
   }
 
   async byId(id: string): Promise<ListingView | undefined> {
