@@ -37,13 +37,15 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '3' },
     'keep-data': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    workers: { type: 'string', default: '1' },
   },
 });
 const listings = Number(args.listings);
 const duration = Number(args.duration);
 const connections = Number(args.connections);
 const warmup = Number(args.warmup);
-for (const [name, value] of Object.entries({ listings, duration, connections, warmup })) {
+const workers = Number(args.workers);
+for (const [name, value] of Object.entries({ listings, duration, connections, warmup, workers })) {
   if (!Number.isFinite(value) || value < 0) {
     console.error(`--${name} must be a number`);
     process.exit(1);
@@ -309,6 +311,8 @@ async function main() {
     LOG_LEVEL: 'warn',
     PRINT_BANNER: 'false',
     SEED_DEMO_DATA: 'true',
+    // --workers N: N API processes sharing the port (node:cluster)
+    API_WORKERS: String(workers),
   };
   // The bench measures the API alone: no storefront, whatever apps/web/dist holds.
   env.WEB_DIST_DIR = join(dataDir, 'no-storefront');
@@ -412,7 +416,7 @@ async function main() {
     const line = (/** @type {string} */ name, /** @type {LoadResult} */ r) =>
       `${name.padEnd(16)}${fmt(r.requestsPerSecond).padStart(12)}${fmt(r.latencyMs.p50, 0).padStart(10)}${fmt(r.latencyMs.p99, 0).padStart(10)}${String(errorCount(r)).padStart(10)}`;
     console.log('');
-    console.log(`Channel page benchmark — ${listings.toLocaleString('en-US')} listings, ${connections} connections, ${duration} s per run, ${cpus().length} CPUs, Node ${process.version}`);
+    console.log(`Channel page benchmark — ${listings.toLocaleString('en-US')} listings, ${workers} API process${workers === 1 ? '' : 'es'}, ${connections} connections, ${duration} s per run, ${cpus().length} CPUs, Node ${process.version}`);
     console.log(`Data generation: ${fmt(generation.seconds ?? generationSeconds)} s (listings ${fmt(generation.listingSeconds ?? NaN)} s)`);
     console.log('');
     console.log(`${''.padEnd(16)}${'req/s'.padStart(12)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'errors'.padStart(10)}`);

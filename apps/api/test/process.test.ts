@@ -33,11 +33,11 @@ interface Running {
 }
 
 /** Starts the real entry point (src/main.ts) with the embedded database in `dataDir`. */
-async function start(dataDir: string, pgPort: number): Promise<Running> {
+async function start(dataDir: string, pgPort: number, extraEnv: Record<string, string> = {}): Promise<Running> {
   const port = await freePort();
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
     cwd: API_ROOT,
-    env: { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), DATA_DIR: dataDir, LOG_LEVEL: 'warn', PRINT_BANNER: 'false', DATABASE_URL: '' },
+    env: { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), DATA_DIR: dataDir, LOG_LEVEL: 'warn', PRINT_BANNER: 'false', DATABASE_URL: '', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -100,6 +100,22 @@ describe('the product process', () => {
     } finally {
       second.child.kill('SIGTERM');
       expect(await second.exited).toBe(0);
+    }
+  });
+
+  it('runs several processes on one port and stops them all, then the database', async () => {
+    const pgPort = await freePort();
+    const dir2 = mkdtempSync(join(tmpdir(), 'xn-process-workers-'));
+    chmodSync(dir2, 0o755);
+    try {
+      const running = await start(dir2, pgPort, { API_WORKERS: '2' });
+      const pages = await Promise.all(Array.from({ length: 20 }, () => gql(running.url, `{ listings(channel: "fruit") { nodes { title } } }`)));
+      expect(pages.every((p) => p.status === 200 && p.body.data.listings.nodes.length > 0)).toBe(true);
+      running.child.kill('SIGTERM');
+      expect(await running.exited).toBe(0);
+      expect(await portOpen(pgPort)).toBe(false);
+    } finally {
+      rmSync(dir2, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     }
   });
 });
