@@ -47,13 +47,13 @@ function onShutdown(logger: Logger, close: () => Promise<void>): void {
 /** Serves HTTP in this process until a signal, then closes the server (and the embedded database, if given). */
 async function serve(config: AppConfig, databaseUrl: string, logger: Logger, embedded?: EmbeddedPostgres): Promise<void> {
   // Listen for signals before booting, so that a stop during start-up is still a clean one.
-  let app: Awaited<ReturnType<typeof createServer>> | undefined;
+  const running: { app?: Awaited<ReturnType<typeof createServer>> } = {};
   onShutdown(logger, async () => {
-    await app?.close();
+    await running.app?.close();
     await embedded?.stop();
   });
-  app = await createServer({ config, databaseUrl, logger });
-  await app.listen({ port: config.port, host: config.host });
+  running.app = await createServer({ config, databaseUrl, logger });
+  await running.app.listen({ port: config.port, host: config.host });
 }
 
 function banner(config: AppConfig): void {
