@@ -184,6 +184,8 @@ describe('organisations', () => {
     const orgId = await createOrganisation(t, owner);
     const ADD = `mutation($input: AddMemberInput!) { addMember(input: $input) { role } }`;
     expect((await t.gql(ADD, { input: { organisationId: orgId, phone: staff.phone, role: 'STAFF' } }, owner.token)).data!.addMember.role).toBe('STAFF');
+    const unknown = await t.gql(ADD, { input: { organisationId: orgId, phone: phone(), role: 'STAFF' } }, owner.token);
+    expect(unknown.errors![0]!.extensions.code).toBe('org/user-not-found');
     const escalate = await t.gql(ADD, { input: { organisationId: orgId, phone: phone(), role: 'OWNER' } }, staff.token);
     expect(escalate.errors![0]!.extensions.code).toBe('auth/forbidden');
     const demote = await t.gql(

@@ -18,6 +18,7 @@ export const ERRORS = {
   'org/uscc-taken': ['该统一社会信用代码已被登记', 'This unified social credit code is already registered'],
   'org/name-invalid': ['请输入 2 到 60 个字的组织名称', 'Enter an organisation name of 2 to 60 characters'],
   'org/not-found': ['组织不存在', 'Organisation not found'],
+  'org/user-not-found': ['该手机号尚未注册，请对方先注册账号', 'No account uses this number yet; ask them to sign up first'],
   'org/member-not-found': ['该用户不是本组织成员', 'This user is not a member of the organisation'],
   'org/member-exists': ['该用户已是成员', 'This user is already a member'],
   'org/last-owner': ['组织至少需要一名所有者', 'An organisation needs at least one owner'],

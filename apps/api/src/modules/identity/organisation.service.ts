@@ -72,7 +72,7 @@ export class OrganisationService {
     const phone = normalizeMobile(phoneRaw);
     if (!phone) throw new DomainError('auth/phone-invalid');
     const user = await this.em.findOne(User, { phone });
-    if (!user) throw new DomainError('auth/phone-invalid', { reason: 'no account with this number' });
+    if (!user) throw new DomainError('org/user-not-found');
     try {
       await this.em.transactional(async (em) => {
         em.create(Membership, { organisation: organisationId, user, role });
