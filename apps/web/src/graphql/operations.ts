@@ -1,12 +1,12 @@
 import type { AttributeSchema } from '@xiangnong/domain';
+import type { ListingStatus, MemberRole, OrganisationKind, VerificationStatus } from '@xiangnong/graphql-types';
 
 /** GraphQL documents used by the storefront, with the shapes they return. */
 
-export type OrganisationKind = 'COOPERATIVE' | 'FAMILY_FARM' | 'ENTERPRISE' | 'BUYER' | 'LOGISTICS';
+// Enum types come from the API schema; a change there shows up here as a type error.
+export type { ListingStatus, MemberRole, OrganisationKind, VerificationStatus };
+/** The order sellers see in the form, sellers' kinds first. */
 export const ORGANISATION_KINDS: readonly OrganisationKind[] = ['COOPERATIVE', 'FAMILY_FARM', 'ENTERPRISE', 'BUYER', 'LOGISTICS'];
-export type VerificationStatus = 'PENDING' | 'VERIFIED' | 'REJECTED';
-export type ListingStatus = 'DRAFT' | 'ACTIVE' | 'PAUSED' | 'SOLD_OUT' | 'ARCHIVED';
-export type MemberRole = 'OWNER' | 'MANAGER' | 'STAFF';
 
 export interface Category {
   id: string;
@@ -78,6 +78,22 @@ export interface Organisation extends OrganisationSummary {
   isDemo: boolean;
   county: County;
 }
+
+export interface Member {
+  userId: string;
+  displayName: string;
+  /** e.g. 138****8000 */
+  phoneMasked: string;
+  role: MemberRole;
+}
+
+/** An organisation as its own members see it in the console. */
+export interface OrganisationDetail extends Organisation {
+  myRole: MemberRole | null;
+  members: Member[];
+}
+
+export const MEMBER_ROLES: readonly MemberRole[] = ['OWNER', 'MANAGER', 'STAFF'];
 
 export interface PriceTierView {
   minQuantity: number;
@@ -174,6 +190,34 @@ export type ListingResult = { listing: Listing };
 
 export const ORGANISATION = `query Organisation($id: ID!) { organisation(id: $id) { ${ORGANISATION_FIELDS} } }`;
 export type OrganisationResult = { organisation: Organisation };
+
+const MEMBER_FIELDS = 'userId displayName phoneMasked role';
+
+/** uscc and members are for members and admins only: use this in the console, not on public pages. */
+export const ORGANISATION_DETAIL = `query OrganisationDetail($id: ID!) {
+  organisation(id: $id) { ${ORGANISATION_FIELDS} myRole members { ${MEMBER_FIELDS} } }
+}`;
+export type OrganisationDetailResult = { organisation: OrganisationDetail };
+
+export interface UpdateOrganisationInput {
+  name?: string;
+  countyCode?: string;
+  description?: string;
+}
+
+export const UPDATE_ORGANISATION = `mutation UpdateOrganisation($id: ID!, $input: UpdateOrganisationInput!) {
+  updateOrganisation(id: $id, input: $input) { ${ORGANISATION_FIELDS} }
+}`;
+export type UpdateOrganisationResult = { updateOrganisation: Organisation };
+
+export const ADD_MEMBER = `mutation AddMember($input: AddMemberInput!) { addMember(input: $input) { ${MEMBER_FIELDS} } }`;
+export type AddMemberResult = { addMember: Member };
+
+export const CHANGE_MEMBER_ROLE = `mutation ChangeMemberRole($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { ${MEMBER_FIELDS} } }`;
+export type ChangeMemberRoleResult = { changeMemberRole: Member };
+
+export const REMOVE_MEMBER = `mutation RemoveMember($organisationId: ID!, $userId: ID!) { removeMember(organisationId: $organisationId, userId: $userId) }`;
+export type RemoveMemberResult = { removeMember: boolean };
 
 export const CREATE_ORGANISATION = `mutation CreateOrganisation($input: CreateOrganisationInput!) {
   createOrganisation(input: $input) { ${ORGANISATION_FIELDS} }

@@ -12,6 +12,17 @@ import {
   type Viewer,
   type ViewerResult,
 } from '../graphql/operations';
+import { pickOrganisation } from '../lib/organisations';
+
+const ORGANISATION_KEY = 'xiangnong.organisation';
+
+function readRememberedOrganisation(): string | null {
+  try {
+    return localStorage.getItem(ORGANISATION_KEY);
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Who is signed in. Tokens live in localStorage (via the GraphQL module) so a reload keeps the session;
@@ -22,8 +33,19 @@ export const useSessionStore = defineStore('session', () => {
   const loaded = ref(false);
 
   const isLoggedIn = computed(() => viewer.value !== null);
-  /** The first organisation the viewer belongs to: the console works with one at a time. */
-  const organisation = computed(() => viewer.value?.memberships[0]?.organisation ?? null);
+  /** The organisation picked in the console (remembered in localStorage); the console works with one at a time. */
+  const selectedOrganisationId = ref<string | null>(readRememberedOrganisation());
+  const membership = computed(() => pickOrganisation(viewer.value?.memberships ?? [], selectedOrganisationId.value));
+  const organisation = computed(() => membership.value?.organisation ?? null);
+
+  function selectOrganisation(id: string): void {
+    selectedOrganisationId.value = id;
+    try {
+      localStorage.setItem(ORGANISATION_KEY, id);
+    } catch {
+      // Private mode: the choice just lasts for this page.
+    }
+  }
 
   // A failed refresh clears the tokens; forget the viewer with them.
   watch(storedTokens, (tokens) => {
@@ -76,5 +98,5 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
-  return { viewer, loaded, isLoggedIn, organisation, ensureLoaded, refreshViewer, logIn, signUp, logOut };
+  return { viewer, loaded, isLoggedIn, organisation, membership, selectOrganisation, ensureLoaded, refreshViewer, logIn, signUp, logOut };
 });
