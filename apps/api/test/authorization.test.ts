@@ -188,8 +188,10 @@ describe('authorization: private reads', () => {
     expect(listings.errors![0]!.extensions.code).toBe('auth/forbidden');
     const detail = await t.gql(`query($id: ID!) { listing(id: $id) { id } }`, { id: draft }, b.token);
     expect(detail.errors![0]!.extensions.code).toBe('catalog/listing-not-found');
-    const org = await t.gql(`query($o: ID!) { organisation(id: $o) { uscc } }`, { o: orgA }, b.token);
-    expect(org.errors![0]!.extensions.code).toBe('auth/forbidden');
+    const org = await t.gql(`query($o: ID!) { organisation(id: $o) { name uscc members { role } } }`, { o: orgA }, b.token);
+    expect(org.errors!.map((e) => e.extensions.code)).toEqual(['auth/forbidden', 'auth/forbidden']);
+    // the public part still arrives; the private fields are withheld
+    expect(org.data!.organisation).toEqual({ name: '安化县测试黑茶合作社', uscc: null, members: null });
     const own = await t.gql(`query($o: ID!) { organisationListings(organisationId: $o) { nodes { id } } }`, { o: orgA }, a.token);
     expect(own.data!.organisationListings.nodes.map((n: { id: string }) => n.id)).toEqual([draft]);
   });

@@ -194,15 +194,15 @@ export interface Organisation {
   /** 示例数据 / Sample data */
   isDemo: boolean;
   kind: OrganisationKind;
-  /** Members — members and platform admins only */
-  members: Member[];
+  /** Members — members and platform admins only (others get null and an auth/forbidden error) */
+  members: Member[] | null;
   /** Your role here, if you are a member */
   myRole: MemberRole | null;
   name: string;
   /** Reason given when verification was refused */
   rejectionReason: string | null;
-  /** 统一社会信用代码 — members and platform admins only */
-  uscc: string;
+  /** 统一社会信用代码 — members and platform admins only (others get null and an auth/forbidden error) */
+  uscc: string | null;
   verificationStatus: VerificationStatus;
   verifiedAt: string | null;
 }

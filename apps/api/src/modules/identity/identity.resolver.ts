@@ -135,13 +135,13 @@ export class OrganisationFieldsResolver {
     return (await this.geo.county(org.county.code))!;
   }
 
-  @ResolveField(() => String, { description: '统一社会信用代码 — members and platform admins only' })
+  @ResolveField(() => String, { nullable: true, description: '统一社会信用代码 — members and platform admins only (others get null and an auth/forbidden error)' })
   async uscc(@Ctx() ctx: RequestContext, @Parent() org: Organisation): Promise<string> {
     await this.organisations.requireRoleOrAdmin(ctx, org.id, MemberRole.STAFF);
     return org.uscc;
   }
 
-  @ResolveField(() => [Member], { description: 'Members — members and platform admins only' })
+  @ResolveField(() => [Member], { nullable: true, description: 'Members — members and platform admins only (others get null and an auth/forbidden error)' })
   members(@Ctx() ctx: RequestContext, @Parent() org: Organisation): Promise<Member[]> {
     return this.organisations.members(ctx, org.id);
   }
