@@ -43,7 +43,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.with(config, logger),
-        MikroOrmModule.forRoot({ ...ormConfig({ url: databaseUrl, poolMax }), registerRequestContext: true }),
+        // each request gets its own EntityManager fork from a Fastify hook (see server.ts)
+        MikroOrmModule.forRoot({ ...ormConfig({ url: databaseUrl, poolMax }), registerRequestContext: false }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [IdentityModule],

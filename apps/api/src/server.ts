@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
+import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
@@ -41,6 +42,11 @@ export async function createServer({ config, databaseUrl, logger, poolMax }: Ser
     { logger: new NestPinoLogger(logger), bufferLogs: false },
   );
   const fastify = app.getHttpAdapter().getInstance();
+  // One EntityManager fork per request, as a plain hook rather than a Nest middleware.
+  const orm = app.get(MikroORM);
+  fastify.addHook('onRequest', (_request, _reply, done) => {
+    RequestContext.create(orm.em, done);
+  });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -77,6 +77,29 @@ describe('listings', () => {
     expect(res.errors![0]!.extensions.code).toBe('request/invalid');
   });
 
+  it('a page returns every field it asks for, also through fragments, and only fetches those', async () => {
+    const id = await createListing(t, owner, orgId, { title: '安化黑茶 全字段', description: '全字段描述' });
+    const res = await t.gql(
+      `query { listings(channel: "tea", first: 100) { nodes { id ...Full seller { name ...SellerFull } } } }
+       fragment Full on Listing { description attributes certifications priceTiers { unitPriceFen } images { url } createdAt }
+       fragment SellerFull on Organisation { description verifiedAt createdAt uscc }`,
+      {},
+      owner.token,
+    );
+    expect(res.errors).toBeUndefined();
+    const node = res.data!.listings.nodes.find((n: { id: string }) => n.id === id);
+    expect(node).toMatchObject({
+      description: '全字段描述',
+      attributes: { teaType: 'dark' },
+      certifications: ['GEO_INDICATION'],
+      priceTiers: [{ unitPriceFen: 9800 }, { unitPriceFen: 8800 }],
+      images: [],
+      seller: { name: '安化县测试黑茶合作社', uscc: expect.stringMatching(/^93430923MA/) },
+    });
+    expect(node.seller.verifiedAt).toBeTruthy();
+    expect(node.seller.createdAt).toBeTruthy();
+  });
+
   it('pauses, resumes and archives; sold out follows stock', async () => {
     const id = await createListing(t, owner, orgId, { title: '安化黑茶 状态测试', stock: 3 });
     const SET = `mutation($id: ID!, $s: ListingStatus!) { setListingStatus(id: $id, status: $s) { status } }`;

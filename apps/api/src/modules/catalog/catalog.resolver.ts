@@ -1,6 +1,8 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { UNITS } from '@xiangnong/domain';
 import { Ctx, RequestContext } from '../../common/request-context';
+import { selectedFields } from '../../common/selected-fields';
+import type { GraphQLResolveInfo } from 'graphql';
 import { certifications } from '../../database/reference-data';
 import {
   CertificationView,
@@ -86,8 +88,8 @@ export class ListingResolver {
   ) {}
 
   @Query(() => ListingConnection, { name: 'listings', description: '频道供应列表 / Public listings of a channel' })
-  publicListings(@Args() args: ListingsArgs): Promise<ListingConnection> {
-    return this.listings.publicListings(args);
+  publicListings(@Args() args: ListingsArgs, @Info() info: GraphQLResolveInfo): Promise<ListingConnection> {
+    return this.listings.publicListings(args, selectedFields(info, ['nodes']));
   }
 
   @Query(() => ListingView)

@@ -13,15 +13,15 @@ interface ListingRow {
   channel_code: string;
   category_id: number;
   title: string;
-  description: string;
-  attributes: Record<string, string | number | boolean>;
+  description?: string;
+  attributes?: Record<string, string | number | boolean>;
   origin_county_code: string;
   unit: string;
-  price_tiers: PriceTier[];
+  price_tiers?: PriceTier[];
   base_price_fen: number;
   min_order_quantity: number;
   stock: number;
-  certifications: string[];
+  certifications?: string[];
   status: ListingStatus;
   is_demo: boolean;
   created_at: Date | string;
@@ -30,29 +30,46 @@ interface ListingRow {
   seller_id: string;
   seller_name: string;
   seller_kind: OrganisationKind;
-  seller_uscc: string;
+  seller_uscc?: string;
   seller_county_code: string;
-  seller_description: string | null;
+  seller_description?: string | null;
   seller_status: VerificationStatus;
-  seller_verified_at: Date | string | null;
-  seller_rejection_reason: string | null;
+  seller_verified_at?: Date | string | null;
+  seller_rejection_reason?: string | null;
   seller_is_demo: boolean;
-  seller_created_at: Date | string;
-  images: { id: string; key: string }[];
+  seller_created_at?: Date | string;
+  images?: { id: string; key: string }[];
 }
 
-const SELECT = `
-  select l.id, l.channel_code, l.category_id, l.title, l.description, l.attributes, l.origin_county_code, l.unit,
-         l.price_tiers, l.base_price_fen, l.min_order_quantity, l.stock, l.certifications, l.status, l.is_demo,
-         l.created_at, l.updated_at, l.published_at,
-         o.id as seller_id, o.name as seller_name, o.kind as seller_kind, o.uscc as seller_uscc,
-         o.county_code as seller_county_code, o.description as seller_description,
-         o.verification_status as seller_status, o.verified_at as seller_verified_at,
-         o.rejection_reason as seller_rejection_reason, o.is_demo as seller_is_demo, o.created_at as seller_created_at,
-         coalesce((select json_agg(json_build_object('id', i.id, 'key', i.storage_key) order by i.position)
-                     from listing_image i where i.listing_id = l.id), '[]'::json) as images
-    from listing l
-    join organisation o on o.id = l.organisation_id`;
+/** Columns every read needs (identity, visibility, cursors, county, price); the rest only when asked for. */
+const BASE_COLUMNS = [
+  'l.id', 'l.channel_code', 'l.category_id', 'l.title', 'l.origin_county_code', 'l.unit', 'l.base_price_fen',
+  'l.min_order_quantity', 'l.stock', 'l.status', 'l.is_demo', 'l.created_at', 'l.updated_at', 'l.published_at',
+  'o.id as seller_id', 'o.name as seller_name', 'o.kind as seller_kind', 'o.county_code as seller_county_code',
+  'o.verification_status as seller_status', 'o.is_demo as seller_is_demo',
+];
+
+/** GraphQL field (as selectedFields names it) → the column it needs. */
+const OPTIONAL_COLUMNS: Record<string, string> = {
+  description: 'l.description',
+  attributes: 'l.attributes',
+  priceTiers: 'l.price_tiers',
+  certifications: 'l.certifications',
+  'seller.uscc': 'o.uscc as seller_uscc',
+  'seller.description': 'o.description as seller_description',
+  'seller.verifiedAt': 'o.verified_at as seller_verified_at',
+  'seller.rejectionReason': 'o.rejection_reason as seller_rejection_reason',
+  'seller.createdAt': 'o.created_at as seller_created_at',
+  images: `coalesce((select json_agg(json_build_object('id', i.id, 'key', i.storage_key) order by i.position)
+                       from listing_image i where i.listing_id = l.id), '[]'::json) as images`,
+};
+
+function selectList(fields: ReadonlySet<string> | undefined): string {
+  const optional = Object.entries(OPTIONAL_COLUMNS)
+    .filter(([field]) => !fields || fields.has(field))
+    .map(([, column]) => column);
+  return [...BASE_COLUMNS, ...optional].join(', ');
+}
 
 export interface ListingQuery {
   /** SQL conditions on `l` (listing) and `o` (seller), joined with `and`; `?` placeholders */
@@ -60,6 +77,8 @@ export interface ListingQuery {
   params: unknown[];
   orderBy: string;
   limit: number;
+  /** GraphQL fields asked for (see selectedFields); all columns when absent */
+  fields?: ReadonlySet<string>;
 }
 
 /**
@@ -75,8 +94,10 @@ export class ListingReadModel {
   ) {}
 
   async find(query: ListingQuery): Promise<ListingView[]> {
-    const sql = `${SELECT} where ${query.where.join(' and ')} order by ${query.orderBy} limit ?`;
+    const sql = `select ${selectList(query.fields)} from listing l join organisation o on o.id = l.organisation_id
+      where ${query.where.join(' and ')} order by ${query.orderBy} limit ?`;
     const [rows, counties] = await Promise.all([this.query(sql, [...query.params, query.limit]), this.geo.countyMap()]);
+    // Columns that were not asked for leave their fields undefined; GraphQL never reads those.
     return rows.map((row) => {
       const county = counties.get(row.origin_county_code)!;
       // a plain object: constructing entities would attach ORM machinery we do not need for display
@@ -91,7 +112,7 @@ export class ListingReadModel {
         verifiedAt: row.seller_verified_at ? new Date(row.seller_verified_at) : undefined,
         rejectionReason: row.seller_rejection_reason ?? undefined,
         isDemo: row.seller_is_demo,
-        createdAt: new Date(row.seller_created_at),
+        createdAt: row.seller_created_at ? new Date(row.seller_created_at) : undefined,
       } as Organisation;
       return {
         id: row.id,
@@ -100,7 +121,7 @@ export class ListingReadModel {
         attributes: row.attributes,
         unit: row.unit,
         unitInfo: unitView(unitInfo(row.unit)!),
-        priceTiers: row.price_tiers.map((t) => ({ ...t, pricePerKgFen: pricePerKgFen(t.unitPriceFen, row.unit) })),
+        priceTiers: row.price_tiers?.map((t) => ({ ...t, pricePerKgFen: pricePerKgFen(t.unitPriceFen, row.unit) })),
         basePriceFen: row.base_price_fen,
         pricePerKgFen: isMassUnit(row.unit) ? pricePerKgFen(row.base_price_fen, row.unit) : null,
         minOrderQuantity: row.min_order_quantity,
@@ -111,13 +132,13 @@ export class ListingReadModel {
         isPovertyProduct: county.isPovertyCounty,
         originCounty: county,
         seller,
-        images: row.images.map((img) => ({ id: img.id, url: `/files/${img.key}` })),
+        images: row.images?.map((img) => ({ id: img.id, url: `/files/${img.key}` })),
         createdAt: new Date(row.created_at),
         updatedAt: new Date(row.updated_at),
         publishedAt: row.published_at ? new Date(row.published_at) : null,
         channelCode: row.channel_code,
         categoryId: row.category_id,
-      };
+      } as ListingView;
     });
   }
 

@@ -202,7 +202,7 @@ export class ListingService {
   }
 
   /** Public listings of a channel, newest first, keyset-paginated. */
-  async publicListings(args: ListingsArgs): Promise<Page<ListingView>> {
+  async publicListings(args: ListingsArgs, fields?: ReadonlySet<string>): Promise<Page<ListingView>> {
     const size = pageSize(args.first);
     const where = [`l.channel_code = ?`, `l.status in ('ACTIVE', 'SOLD_OUT')`, `o.verification_status = 'VERIFIED'`];
     const params: unknown[] = [args.channel];
@@ -226,7 +226,7 @@ export class ListingService {
       where.push('(l.published_at, l.id) < (?::timestamptz, ?::uuid)');
       params.push(publishedAt, id);
     }
-    const rows = await this.reads.find({ where, params, orderBy: 'l.published_at desc, l.id desc', limit: size + 1 });
+    const rows = await this.reads.find({ where, params, orderBy: 'l.published_at desc, l.id desc', limit: size + 1, fields });
     return toPage(rows, size, (l) => [l.publishedAt!.toISOString(), l.id]);
   }
 
