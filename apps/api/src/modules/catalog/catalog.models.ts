@@ -1,20 +1,8 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Connection, PageArgs } from '../../common/pagination';
 import { GraphQLJSON } from '../../common/json.scalar';
 import { ListingStatus } from './listing.entity';
 import { ListingView } from './listing.view';
-
-@ObjectType()
-export class CertificationView {
-  @Field()
-  code!: string;
-
-  @Field()
-  nameZh!: string;
-
-  @Field()
-  nameEn!: string;
-}
 
 export const ListingConnection = Connection(ListingView, 'Listing');
 export type ListingConnection = InstanceType<typeof ListingConnection>;

@@ -1,11 +1,10 @@
 import { Args, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { UNITS } from '@xiangnong/domain';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Ctx, RequestContext } from '../../common/request-context';
 import { selectedFields } from '../../common/selected-fields';
-import type { GraphQLResolveInfo } from 'graphql';
 import { certifications } from '../../database/reference-data';
 import {
-  CertificationView,
   CreateChannelInput,
   CreateListingInput,
   ListingConnection,
@@ -18,7 +17,8 @@ import { Channel } from './channel.entity';
 import { ChannelService } from './channel.service';
 import { ListingStatus } from './listing.entity';
 import { ListingService } from './listing.service';
-import { ListingView, UnitView, unitView } from './listing.view';
+import { ListingView } from './listing.view';
+import { CertificationView, UnitView, unitView } from './reference.view';
 
 const UNIT_VIEWS: UnitView[] = UNITS.map(unitView);
 

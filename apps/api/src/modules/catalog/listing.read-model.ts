@@ -5,7 +5,8 @@ import { isMassUnit, pricePerKgFen, unitInfo, type PriceTier } from '@xiangnong/
 import { GeoService } from '../geo/geo.service';
 import type { Organisation, OrganisationKind, VerificationStatus } from '../identity/organisation.entity';
 import type { ListingStatus } from './listing.entity';
-import { unitView, type ListingView } from './listing.view';
+import type { ListingView } from './listing.view';
+import { unitView } from './reference.view';
 
 /** One row of the listing read query: the listing, its seller and its images. */
 interface ListingRow {

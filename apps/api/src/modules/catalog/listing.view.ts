@@ -1,9 +1,9 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import type { UnitInfo } from '@xiangnong/domain';
 import { GraphQLJSON } from '../../common/json.scalar';
 import { County } from '../geo/county.entity';
 import { Organisation } from '../identity/organisation.entity';
 import { ListingStatus } from './listing.entity';
+import { UnitView } from './reference.view';
 
 @ObjectType()
 export class PriceTierView {
@@ -24,25 +24,6 @@ export class ListingImageView {
 
   @Field()
   url!: string;
-}
-
-@ObjectType()
-export class UnitView {
-  @Field()
-  code!: string;
-
-  @Field()
-  nameZh!: string;
-
-  @Field()
-  nameEn!: string;
-
-  @Field()
-  isMass!: boolean;
-}
-
-export function unitView(u: UnitInfo): UnitView {
-  return { code: u.code, nameZh: u.zh, nameEn: u.en, isMass: u.mass !== null };
 }
 
 /**
