@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, screenshot, scrollWidth, trackPageErrors } from '../support/browser';
 import { createOrganisation, logIn, makeIds, signUp, text } from '../support/console';
+import { suitePage } from '../support/suite';
 
 const WIDTH = 360;
 const PHONE_CONTEXT = { viewport: { width: WIDTH, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN' } as const;
@@ -160,28 +161,16 @@ describe('Journey 4: the platform refuses an organisation with a reason', () => 
   const orgName = `安化县${ids.suffix}号家庭农场`;
   const reason = `营业执照照片模糊 ${ids.suffix}，请重新提交`;
 
-  let browser: Browser;
-  let page: Page;
-  let errors: string[];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await (await browser.newContext(PHONE_CONTEXT)).newPage();
-    errors = trackPageErrors(page);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const suite = suitePage(PHONE_CONTEXT);
 
   it('a new user creates a family farm awaiting verification', async () => {
-    await signUp(page, baseUrl, owner);
-    await createOrganisation(page, { name: orgName, uscc: ids.uscc(3), kind: 'FAMILY_FARM' });
-    expect(await text(page, 'org-status')).toBe('待认证');
+    await signUp(suite.page, baseUrl, owner);
+    await createOrganisation(suite.page, { name: orgName, uscc: ids.uscc(3), kind: 'FAMILY_FARM' });
+    expect(await text(suite.page, 'org-status')).toBe('待认证');
   });
 
   it('the admin must give a reason, then refuses it', async () => {
-    const admin = await (await browser.newContext(DESKTOP_CONTEXT)).newPage();
+    const admin = await (await suite.browser.newContext(DESKTOP_CONTEXT)).newPage();
     const adminErrors = trackPageErrors(admin);
     await logIn(admin, baseUrl, '13800000000', 'xiangnong2026');
     await admin.waitForURL(`${baseUrl}/admin`);
@@ -201,16 +190,16 @@ describe('Journey 4: the platform refuses an organisation with a reason', () => 
   });
 
   it('the owner sees 未通过 and the reason in the console', async () => {
-    await page.reload();
-    await page.getByTestId('org-profile').waitFor();
-    expect(await text(page, 'org-status')).toBe('未通过');
-    expect(await text(page, 'org-rejection')).toContain(reason);
-    expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
-    await screenshot(page, 'mobile-console-refused');
+    await suite.page.reload();
+    await suite.page.getByTestId('org-profile').waitFor();
+    expect(await text(suite.page, 'org-status')).toBe('未通过');
+    expect(await text(suite.page, 'org-rejection')).toContain(reason);
+    expect(await scrollWidth(suite.page)).toBeLessThanOrEqual(WIDTH);
+    await screenshot(suite.page, 'mobile-console-refused');
   });
 
   it('had no script errors', () => {
-    expect(errors).toEqual([]);
+    expect(suite.errors).toEqual([]);
   });
 });
 
@@ -221,70 +210,46 @@ describe('Journey 5: switching between organisations', () => {
   const first = `湘潭县${ids.suffix}湘莲专业合作社`;
   const second = `湘潭${ids.suffix}农产品有限公司`;
 
-  let browser: Browser;
-  let page: Page;
-  let errors: string[];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await (await browser.newContext(PHONE_CONTEXT)).newPage();
-    errors = trackPageErrors(page);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const suite = suitePage(PHONE_CONTEXT);
 
   it('creates a second organisation from the console and is shown it', async () => {
-    await signUp(page, baseUrl, user);
-    await createOrganisation(page, { name: first, uscc: ids.uscc(4) });
-    await page.getByTestId('org-create-another').click();
-    await createOrganisation(page, { name: second, uscc: ids.uscc(5), kind: 'ENTERPRISE' });
-    const switcher = page.getByTestId('org-switcher');
+    await signUp(suite.page, baseUrl, user);
+    await createOrganisation(suite.page, { name: first, uscc: ids.uscc(4) });
+    await suite.page.getByTestId('org-create-another').click();
+    await createOrganisation(suite.page, { name: second, uscc: ids.uscc(5), kind: 'ENTERPRISE' });
+    const switcher = suite.page.getByTestId('org-switcher');
     await switcher.waitFor();
     expect(await switcher.locator('option').allTextContents()).toEqual([expect.stringContaining(first), expect.stringContaining(second)]);
-    expect(await text(page, 'org-kind-text')).toBe('企业');
-    expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
-    await screenshot(page, 'mobile-console-switcher');
+    expect(await text(suite.page, 'org-kind-text')).toBe('企业');
+    expect(await scrollWidth(suite.page)).toBeLessThanOrEqual(WIDTH);
+    await screenshot(suite.page, 'mobile-console-switcher');
   });
 
   it('switches to the first one and remembers it across a reload', async () => {
-    await page.getByTestId('org-switcher').selectOption({ label: `${first} · 所有者` });
-    await page.waitForFunction((name) => document.querySelector('[data-testid="org-profile-name"]')?.textContent === name, first);
-    expect(await text(page, 'org-kind-text')).toBe('农民专业合作社');
+    await suite.page.getByTestId('org-switcher').selectOption({ label: `${first} · 所有者` });
+    await suite.page.waitForFunction((name) => document.querySelector('[data-testid="org-profile-name"]')?.textContent === name, first);
+    expect(await text(suite.page, 'org-kind-text')).toBe('农民专业合作社');
 
-    await page.reload();
-    await page.getByTestId('org-profile').waitFor();
-    expect(await text(page, 'org-profile-name')).toBe(first);
+    await suite.page.reload();
+    await suite.page.getByTestId('org-profile').waitFor();
+    expect(await text(suite.page, 'org-profile-name')).toBe(first);
 
-    await page.getByTestId('org-switcher').selectOption({ label: `${second} · 所有者` });
-    await page.waitForFunction((name) => document.querySelector('[data-testid="org-profile-name"]')?.textContent === name, second);
-    await page.reload();
-    await page.getByTestId('org-profile').waitFor();
-    expect(await text(page, 'org-profile-name')).toBe(second);
+    await suite.page.getByTestId('org-switcher').selectOption({ label: `${second} · 所有者` });
+    await suite.page.waitForFunction((name) => document.querySelector('[data-testid="org-profile-name"]')?.textContent === name, second);
+    await suite.page.reload();
+    await suite.page.getByTestId('org-profile').waitFor();
+    expect(await text(suite.page, 'org-profile-name')).toBe(second);
   });
 
   it('had no script errors', () => {
-    expect(errors).toEqual([]);
+    expect(suite.errors).toEqual([]);
   });
 });
 
 /** Channel filters live in the address, so a reload or a shared link shows the same list. */
 describe('Journey 6: channel filters survive a reload and a shared link', () => {
   const baseUrl = inject('baseUrl');
-  let browser: Browser;
-  let page: Page;
-  let errors: string[];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await (await browser.newContext(DESKTOP_CONTEXT)).newPage();
-    errors = trackPageErrors(page);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const suite = suitePage(DESKTOP_CONTEXT);
 
   const titles = (p: Page) => p.getByTestId('listing-card-title').allTextContents();
 
@@ -294,43 +259,43 @@ describe('Journey 6: channel filters survive a reload and a shared link', () => 
   }
 
   it('puts category, 扶贫产品 and search words in the address and restores them', async () => {
-    await page.goto(`${baseUrl}/c/tea`);
-    await page.getByTestId('listing-card').first().waitFor();
-    await page.getByTestId('category-dark-tea').click();
-    await page.waitForURL(/category=dark-tea/);
-    await page.getByTestId('poverty-only').check();
-    await page.waitForURL(/poverty=1/);
-    await page.getByTestId('search-input').fill('安化');
-    await page.getByTestId('search-submit').click();
-    await page.waitForURL(/q=/);
-    await settle(page);
-    const url = new URL(page.url());
+    await suite.page.goto(`${baseUrl}/c/tea`);
+    await suite.page.getByTestId('listing-card').first().waitFor();
+    await suite.page.getByTestId('category-dark-tea').click();
+    await suite.page.waitForURL(/category=dark-tea/);
+    await suite.page.getByTestId('poverty-only').check();
+    await suite.page.waitForURL(/poverty=1/);
+    await suite.page.getByTestId('search-input').fill('安化');
+    await suite.page.getByTestId('search-submit').click();
+    await suite.page.waitForURL(/q=/);
+    await settle(suite.page);
+    const url = new URL(suite.page.url());
     expect(Object.fromEntries(url.searchParams)).toEqual({ category: 'dark-tea', poverty: '1', q: '安化' });
-    const before = await titles(page);
+    const before = await titles(suite.page);
     expect(before.length).toBeGreaterThan(0);
 
-    await page.reload();
-    await settle(page);
-    expect(await page.getByTestId('category-dark-tea').getAttribute('aria-pressed')).toBe('true');
-    expect(await page.getByTestId('poverty-only').isChecked()).toBe(true);
-    expect(await page.getByTestId('search-input').inputValue()).toBe('安化');
-    expect(await titles(page)).toEqual(before);
+    await suite.page.reload();
+    await settle(suite.page);
+    expect(await suite.page.getByTestId('category-dark-tea').getAttribute('aria-pressed')).toBe('true');
+    expect(await suite.page.getByTestId('poverty-only').isChecked()).toBe(true);
+    expect(await suite.page.getByTestId('search-input').inputValue()).toBe('安化');
+    expect(await titles(suite.page)).toEqual(before);
 
     // Someone else opens the shared link.
-    const other = await (await browser.newContext(DESKTOP_CONTEXT)).newPage();
+    const other = await (await suite.browser.newContext(DESKTOP_CONTEXT)).newPage();
     await other.goto(url.toString());
     await settle(other);
     expect(await titles(other)).toEqual(before);
 
     // Clearing the filters gives the plain channel address back.
-    await page.getByTestId('category-all').click();
-    await page.getByTestId('poverty-only').uncheck();
-    await page.getByTestId('search-input').fill('');
-    await page.getByTestId('search-submit').click();
-    await page.waitForURL(`${baseUrl}/c/tea`);
+    await suite.page.getByTestId('category-all').click();
+    await suite.page.getByTestId('poverty-only').uncheck();
+    await suite.page.getByTestId('search-input').fill('');
+    await suite.page.getByTestId('search-submit').click();
+    await suite.page.waitForURL(`${baseUrl}/c/tea`);
   });
 
   it('had no script errors', () => {
-    expect(errors).toEqual([]);
+    expect(suite.errors).toEqual([]);
   });
 });
