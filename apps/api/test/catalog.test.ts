@@ -192,7 +192,7 @@ describe('channels are data', () => {
     const orgId = await createOrganisation(t, owner, { countyCode: '433130', name: '龙山县百合专业合作社' });
     await verify(t, admin, orgId);
     const created = await t.gql(
-      `mutation($input: CreateChannelInput!) { createChannel(input: $input) { code nameZh categories { id slug } } }`,
+      `mutation($input: CreateChannelInput!) { createChannel(input: $input) { code nameZh categories { id slug parentId } } }`,
       {
         input: {
           code: 'herb',
@@ -204,13 +204,15 @@ describe('channels are data', () => {
               { key: 'moisture', labelZh: '含水量', labelEn: 'Moisture', type: 'decimal', min: 0, max: 100, unitLabel: '%' },
             ],
           },
-          categories: [{ slug: 'bulbs', nameZh: '鳞茎类', nameEn: 'Bulbs' }],
+          categories: [{ slug: 'bulbs', nameZh: '鳞茎类', nameEn: 'Bulbs', children: [{ slug: 'lily', nameZh: '百合', nameEn: 'Lily' }] }],
         },
       },
       admin.token,
     );
     expect(created.errors).toBeUndefined();
-    const categoryId = created.data!.createChannel.categories[0].id;
+    const [bulbs, lily] = created.data!.createChannel.categories;
+    expect(lily.parentId).toBe(bulbs.id);
+    const categoryId = lily.id;
     const base = { organisationId: orgId, channelCode: 'herb', categoryId, title: '龙山百合 干片 一级', originCountyCode: '433130', unit: 'KG', priceTiers: [{ minQuantity: 10, unitPriceFen: 6000 }], minOrderQuantity: 10, stock: 1000, publish: true };
     const bad = await t.gql(CREATE, { input: { ...base, attributes: { herb: 'lily', moisture: 140 } } }, owner.token);
     expect(bad.errors![0]!.extensions.code).toBe('catalog/attributes-invalid');
@@ -219,6 +221,9 @@ describe('channels are data', () => {
     expect(ok.errors).toBeUndefined();
     const page = await t.gql(PAGE, { channel: 'herb', first: 10 });
     expect(page.data!.listings.nodes).toHaveLength(1);
+    // filtering by the parent category finds listings of its children
+    const byParent = await t.gql(`query($c: ID) { listings(channel: "herb", categoryId: $c) { nodes { id } } }`, { c: bulbs.id });
+    expect(byParent.data!.listings.nodes).toHaveLength(1);
     expect(page.data!.listings.nodes[0].isPovertyProduct).toBe(true);
   });
 

@@ -157,12 +157,28 @@ describe('organisations', () => {
     const VERIFY = `mutation($input: VerifyOrganisationInput!) { verifyOrganisation(input: $input) { verificationStatus rejectionReason } }`;
     const selfVerify = await t.gql(VERIFY, { input: { organisationId: orgId, approve: true } }, owner.token);
     expect(selfVerify.errors![0]!.extensions.code).toBe('auth/forbidden');
-    const pending = await t.gql(`{ pendingOrganisations { id uscc } }`, {}, admin.token);
-    expect(pending.data!.pendingOrganisations.map((o: { id: string }) => o.id)).toContain(orgId);
+    const pending = await t.gql(`{ pendingOrganisations(first: 100) { nodes { id uscc } } }`, {}, admin.token);
+    expect(pending.data!.pendingOrganisations.nodes.map((o: { id: string }) => o.id)).toContain(orgId);
     const noReason = await t.gql(VERIFY, { input: { organisationId: orgId, approve: false } }, admin.token);
     expect(noReason.errors![0]!.extensions.code).toBe('org/reason-required');
     const ok = await t.gql(VERIFY, { input: { organisationId: orgId, approve: true } }, admin.token);
     expect(ok.data!.verifyOrganisation.verificationStatus).toBe('VERIFIED');
+  });
+
+  it('pages through the verification queue oldest first', async () => {
+    const admin = await makeAdmin(t);
+    const owner = await signUp(t);
+    const created: string[] = [];
+    for (let i = 0; i < 5; i++) created.push(await createOrganisation(t, owner, { name: `排队合作社${i}` }));
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: any = await t.gql(`query($after: String) { pendingOrganisations(first: 2, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`, { after }, admin.token);
+      seen.push(...page.data.pendingOrganisations.nodes.map((o: { id: string }) => o.id));
+      after = page.data.pendingOrganisations.pageInfo.hasNextPage ? page.data.pendingOrganisations.pageInfo.endCursor : null;
+    } while (after);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.filter((id) => created.includes(id))).toEqual(created);
   });
 
   it('keeps the 统一社会信用代码 and member list private to members', async () => {

@@ -20,5 +20,7 @@ describe('the API on a real database', () => {
     expect(errors).toBeUndefined();
     expect(data!.channels.map((c: { code: string }) => c.code)).toEqual(['rice', 'hog', 'fruit', 'oil', 'tea']);
     expect(data!.counties).toHaveLength(50);
+    const tea = data!.channels.find((c: { code: string }) => c.code === 'tea');
+    expect(tea.categories.map((c: { slug: string }) => c.slug)).toEqual(expect.arrayContaining(['dark-tea', 'qianliang', 'fuzhuan']));
   });
 });

@@ -57,6 +57,8 @@ export interface Channel {
 }
 
 export interface ChannelCategoryInput {
+  /** Sub-categories */
+  children?: ChannelCategoryInput[] | null;
   nameEn: string;
   nameZh: string;
   slug: string;
@@ -205,6 +207,11 @@ export interface Organisation {
   uscc: string | null;
   verificationStatus: VerificationStatus;
   verifiedAt: string | null;
+}
+
+export interface OrganisationConnection {
+  nodes: Organisation[];
+  pageInfo: PageInfo;
 }
 
 /** 农民专业合作社 / 家庭农场 / 企业 / 采购方 / 物流合作方 */

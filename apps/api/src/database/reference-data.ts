@@ -18,7 +18,14 @@ export interface ChannelSeed {
   descriptionEn: string;
   sortOrder: number;
   attributeSchema: AttributeSchema;
-  categories: { slug: string; nameZh: string; nameEn: string }[];
+  categories: CategorySeed[];
+}
+
+export interface CategorySeed {
+  slug: string;
+  nameZh: string;
+  nameEn: string;
+  children?: CategorySeed[];
 }
 
 export function channelSeeds(): ChannelSeed[] {
@@ -35,6 +42,28 @@ export function certifications(): CertificationInfo[] {
   return JSON.parse(readReference('certifications.json')) as CertificationInfo[];
 }
 
+/** Inserts a category tree, keeping categories that exist (matched by channel and slug). */
+type Sql = <T>(sql: string, params: unknown[]) => Promise<T>;
+
+async function insertCategories(
+  sql: Sql,
+  channelCode: string,
+  categories: CategorySeed[],
+  parentId: number | null,
+): Promise<void> {
+  for (const [i, cat] of categories.entries()) {
+    await sql(
+      `insert into category (channel_code, slug, name_zh, name_en, sort_order, parent_id) values (?, ?, ?, ?, ?, ?)
+       on conflict (channel_code, slug) do nothing`,
+      [channelCode, cat.slug, cat.nameZh, cat.nameEn, i, parentId],
+    );
+    if (cat.children?.length) {
+      const [row] = await sql<{ id: number }[]>('select id from category where channel_code = ? and slug = ?', [channelCode, cat.slug]);
+      await insertCategories(sql, channelCode, cat.children, row!.id);
+    }
+  }
+}
+
 /**
  * Loads Hunan's counties and the poverty-county facts, and the five starting channels, into the
  * database. Idempotent: counties are upserted from the published tables; channels and categories
@@ -45,9 +74,11 @@ export async function loadReferenceData(em: EntityManager): Promise<void> {
   const poverty = new Map(parseCsv(readReference('hunan-poverty-counties.csv')).filter((r) => r.code).map((r) => [r.code!, r]));
   await em.transactional(async (tx) => {
     const c = tx.getConnection();
+    // every statement on the transaction's own connection, so the load is all or nothing
+    const sql: Sql = <T>(text: string, params: unknown[]) => c.execute(text, params, 'all', tx.getTransactionContext()) as Promise<T>;
     for (const county of counties) {
       const p = poverty.get(county.code!);
-      await c.execute(
+      await sql(
         `insert into county (code, name, prefecture_code, prefecture_name, division_type, is_poverty_county,
                              poverty_national_key, poverty_contiguous_area, poverty_exit_year)
          values (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -65,18 +96,12 @@ export async function loadReferenceData(em: EntityManager): Promise<void> {
       );
     }
     for (const channel of channelSeeds()) {
-      await c.execute(
+      await sql(
         `insert into channel (code, name_zh, name_en, description_zh, description_en, attribute_schema, sort_order)
          values (?, ?, ?, ?, ?, ?::jsonb, ?) on conflict (code) do nothing`,
         [channel.code, channel.nameZh, channel.nameEn, channel.descriptionZh, channel.descriptionEn, JSON.stringify(channel.attributeSchema), channel.sortOrder],
       );
-      for (const [i, cat] of channel.categories.entries()) {
-        await c.execute(
-          `insert into category (channel_code, slug, name_zh, name_en, sort_order) values (?, ?, ?, ?, ?)
-           on conflict (channel_code, slug) do nothing`,
-          [channel.code, cat.slug, cat.nameZh, cat.nameEn, i],
-        );
-      }
+      await insertCategories(sql, channel.code, channel.categories, null);
     }
   });
 }

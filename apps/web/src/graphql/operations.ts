@@ -255,8 +255,10 @@ export type UpdateListingResult = { updateListing: Listing };
 export const SET_LISTING_STATUS = `mutation SetListingStatus($id: ID!, $status: ListingStatus!) { setListingStatus(id: $id, status: $status) { id status } }`;
 export type SetListingStatusResult = { setListingStatus: { id: string; status: ListingStatus } };
 
-export const PENDING_ORGANISATIONS = `query PendingOrganisations { pendingOrganisations { ${ORGANISATION_FIELDS} } }`;
-export type PendingOrganisationsResult = { pendingOrganisations: Organisation[] };
+export const PENDING_ORGANISATIONS = `query PendingOrganisations($first: Int, $after: String) {
+  pendingOrganisations(first: $first, after: $after) { nodes { ${ORGANISATION_FIELDS} } pageInfo { hasNextPage endCursor } }
+}`;
+export type PendingOrganisationsResult = { pendingOrganisations: { nodes: Organisation[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
 
 export const VERIFY_ORGANISATION = `mutation VerifyOrganisation($input: VerifyOrganisationInput!) {
   verifyOrganisation(input: $input) { ${ORGANISATION_FIELDS} }

@@ -194,6 +194,7 @@ const en: Messages = {
     notSet: 'Not set',
   },
   admin: {
+    loadMore: 'Load more',
     title: 'Verification',
     forbidden: 'Only platform administrators can open this page',
     pending: 'Organisations awaiting verification',

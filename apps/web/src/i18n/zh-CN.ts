@@ -192,6 +192,7 @@ const zhCN = {
     notSet: '未填写',
   },
   admin: {
+    loadMore: '加载更多',
     title: '平台审核',
     forbidden: '仅平台管理员可访问',
     pending: '待认证组织',

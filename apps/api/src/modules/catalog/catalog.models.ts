@@ -134,6 +134,9 @@ export class ChannelCategoryInput {
 
   @Field()
   nameEn!: string;
+
+  @Field(() => [ChannelCategoryInput], { nullable: true, description: 'Sub-categories' })
+  children?: ChannelCategoryInput[];
 }
 
 @InputType()

@@ -3,10 +3,15 @@ import { Injectable } from '@nestjs/common';
 import type { AttributeSchema } from '@xiangnong/domain';
 import { DomainError } from '../../common/errors';
 import type { RequestContext } from '../../common/request-context';
-import type { CreateChannelInput } from './catalog.models';
+import type { ChannelCategoryInput, CreateChannelInput } from './catalog.models';
 import { Category } from './category.entity';
 import { Channel } from './channel.entity';
 import { attributeSchemaProblems } from './listing-rules';
+
+/** Every category of a tree, parents before children. */
+function flatten(categories: ChannelCategoryInput[]): ChannelCategoryInput[] {
+  return categories.flatMap((c) => [c, ...flatten(c.children ?? [])]);
+}
 
 @Injectable()
 export class ChannelService {
@@ -42,11 +47,12 @@ export class ChannelService {
     if (problems.length) throw new DomainError('catalog/schema-invalid', { problems });
     const names = [input.nameZh, input.nameEn].map((n) => n.trim());
     if (names.some((n) => n.length < 1 || n.length > 20)) throw new DomainError('catalog/schema-invalid', { problems: ['names'] });
-    const slugs = input.categories.map((c) => c.slug);
+    const all = flatten(input.categories);
+    const slugs = all.map((c) => c.slug);
     if (
       input.categories.length === 0 ||
       new Set(slugs).size !== slugs.length ||
-      input.categories.some((c) => !/^[a-z0-9-]{1,40}$/.test(c.slug) || !c.nameZh.trim() || !c.nameEn.trim())
+      all.some((c) => !/^[a-z0-9-]{1,40}$/.test(c.slug) || !c.nameZh.trim() || !c.nameEn.trim())
     ) {
       throw new DomainError('catalog/schema-invalid', { problems: ['categories'] });
     }
@@ -61,9 +67,12 @@ export class ChannelService {
           attributeSchema: input.attributeSchema as AttributeSchema,
           sortOrder: input.sortOrder ?? 100,
         });
-        input.categories.forEach((c, i) =>
-          em.create(Category, { channel, slug: c.slug, nameZh: c.nameZh.trim(), nameEn: c.nameEn.trim(), sortOrder: i }),
-        );
+        const addTree = (categories: ChannelCategoryInput[], parent?: Category) =>
+          categories.forEach((c, i) => {
+            const category = em.create(Category, { channel, parent, slug: c.slug, nameZh: c.nameZh.trim(), nameEn: c.nameEn.trim(), sortOrder: i });
+            addTree(c.children ?? [], category);
+          });
+        addTree(input.categories);
         await em.flush();
         return channel;
       });

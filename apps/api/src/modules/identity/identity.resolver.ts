@@ -1,4 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Connection, PageArgs } from '../../common/pagination';
 import { Ctx, RequestContext } from '../../common/request-context';
 import { County } from '../geo/county.entity';
 import { GeoService } from '../geo/geo.service';
@@ -20,6 +21,9 @@ import { MemberRole } from './membership.entity';
 import { Organisation } from './organisation.entity';
 import { OrganisationService } from './organisation.service';
 import { User } from './user.entity';
+
+const OrganisationConnection = Connection(Organisation, 'Organisation');
+type OrganisationConnection = InstanceType<typeof OrganisationConnection>;
 
 @Resolver()
 export class AuthResolver {
@@ -117,9 +121,9 @@ export class AuthResolver {
     return this.organisations.byId(id);
   }
 
-  @Query(() => [Organisation], { description: '待认证组织 (admins) / Organisations awaiting verification' })
-  pendingOrganisations(@Ctx() ctx: RequestContext): Promise<Organisation[]> {
-    return this.organisations.pending(ctx);
+  @Query(() => OrganisationConnection, { description: '待认证组织 (admins) / Organisations awaiting verification, oldest first' })
+  pendingOrganisations(@Ctx() ctx: RequestContext, @Args() page: PageArgs): Promise<OrganisationConnection> {
+    return this.organisations.pending(ctx, page);
   }
 }
 

@@ -1,8 +1,9 @@
-import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { EntityManager, type FilterQuery, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { maskMobile, normalizeMobile, normalizeUscc, usccProblem } from '@xiangnong/domain';
 import { DomainError } from '../../common/errors';
 import { isUuid } from '../../common/ids';
+import { decodeCursor, pageSize, toPage, type Page, type PageArgs } from '../../common/pagination';
 import type { RequestContext } from '../../common/request-context';
 import { GeoService } from '../geo/geo.service';
 import type { CreateOrganisationInput, Member, UpdateOrganisationInput } from './identity.models';
@@ -146,9 +147,18 @@ export class OrganisationService {
     return this.em.find(Organisation, { id: { $in: [...ids] } });
   }
 
-  async pending(ctx: RequestContext): Promise<Organisation[]> {
+  /** The verification queue, oldest first. */
+  async pending(ctx: RequestContext, args: PageArgs): Promise<Page<Organisation>> {
     ctx.requireAdmin();
-    return this.em.find(Organisation, { verificationStatus: VerificationStatus.PENDING }, { orderBy: { createdAt: 'asc' }, limit: 200 });
+    const size = pageSize(args.first);
+    const where: FilterQuery<Organisation> = { verificationStatus: VerificationStatus.PENDING };
+    if (args.after) {
+      const [createdAt, id] = decodeCursor(args.after, ['string', 'string']);
+      const at = new Date(createdAt as string);
+      where.$or = [{ createdAt: { $gt: at } }, { createdAt: at, id: { $gt: id as string } }];
+    }
+    const rows = await this.em.find(Organisation, where, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: size + 1 });
+    return toPage(rows, size, (o) => [o.createdAt.toISOString(), o.id]);
   }
 
   async membershipsOf(userId: string): Promise<Membership[]> {
