@@ -281,6 +281,11 @@ describe('Journey 6: channel filters survive a reload and a shared link', () => 
     expect(await suite.page.getByTestId('search-input').inputValue()).toBe('安化');
     expect(await titles(suite.page)).toEqual(before);
 
+    // 黑茶 is a branch of the category tree: its kinds appear as a second row, and choosing one keeps the branch marked.
+    await suite.page.getByTestId('category-qianliang').waitFor();
+    expect(await suite.page.getByTestId('category-green-tea').isVisible()).toBe(true);
+    expect(await suite.page.getByTestId('category-maojian').count()).toBe(0);
+
     // Someone else opens the shared link.
     const other = await (await suite.browser.newContext(DESKTOP_CONTEXT)).newPage();
     await other.goto(url.toString());

@@ -13,6 +13,8 @@ export interface Category {
   slug: string;
   nameZh: string;
   nameEn: string;
+  /** set on sub-categories */
+  parentId: string | null;
 }
 
 export interface Channel {
@@ -164,7 +166,7 @@ export const VIEWER = `query Viewer { viewer { ${VIEWER_FIELDS} } }`;
 export type ViewerResult = { viewer: Viewer | null };
 
 export const CHANNELS = `query Channels {
-  channels { code nameZh nameEn descriptionZh descriptionEn sortOrder attributeSchema categories { id slug nameZh nameEn } }
+  channels { code nameZh nameEn descriptionZh descriptionEn sortOrder attributeSchema categories { id slug nameZh nameEn parentId } }
 }`;
 export type ChannelsResult = { channels: Channel[] };
 

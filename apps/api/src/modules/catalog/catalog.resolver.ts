@@ -22,6 +22,13 @@ import { CertificationView, UnitView, unitView } from './reference.view';
 
 const UNIT_VIEWS: UnitView[] = UNITS.map(unitView);
 
+/** Parents in their order, each followed by its children (rows arrive sorted by sortOrder). */
+function treeOrder(categories: Category[]): Category[] {
+  const childrenOf = (parentId: number | null): Category[] =>
+    categories.filter((c) => (c.parent?.id ?? null) === parentId).flatMap((c) => [c, ...childrenOf(c.id)]);
+  return childrenOf(null);
+}
+
 @Resolver(() => Channel)
 export class ChannelResolver {
   constructor(private readonly channels: ChannelService) {}
@@ -58,7 +65,7 @@ export class ChannelResolver {
         'channel-categories',
         async (codes) => {
           const rows = await this.channels.categoriesOf(codes);
-          return codes.map((code) => ({ code, list: rows.filter((c) => c.channel.code === code) }));
+          return codes.map((code) => ({ code, list: treeOrder(rows.filter((c) => c.channel.code === code)) }));
         },
         (v) => v.code,
       )
