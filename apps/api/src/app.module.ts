@@ -4,6 +4,8 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Logger } from 'pino';
 import { graphqlOptions } from './common/graphql.config';
+import { PublicCacheModule } from './common/public-cache/public-cache.module';
+import { ResponseCache } from './common/public-cache/response-cache';
 import { APP_CONFIG, type AppConfig } from './config';
 import { ormConfig } from './database/orm.config';
 import { CatalogModule } from './modules/catalog/catalog.module';
@@ -45,11 +47,12 @@ export class AppModule {
         ConfigModule.with(config, logger),
         // each request gets its own EntityManager fork from a Fastify hook (see server.ts)
         MikroOrmModule.forRoot({ ...ormConfig({ url: databaseUrl, poolMax }), registerRequestContext: false }),
+        PublicCacheModule.forRoot({ databaseUrl, logger, maxBytes: config.publicCacheMb * 1024 * 1024 }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [IdentityModule],
-          inject: [AuthService],
-          useFactory: (auth: AuthService) => graphqlOptions(config, auth, logger),
+          inject: [AuthService, ResponseCache],
+          useFactory: (auth: AuthService, cache: ResponseCache) => graphqlOptions(config, auth, cache, logger),
         }),
         HealthModule,
         GeoModule,

@@ -17,15 +17,19 @@ export interface AppConfig {
   refreshTokenTtlSeconds: number;
   seedDemoData: boolean;
   logLevel: string;
+  /** memory for cached answers to anonymous catalogue queries, in MiB of JSON; 0 turns it off */
+  publicCacheMb: number;
 }
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 
-function intFromEnv(name: string, fallback: number): number {
+function intFromEnv(name: string, fallback: number, { allowZero = false } = {}): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  if (!Number.isInteger(value) || value < (allowZero ? 0 : 1)) {
+    throw new Error(`${name} must be a ${allowZero ? 'non-negative' : 'positive'} integer, got "${raw}"`);
+  }
   return value;
 }
 
@@ -65,6 +69,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     refreshTokenTtlSeconds: intFromEnv('REFRESH_TOKEN_TTL_SECONDS', 30 * 24 * 3600),
     seedDemoData: process.env.SEED_DEMO_DATA ? process.env.SEED_DEMO_DATA === 'true' : !production,
     logLevel: process.env.LOG_LEVEL ?? (production ? 'info' : 'info'),
+    publicCacheMb: intFromEnv('PUBLIC_CACHE_MB', 32, { allowZero: true }),
   };
   return { ...base, ...overrides };
 }

@@ -44,7 +44,9 @@ export async function createTestDatabase(): Promise<string> {
 export async function startTestApp(overrides: Parameters<typeof loadConfig>[0] = {}): Promise<TestApp> {
   const databaseUrl = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'xn-test-data-'));
-  const config = loadConfig({ dataDir, uploadsDir: join(dataDir, 'uploads'), webDistDir: undefined, authSecret: 'test-secret-'.padEnd(40, 'x'), ...overrides });
+  // The response cache is off unless a test asks for it: fixtures write behind the API's back, and
+  // an in-process request can run before the change notice is delivered (see public-cache.test.ts).
+  const config = loadConfig({ dataDir, uploadsDir: join(dataDir, 'uploads'), webDistDir: undefined, authSecret: 'test-secret-'.padEnd(40, 'x'), publicCacheMb: 0, ...overrides });
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const app = await createServer({ config, databaseUrl, logger, poolMax: 5 });
   await app.getHttpAdapter().getInstance().ready();

@@ -11,6 +11,8 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
 import type { AuthService } from '../modules/identity/auth.service';
 import { formatGraphQLError } from './graphql-errors';
+import type { ResponseCache } from './public-cache/response-cache';
+import { publicResponseCachePlugin } from './public-cache/response-cache.plugin';
 import { checkOperation, DEFAULT_QUERY_LIMITS } from './query-limits';
 import { RequestContext, type GraphQLContext } from './request-context';
 
@@ -37,7 +39,7 @@ function bearer(request: FastifyRequest): string | undefined {
   return header.slice(7).trim() || undefined;
 }
 
-export function graphqlOptions(config: AppConfig, auth: AuthService, logger: Logger): ApolloDriverConfig {
+export function graphqlOptions(config: AppConfig, auth: AuthService, cache: ResponseCache, logger: Logger): ApolloDriverConfig {
   return {
     path: '/graphql',
     autoSchemaFile: true,
@@ -49,6 +51,7 @@ export function graphqlOptions(config: AppConfig, auth: AuthService, logger: Log
     // We send no cache hints, traces or usage reports; without these plugins no hook runs per field.
     plugins: [
       queryLimitsPlugin(),
+      publicResponseCachePlugin(cache),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginUsageReportingDisabled(),

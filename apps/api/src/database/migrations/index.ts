@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261129062509_Foundation } from './Migration20261129062509_Foundation';
 import { Migration20261129062600_ListingChecks } from './Migration20261129062600_ListingChecks';
 import { Migration20261129070000_PublicListingIndex } from './Migration20261129070000_PublicListingIndex';
+import { Migration20261129090000_PublicDataChanges } from './Migration20261129090000_PublicDataChanges';
 
 /** Every migration, oldest first. Listed by hand so that compiled and test builds find the same set. */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129062509_Foundation', class: Migration20261129062509_Foundation },
   { name: 'Migration20261129062600_ListingChecks', class: Migration20261129062600_ListingChecks },
   { name: 'Migration20261129070000_PublicListingIndex', class: Migration20261129070000_PublicListingIndex },
+  { name: 'Migration20261129090000_PublicDataChanges', class: Migration20261129090000_PublicDataChanges },
 ];

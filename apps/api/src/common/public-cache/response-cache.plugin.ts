@@ -1,0 +1,85 @@
+import { type ApolloServerPlugin, type GraphQLResponse, HeaderMap } from '@apollo/server';
+import { Kind, type OperationDefinitionNode } from 'graphql';
+import type { CachedAnswer, Lease, ResponseCache } from './response-cache';
+
+/**
+ * Root query fields whose answer to an anonymous visitor depends only on the arguments and on the
+ * tables that announce their changes (see the PublicDataChanges migration). A field added here must
+ * read nothing else.
+ */
+export const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set([
+  'certifications',
+  'channel',
+  'channels',
+  'counties',
+  'listing',
+  'listings',
+  'organisation',
+  'units',
+]);
+
+/** How long an identical request waits for the one already reading the same page. */
+const SHARED_READ_WAIT_MS = 10_000;
+export const CACHE_HEADER = 'x-xn-cache';
+
+/** Anonymous queries that only ask for public root fields (and __typename). */
+export function isPublicOperation(operation: OperationDefinitionNode): boolean {
+  if (operation.operation !== 'query') return false;
+  for (const selection of operation.selectionSet.selections) {
+    if (selection.kind !== Kind.FIELD) return false; // fragments at the root: not worth the analysis
+    if (selection.name.value === '__typename') continue;
+    if (!PUBLIC_ROOT_FIELDS.has(selection.name.value)) return false;
+    if (selection.directives?.length) return false;
+  }
+  return true;
+}
+
+function answered(answer: CachedAnswer, how: 'hit' | 'shared'): GraphQLResponse {
+  return {
+    http: { status: undefined, headers: new HeaderMap([[CACHE_HEADER, how]]) },
+    body: { kind: 'single', singleResult: { data: answer.data } },
+  };
+}
+
+function waitFor(pending: Promise<CachedAnswer | undefined>): Promise<CachedAnswer | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), SHARED_READ_WAIT_MS)));
+  return Promise.race([pending, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Serves anonymous catalogue queries from the response cache. Requests with an Authorization header
+ * always run, as do mutations, private fields and answers with errors (never stored). Limits on
+ * depth, aliases and cost still apply first: they run when the operation is resolved.
+ */
+export function publicResponseCachePlugin(cache: ResponseCache): ApolloServerPlugin {
+  return {
+    async requestDidStart({ request }) {
+      if (!cache.enabled || request.http?.headers.get('authorization')) return;
+      let lease: Lease | undefined;
+      return {
+        async responseForOperation({ operation, queryHash, request: { operationName, variables } }) {
+          if (!isPublicOperation(operation)) return null;
+          const key = `${queryHash}\n${operationName ?? ''}\n${JSON.stringify(variables ?? {})}`;
+          const found = cache.lookup(key);
+          if (!found) return null;
+          if ('answer' in found) return answered(found.answer, 'hit');
+          if ('pending' in found) {
+            const answer = await waitFor(found.pending);
+            return answer ? answered(answer, 'shared') : null;
+          }
+          lease = found.lease;
+          return null;
+        },
+        async willSendResponse({ response }) {
+          if (!lease) return;
+          const body = response.body;
+          const result = body.kind === 'single' ? body.singleResult : undefined;
+          const ok = result && !result.errors?.length && result.data && (response.http.status ?? 200) === 200;
+          lease.settle(ok ? { data: result.data as Record<string, unknown> } : undefined);
+          response.http.headers.set(CACHE_HEADER, 'miss');
+        },
+      };
+    },
+  };
+}

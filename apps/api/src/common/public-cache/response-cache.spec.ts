@@ -1,0 +1,146 @@
+import { parse, type OperationDefinitionNode } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { type CachedAnswer, type Lease, ResponseCache } from './response-cache';
+import { isPublicOperation } from './response-cache.plugin';
+
+function clock() {
+  let t = 1_000;
+  return { now: () => t, advance: (ms: number) => (t += ms) };
+}
+
+function listening(options: Partial<ConstructorParameters<typeof ResponseCache>[0]> = {}) {
+  const cache = new ResponseCache({ maxBytes: 10_000, ttlMs: 60_000, ...options });
+  cache.resume();
+  return cache;
+}
+
+const answer = (value: unknown): CachedAnswer => ({ data: { value } });
+
+function leaseOf(cache: ResponseCache, key: string): Lease {
+  const found = cache.lookup(key);
+  if (!found || !('lease' in found)) throw new Error(`expected a lease for ${key}, got ${JSON.stringify(found)}`);
+  return found.lease;
+}
+
+describe('ResponseCache', () => {
+  it('serves nothing until changes can be heard, and nothing once they cannot', () => {
+    const cache = new ResponseCache({ maxBytes: 10_000, ttlMs: 60_000 });
+    expect(cache.lookup('a')).toBeUndefined();
+    cache.resume();
+    leaseOf(cache, 'a').settle(answer(1));
+    expect(cache.lookup('a')).toEqual({ answer: answer(1) });
+    cache.suspend();
+    expect(cache.lookup('a')).toBeUndefined();
+    cache.resume();
+    expect(cache.lookup('a')).toHaveProperty('lease'); // started clean
+  });
+
+  it('stays off without a budget', () => {
+    const cache = listening({ maxBytes: 0 });
+    expect(cache.enabled).toBe(false);
+    expect(cache.lookup('a')).toBeUndefined();
+  });
+
+  it('stores what the first request read and serves it to the next', () => {
+    const cache = listening();
+    leaseOf(cache, 'a').settle(answer('page'));
+    expect(cache.lookup('a')).toEqual({ answer: answer('page') });
+    expect(cache.stats()).toMatchObject({ hits: 1, misses: 1, entries: 1 });
+  });
+
+  it('never stores an answer read before a change that happened while it was being read', () => {
+    const cache = listening();
+    const lease = leaseOf(cache, 'a');
+    cache.invalidate();
+    lease.settle(answer('old'));
+    expect(cache.lookup('a')).toHaveProperty('lease');
+  });
+
+  it('drops everything on a change', () => {
+    const cache = listening();
+    leaseOf(cache, 'a').settle(answer(1));
+    leaseOf(cache, 'b').settle(answer(2));
+    cache.invalidate();
+    expect(cache.stats()).toMatchObject({ entries: 0, bytes: 0 });
+    expect(cache.lookup('a')).toHaveProperty('lease');
+  });
+
+  it('makes identical requests wait for the one reading, and share its answer', async () => {
+    const cache = listening();
+    const lease = leaseOf(cache, 'a');
+    const second = cache.lookup('a');
+    const third = cache.lookup('a');
+    expect(second).toHaveProperty('pending');
+    lease.settle(answer('shared'));
+    await expect((second as { pending: Promise<CachedAnswer> }).pending).resolves.toEqual(answer('shared'));
+    await expect((third as { pending: Promise<CachedAnswer> }).pending).resolves.toEqual(answer('shared'));
+    expect(cache.stats()).toMatchObject({ misses: 1, shared: 2 });
+  });
+
+  it('stores nothing when the reader failed, and lets the waiting requests read for themselves', async () => {
+    const cache = listening();
+    const lease = leaseOf(cache, 'a');
+    const waiting = cache.lookup('a') as { pending: Promise<CachedAnswer | undefined> };
+    lease.settle(undefined);
+    await expect(waiting.pending).resolves.toBeUndefined();
+    expect(cache.lookup('a')).toHaveProperty('lease');
+  });
+
+  it('does not let a request that never finishes hold back the others for ever', () => {
+    const time = clock();
+    const cache = listening({ now: time.now, readTimeoutMs: 5_000 });
+    leaseOf(cache, 'a');
+    expect(cache.lookup('a')).toHaveProperty('pending');
+    time.advance(5_000);
+    const takeover = leaseOf(cache, 'a');
+    takeover.settle(answer('fresh'));
+    expect(cache.lookup('a')).toEqual({ answer: answer('fresh') });
+  });
+
+  it('reads an answer again once it is older than the time limit', () => {
+    const time = clock();
+    const cache = listening({ now: time.now, ttlMs: 1_000 });
+    leaseOf(cache, 'a').settle(answer(1));
+    time.advance(999);
+    expect(cache.lookup('a')).toHaveProperty('answer');
+    time.advance(1);
+    expect(cache.lookup('a')).toHaveProperty('lease');
+    expect(cache.stats().entries).toBe(0);
+  });
+
+  it('keeps within its budget by dropping the least recently used answers', () => {
+    const cache = listening({ maxBytes: 100 });
+    const sized = (n: number) => answer('x'.repeat(n)); // key (1) + {"value":"…"} (12 + n)
+    for (const key of ['a', 'b', 'c', 'd']) leaseOf(cache, key).settle(sized(12)); // 25 bytes each
+    expect(cache.stats()).toMatchObject({ entries: 4, bytes: 100 });
+    expect(cache.lookup('a')).toHaveProperty('answer'); // a is now the most recently used
+    leaseOf(cache, 'e').settle(sized(12));
+    expect(cache.stats()).toMatchObject({ entries: 4, bytes: 100 });
+    expect(cache.lookup('b')).toHaveProperty('lease');
+    expect(cache.lookup('a')).toHaveProperty('answer');
+  });
+
+  it('does not store an answer bigger than a quarter of the budget', () => {
+    const cache = listening({ maxBytes: 100 });
+    leaseOf(cache, 'a').settle(answer('x'.repeat(40)));
+    expect(cache.stats().entries).toBe(0);
+  });
+});
+
+describe('isPublicOperation', () => {
+  const operation = (source: string) => parse(source).definitions[0] as OperationDefinitionNode;
+
+  it.each([
+    ['query { listings(channel: "tea") { nodes { id } } }', true],
+    ['query Page($c: String!) { __typename channels { code } listings(channel: $c) { nodes { id } } }', true],
+    ['{ listing(id: "x") { id } organisation(id: "y") { name } }', true],
+    ['query { viewer { id } }', false],
+    ['query { channels { code } viewer { id } }', false],
+    ['query { organisationListings(organisationId: "x") { nodes { id } } }', false],
+    ['query { ...Root }', false],
+    ['query { channels @include(if: true) { code } }', false],
+    ['mutation { logOut }', false],
+  ])('%s → %s', (source, expected) => {
+    expect(isPublicOperation(operation(source))).toBe(expected);
+  });
+});

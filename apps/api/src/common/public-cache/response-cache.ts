@@ -1,0 +1,163 @@
+/**
+ * Answers to anonymous catalogue queries, kept in process memory until the data they were read
+ * from changes.
+ *
+ * Every answer is filed under the generation that was current when its request started. Any change
+ * to the public data (heard from PostgreSQL, see `PublicDataChanges`) starts a new generation and
+ * drops every answer, so an answer read before a change is never stored after it. While changes
+ * cannot be heard the cache is off: nothing is served from it and nothing is stored.
+ *
+ * Identical requests that arrive while the first one is still being answered wait for it instead
+ * of reading the same page from the database again.
+ */
+export interface CachedAnswer {
+  data: Record<string, unknown>;
+}
+
+interface Entry {
+  answer: CachedAnswer;
+  bytes: number;
+  storedAt: number;
+}
+
+export interface ResponseCacheOptions {
+  /** budget for the stored answers, measured as the length of their JSON; 0 turns the cache off */
+  maxBytes: number;
+  /** an answer older than this is read again even if no change was heard */
+  ttlMs: number;
+  /** after this long a request still reading a page no longer holds back identical ones */
+  readTimeoutMs?: number;
+  now?: () => number;
+}
+
+export interface ResponseCacheStats {
+  enabled: boolean;
+  generation: number;
+  entries: number;
+  bytes: number;
+  hits: number;
+  misses: number;
+  shared: number;
+  invalidations: number;
+}
+
+/** A request that found nothing cached: it reads the data itself and hands the answer back. */
+export interface Lease {
+  readonly generation: number;
+  settle(answer: CachedAnswer | undefined): void;
+}
+
+export class ResponseCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly inFlight = new Map<string, { pending: Promise<CachedAnswer | undefined>; since: number }>();
+  private readonly now: () => number;
+  private totalBytes = 0;
+  private listening = false;
+  private generationNumber = 0;
+  private counters = { hits: 0, misses: 0, shared: 0, invalidations: 0 };
+
+  constructor(private readonly options: ResponseCacheOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  get hasBudget(): boolean {
+    return this.options.maxBytes > 0;
+  }
+
+  /** On only when it has a budget and changes to the data can be heard. */
+  get enabled(): boolean {
+    return this.listening && this.hasBudget;
+  }
+
+  get generation(): number {
+    return this.generationNumber;
+  }
+
+  /** Changes can be heard again (or for the first time): start clean. */
+  resume(): void {
+    this.invalidate();
+    this.listening = true;
+  }
+
+  /** Changes can no longer be heard: stop serving and storing until `resume`. */
+  suspend(): void {
+    this.listening = false;
+    this.invalidate();
+  }
+
+  /** The public data changed: everything stored, and every answer being read, is out of date. */
+  invalidate(): void {
+    this.generationNumber++;
+    this.counters.invalidations++;
+    this.entries.clear();
+    this.inFlight.clear();
+    this.totalBytes = 0;
+  }
+
+  /**
+   * The stored answer for `key`, or the answer of an identical request being read right now, or a
+   * lease that makes the caller the one who reads it. Undefined when the cache is off.
+   */
+  lookup(key: string): { answer: CachedAnswer } | { pending: Promise<CachedAnswer | undefined> } | { lease: Lease } | undefined {
+    if (!this.enabled) return undefined;
+    const entry = this.entries.get(key);
+    if (entry) {
+      if (this.now() - entry.storedAt < this.options.ttlMs) {
+        // most recently used last, so that eviction takes the oldest first
+        this.entries.delete(key);
+        this.entries.set(key, entry);
+        this.counters.hits++;
+        return { answer: entry.answer };
+      }
+      this.remove(key, entry);
+    }
+    const reading = this.inFlight.get(key);
+    if (reading && this.now() - reading.since < (this.options.readTimeoutMs ?? 10_000)) {
+      this.counters.shared++;
+      return { pending: reading.pending };
+    }
+    this.counters.misses++;
+    return { lease: this.lease(key) };
+  }
+
+  stats(): ResponseCacheStats {
+    return { enabled: this.enabled, generation: this.generationNumber, entries: this.entries.size, bytes: this.totalBytes, ...this.counters };
+  }
+
+  private lease(key: string): Lease {
+    const generation = this.generationNumber;
+    let resolve!: (answer: CachedAnswer | undefined) => void;
+    const pending = new Promise<CachedAnswer | undefined>((r) => (resolve = r));
+    const reading = { pending, since: this.now() };
+    this.inFlight.set(key, reading);
+    let settled = false;
+    return {
+      generation,
+      settle: (answer) => {
+        if (settled) return;
+        settled = true;
+        if (this.inFlight.get(key) === reading) this.inFlight.delete(key);
+        resolve(answer);
+        if (answer && generation === this.generationNumber && this.enabled) this.store(key, answer);
+      },
+    };
+  }
+
+  private store(key: string, answer: CachedAnswer): void {
+    const bytes = key.length + JSON.stringify(answer.data).length;
+    if (bytes > this.options.maxBytes / 4) return;
+    const previous = this.entries.get(key);
+    if (previous) this.remove(key, previous);
+    this.entries.set(key, { answer, bytes, storedAt: this.now() });
+    this.totalBytes += bytes;
+    for (const [oldestKey, oldest] of this.entries) {
+      if (this.totalBytes <= this.options.maxBytes) break;
+      this.remove(oldestKey, oldest);
+    }
+  }
+
+  private remove(key: string, entry: Entry): void {
+    this.entries.delete(key);
+    this.totalBytes -= entry.bytes;
+  }
+}
