@@ -32,11 +32,16 @@ if (!(spec.duration > 0 && spec.duration <= 600)) {
   process.exit(1);
 }
 
-/** @typedef {{ checked: number, bad: number, samples: string[] }} Verdict */
+/** @typedef {{ checked: number, bad: number, samples: string[], cache: Record<string, number> }} Verdict */
 
-/** @param {Verdict} verdict @param {number} status @param {string} body */
-function check(verdict, status, body) {
+/** The API says in this header whether an answer came from its response cache. */
+const CACHE_HEADER = 'x-xn-cache';
+
+/** @param {Verdict} verdict @param {number} status @param {string} body @param {import('node:http').IncomingHttpHeaders} headers */
+function check(verdict, status, body, headers) {
   verdict.checked++;
+  const cache = String(headers[CACHE_HEADER] ?? 'none');
+  verdict.cache[cache] = (verdict.cache[cache] ?? 0) + 1;
   let problem = '';
   if (status !== 200) problem = `status ${status}`;
   else {
@@ -69,13 +74,22 @@ async function run(duration, verdict) {
       method: /** @type {import('autocannon').Request['method']} */ (spec.method ?? 'POST'),
       headers: spec.headers ?? {},
       body,
-      ...(verify ? { onResponse: (/** @type {number} */ status, /** @type {string} */ responseBody) => check(verdict, status, responseBody) } : {}),
+      ...(verify
+        ? {
+            onResponse: (
+              /** @type {number} */ status,
+              /** @type {string} */ responseBody,
+              /** @type {object} */ _context,
+              /** @type {import('node:http').IncomingHttpHeaders | undefined} */ headers,
+            ) => check(verdict, status, responseBody, headers ?? {}),
+          }
+        : {}),
     })),
   });
 }
 
 /** @returns {Verdict} */
-const verdict = () => ({ checked: 0, bad: 0, samples: [] });
+const verdict = () => ({ checked: 0, bad: 0, samples: [], cache: {} });
 
 const warmupVerdict = verdict();
 const warmupResult = spec.warmup && spec.warmup > 0 ? await run(spec.warmup, warmupVerdict) : null;
@@ -100,7 +114,7 @@ const output = {
   // autocannon's errors include its timeouts
   socketErrors: result.errors,
   timeouts: result.timeouts,
-  verified: spec.verify === 'graphql' ? { checked: measured.checked, bad: measured.bad, samples: measured.samples } : null,
+  verified: spec.verify === 'graphql' ? { checked: measured.checked, bad: measured.bad, samples: measured.samples, cache: measured.cache } : null,
   warmup: warmupResult ? { seconds: spec.warmup, requestsTotal: warmupResult.requests.total, verifiedBad: warmupVerdict.bad } : null,
 };
 console.log(JSON.stringify(output));
