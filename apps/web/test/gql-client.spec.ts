@@ -88,6 +88,49 @@ describe('gql client', () => {
     expect(refreshes).toBe(1);
   });
 
+  it('lets two tabs that both hit an expired token refresh once between them', async () => {
+    // Like the API: a refresh token works once; presenting it again ends the whole session.
+    let live = 'R1';
+    let access = 'none yet'; // A1 has expired
+    let revoked = false;
+    const refreshCalls: string[] = [];
+    const server: Handler = (body, auth) => {
+      if (isRefresh(body.query)) {
+        const presented = String(body.variables?.refreshToken);
+        refreshCalls.push(presented);
+        if (presented !== live) revoked = true;
+        if (revoked) return { errors: [{ message: 'x', extensions: { code: 'auth/invalid-refresh-token', messageZh: '登录已失效', messageEn: 'Session ended' } }] };
+        live = `R${refreshCalls.length + 1}`;
+        access = `A${refreshCalls.length + 1}`;
+        return { data: { refreshSession: { accessToken: access, refreshToken: live } } };
+      }
+      return !revoked && auth === `Bearer ${access}` ? { data: { ok: true } } : unauthenticated;
+    };
+    // one localStorage shared by both tabs, and one browser-wide lock (what navigator.locks gives)
+    const shared = memoryTokens({ accessToken: 'A1', refreshToken: 'R1' });
+    let queue = Promise.resolve();
+    const lock = <T,>(fn: () => Promise<T>): Promise<T> => {
+      const run = queue.then(fn);
+      queue = run.then(
+        () => undefined,
+        () => undefined,
+      );
+      return run;
+    };
+    const tabA = createGqlClient({ fetch: fakeFetch(server).fetch, tokens: shared.storage, lock });
+    const tabB = createGqlClient({ fetch: fakeFetch(server).fetch, tokens: shared.storage, lock });
+    await expect(Promise.all([tabA('query A { ok }'), tabB('query B { ok }')])).resolves.toEqual([{ ok: true }, { ok: true }]);
+    expect(refreshCalls).toEqual(['R1']);
+    expect(shared.storage.get()).toEqual({ accessToken: 'A2', refreshToken: 'R2' });
+
+    // Without the shared lock the second tab presents R2 again after the first traded it: session over.
+    const unlocked = [createGqlClient({ fetch: fakeFetch(server).fetch, tokens: shared.storage }), createGqlClient({ fetch: fakeFetch(server).fetch, tokens: shared.storage })];
+    access = 'none yet';
+    shared.storage.set({ accessToken: 'A2', refreshToken: 'R2' });
+    await Promise.allSettled(unlocked.map((tab) => tab('query { ok }')));
+    expect(revoked).toBe(true);
+  });
+
   it('clears the session and reports the original error when the refresh token is rejected', async () => {
     let ended = 0;
     const { fetch } = fakeFetch((body) =>

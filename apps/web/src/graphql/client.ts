@@ -32,11 +32,21 @@ export interface TokenPair {
   refreshToken: string;
 }
 
-/** Where the client reads and writes tokens; the session store provides the real one. */
+/**
+ * Where the client reads and writes tokens; the session store provides the real one. `get` must
+ * return what is stored now, including what another tab of the same browser stored.
+ */
 export interface TokenStorage {
   get(): TokenPair | null;
   set(tokens: TokenPair | null): void;
 }
+
+/**
+ * Runs `fn` while holding a lock shared by every tab of the browser (the Web Locks API), so that
+ * two tabs never trade the same refresh token: the second would be taken for a stolen token and
+ * end the session.
+ */
+export type RefreshLock = <T>(fn: () => Promise<T>) => Promise<T>;
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -65,7 +75,14 @@ const NETWORK_ERROR: ApiErrorShape = {
   messageEn: 'Could not reach the server, please try again',
 };
 
-export function createGqlClient(options: { endpoint?: string; fetch: FetchLike; tokens: TokenStorage; onSessionEnded?: () => void }) {
+export function createGqlClient(options: {
+  endpoint?: string;
+  fetch: FetchLike;
+  tokens: TokenStorage;
+  onSessionEnded?: () => void;
+  lock?: RefreshLock;
+}) {
+  const lock: RefreshLock = options.lock ?? ((fn) => fn());
   const endpoint = options.endpoint ?? '/graphql';
   // Concurrent requests that all hit an expired token share one refresh: each refresh token works only once.
   let refreshing: Promise<boolean> | null = null;
@@ -91,9 +108,17 @@ export function createGqlClient(options: { endpoint?: string; fetch: FetchLike; 
     return body.data;
   }
 
-  async function refresh(): Promise<boolean> {
-    const current = options.tokens.get();
-    if (!current) return false;
+  /** Trades `stale` (the tokens that were refused) for new ones, unless another tab already did. */
+  function refresh(stale: TokenPair): Promise<boolean> {
+    return lock(async () => {
+      const current = options.tokens.get();
+      if (!current) return false;
+      if (current.refreshToken !== stale.refreshToken) return true; // another tab refreshed meanwhile
+      return trade(current);
+    });
+  }
+
+  async function trade(current: TokenPair): Promise<boolean> {
     try {
       const data = await post<{ refreshSession: TokenPair }>(REFRESH, { refreshToken: current.refreshToken }, undefined);
       options.tokens.set({ accessToken: data.refreshSession.accessToken, refreshToken: data.refreshSession.refreshToken });
@@ -115,7 +140,7 @@ export function createGqlClient(options: { endpoint?: string; fetch: FetchLike; 
       if (options.tokens.get()?.accessToken !== tokens.accessToken && options.tokens.get()) {
         return post<T>(query, variables, options.tokens.get()?.accessToken);
       }
-      refreshing ??= refresh().finally(() => {
+      refreshing ??= refresh(tokens).finally(() => {
         refreshing = null;
       });
       if (!(await refreshing)) throw error;

@@ -1,5 +1,5 @@
 import { ref } from 'vue';
-import { ApiError, createGqlClient, type TokenPair } from './client';
+import { ApiError, createGqlClient, type RefreshLock, type TokenPair } from './client';
 
 export { ApiError };
 export type { ApiErrorShape, TokenPair } from './client';
@@ -20,6 +20,26 @@ function readStored(): TokenPair | null {
 /** Reactive so the session store notices when a refresh fails and the tokens vanish. */
 export const storedTokens = ref<TokenPair | null>(readStored());
 
+const sameTokens = (a: TokenPair | null, b: TokenPair | null) => a?.accessToken === b?.accessToken && a?.refreshToken === b?.refreshToken;
+
+/** What is stored now, which another tab may have changed (a refresh, logging in or out). */
+function currentTokens(): TokenPair | null {
+  const stored = readStored();
+  if (!sameTokens(stored, storedTokens.value)) storedTokens.value = stored;
+  return stored;
+}
+
+// Another tab logged in, refreshed or logged out: follow it.
+if (typeof window !== 'undefined') {
+  window.addEventListener('storage', (event) => {
+    if (event.key === STORAGE_KEY || event.key === null) currentTokens();
+  });
+}
+
+/** One refresh at a time across the browser's tabs, where the Web Locks API exists. */
+const refreshLock: RefreshLock = async <T>(fn: () => Promise<T>): Promise<T> =>
+  typeof navigator !== 'undefined' && navigator.locks ? ((await navigator.locks.request('xiangnong.refresh', fn)) as T) : fn();
+
 export function saveTokens(tokens: TokenPair | null): void {
   storedTokens.value = tokens;
   if (tokens) localStorage.setItem(STORAGE_KEY, JSON.stringify(tokens));
@@ -28,7 +48,8 @@ export function saveTokens(tokens: TokenPair | null): void {
 
 export const gql = createGqlClient({
   fetch: (input, init) => fetch(input, init),
-  tokens: { get: () => storedTokens.value, set: saveTokens },
+  tokens: { get: currentTokens, set: saveTokens },
+  lock: refreshLock,
 });
 
 /** Uploads one listing image; the API answers with an id to pass as imageIds. */
