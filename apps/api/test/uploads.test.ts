@@ -1,6 +1,10 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP_CONFIG, type AppConfig } from '../src/config';
+import { UnattachedImages } from '../src/modules/catalog/unattached-images';
 import { startTestApp, type TestApp } from './harness';
-import { count, createListing, createOrganisation, makeAdmin, signUp, verify, type Session } from './fixtures';
+import { count, createListing, createOrganisation, makeAdmin, signUp, teaListingInput, verify, type Session } from './fixtures';
 
 // A real 1×1 PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
@@ -69,5 +73,47 @@ describe('listing images', () => {
     const res = await upload(PNG, 'a.png', 'image/png', stranger.token);
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('auth/forbidden');
+  });
+
+  it('removes images nobody attached once they are a day old, file and row, and keeps attached ones', async () => {
+    const uploaded = async () => (await upload(PNG, 'tea.png', 'image/png')).json() as { id: string; url: string };
+    const attached = await uploaded();
+    const fresh = await uploaded();
+    const stale = await uploaded();
+    await createListing(t, owner, orgId, { imageIds: [attached.id] });
+    await t.sql(`update listing_image set created_at = now() - interval '25 hours' where id = any($1)`, [[attached.id, stale.id]]);
+    const file = (url: string) => join(t.app.get<AppConfig>(APP_CONFIG).uploadsDir, url.replace('/files/', ''));
+    expect(existsSync(file(stale.url))).toBe(true);
+
+    await expect(t.app.get(UnattachedImages).sweep()).resolves.toBe(1);
+
+    const left = (await t.sql<{ id: string }>(`select id from listing_image where id = any($1)`, [[attached.id, fresh.id, stale.id]])).map((r) => r.id);
+    expect(left.sort()).toEqual([attached.id, fresh.id].sort());
+    expect(existsSync(file(stale.url))).toBe(false);
+    expect(existsSync(file(attached.url))).toBe(true);
+    expect(existsSync(file(fresh.url))).toBe(true);
+    // the day is counted from upload: tomorrow the fresh one goes too
+    await expect(t.app.get(UnattachedImages).sweep(new Date(Date.now() + 25 * 3600 * 1000))).resolves.toBe(1);
+    expect(existsSync(file(fresh.url))).toBe(false);
+  });
+
+  it('never removes an image while a listing is taking it', async () => {
+    const image = (await upload(PNG, 'tea.png', 'image/png')).json() as { id: string };
+    await t.sql(`update listing_image set created_at = now() - interval '25 hours' where id = $1`, [image.id]);
+    const [created, swept] = await Promise.all([
+      t.gql(`mutation($input: CreateListingInput!) { createListing(input: $input) { id images { id } } }`, {
+        input: await teaListingInput(t, orgId, { imageIds: [image.id] }),
+      }, owner.token),
+      t.app.get(UnattachedImages).sweep(),
+    ]);
+    // either the listing got the image, or the sweep took it first and the listing was refused
+    if (swept === 1) {
+      expect(created.errors?.[0]?.extensions.code).toBe('catalog/image-unknown');
+    } else {
+      expect(created.errors).toBeUndefined();
+      expect(created.data!.createListing.images).toEqual([{ id: image.id }]);
+    }
+    const rows = await t.sql<{ listing_id: string | null }>(`select listing_id from listing_image where id = $1`, [image.id]);
+    expect(rows.length === 0 || rows[0]!.listing_id !== null).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { attributeIssues, priceTierProblem, unitInfo, type PriceTier } from '@xiangnong/domain';
 import { DomainError } from '../../common/errors';
@@ -145,7 +145,7 @@ export class ListingService {
       certifications: input.certifications ?? existing.certifications,
     });
     await this.em.transactional(async (em) => {
-      const listing = await em.findOneOrFail(Listing, id, { lockMode: 4 });
+      const listing = await em.findOneOrFail(Listing, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (listing.status === ListingStatus.ARCHIVED) throw new DomainError('catalog/status-transition');
       em.assign(listing, { ...fields, status: statusForStock(listing.status, fields.stock) });
       await em.flush();
@@ -157,7 +157,7 @@ export class ListingService {
   async setStatus(ctx: RequestContext, id: string, status: ListingStatus): Promise<ListingView> {
     await this.editable(ctx, id);
     await this.em.transactional(async (em) => {
-      const listing = await em.findOneOrFail(Listing, id, { lockMode: 4 });
+      const listing = await em.findOneOrFail(Listing, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!canTransition(listing.status, status)) throw new DomainError('catalog/status-transition', { from: listing.status, to: status });
       listing.status = statusForStock(status, listing.stock);
       if (status === ListingStatus.ACTIVE) listing.publishedAt ??= new Date();
@@ -179,7 +179,10 @@ export class ListingService {
     const ids = [...new Set(imageIds)];
     if (!ids.every(isUuid)) throw new DomainError('catalog/image-unknown');
     if (ids.length > MAX_IMAGES) throw new DomainError('catalog/too-many-images');
-    const images = ids.length ? await em.find(ListingImage, { id: { $in: ids }, organisation: listing.organisation.id }) : [];
+    // locked, so that the sweep of unattached images cannot remove one while it is being attached
+    const images = ids.length
+      ? await em.find(ListingImage, { id: { $in: ids }, organisation: listing.organisation.id }, { lockMode: LockMode.PESSIMISTIC_WRITE })
+      : [];
     if (images.length !== ids.length || images.some((img) => img.listing && img.listing.id !== listing.id)) {
       throw new DomainError('catalog/image-unknown');
     }

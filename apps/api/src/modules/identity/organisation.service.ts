@@ -1,4 +1,4 @@
-import { EntityManager, type FilterQuery, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { EntityManager, type FilterQuery, LockMode, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { maskMobile, normalizeMobile, normalizeUscc, usccProblem } from '@xiangnong/domain';
 import { DomainError } from '../../common/errors';
@@ -60,7 +60,7 @@ export class OrganisationService {
     if (input.countyCode !== undefined && input.countyCode !== null) patch.county = (await this.geo.requireCounty(input.countyCode)).code;
     if (input.description !== undefined && input.description !== null) patch.description = input.description.trim().slice(0, 2000);
     return this.em.transactional(async (em) => {
-      const org = await em.findOneOrFail(Organisation, organisationId, { lockMode: 4 });
+      const org = await em.findOneOrFail(Organisation, organisationId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       em.assign(org, patch);
       await em.flush();
       return org;
@@ -103,7 +103,7 @@ export class OrganisationService {
   async removeMember(ctx: RequestContext, organisationId: string, userId: string): Promise<boolean> {
     await this.requireRole(ctx, organisationId, MemberRole.OWNER);
     return this.em.transactional(async (em) => {
-      const memberships = await em.find(Membership, { organisation: organisationId }, { lockMode: 4 });
+      const memberships = await em.find(Membership, { organisation: organisationId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       const target = memberships.find((m) => m.user.id === userId);
       if (!target) throw new DomainError('org/member-not-found');
       if (target.role === MemberRole.OWNER && memberships.filter((m) => m.role === MemberRole.OWNER).length === 1) {
@@ -127,7 +127,7 @@ export class OrganisationService {
     if (!approve && !trimmed) throw new DomainError('org/reason-required');
     if (!isUuid(organisationId)) throw new DomainError('org/not-found');
     return this.em.transactional(async (em) => {
-      const org = await em.findOne(Organisation, organisationId, { lockMode: 4 });
+      const org = await em.findOne(Organisation, organisationId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!org) throw new DomainError('org/not-found');
       org.verificationStatus = approve ? VerificationStatus.VERIFIED : VerificationStatus.REJECTED;
       org.verifiedAt = approve ? new Date() : undefined;
