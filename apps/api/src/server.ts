@@ -35,6 +35,8 @@ export async function createServer({ config, databaseUrl, logger, poolMax }: Ser
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.TRUST_PROXY === 'true',
     return503OnClosing: true,
+    // one line per request, written when it is answered (see the onResponse hook below)
+    disableRequestLogging: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({ config, databaseUrl, logger, poolMax }),
@@ -49,6 +51,15 @@ export async function createServer({ config, databaseUrl, logger, poolMax }: Ser
   });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const path = request.url.split('?')[0]!;
+    // Storefront files and health checks are routine: logged at debug unless they fail.
+    const routine = reply.statusCode < 400 && (path === '/healthz' || path === '/readyz' || !API_PREFIXES.some((p) => path.startsWith(p)));
+    const line = { method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 };
+    if (routine) request.log.debug(line, 'request');
+    else request.log.info(line, 'request');
+    done();
   });
   await app.register(fastifyMultipart as never, { limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 5 } });
   mkdirSync(config.uploadsDir, { recursive: true });

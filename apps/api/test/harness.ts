@@ -41,13 +41,13 @@ export async function createTestDatabase(): Promise<string> {
 }
 
 /** Boots the whole API on its own database; requests go through Fastify's injector (no sockets). */
-export async function startTestApp(overrides: Parameters<typeof loadConfig>[0] = {}): Promise<TestApp> {
+export async function startTestApp(overrides: Parameters<typeof loadConfig>[0] = {}, options: { logger?: pino.Logger } = {}): Promise<TestApp> {
   const databaseUrl = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'xn-test-data-'));
   // The response cache is off unless a test asks for it: fixtures write behind the API's back, and
   // an in-process request can run before the change notice is delivered (see public-cache.test.ts).
   const config = loadConfig({ dataDir, uploadsDir: join(dataDir, 'uploads'), webDistDir: undefined, authSecret: 'test-secret-'.padEnd(40, 'x'), publicCacheMb: 0, ...overrides });
-  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const logger = options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const app = await createServer({ config, databaseUrl, logger, poolMax: 5 });
   await app.getHttpAdapter().getInstance().ready();
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });

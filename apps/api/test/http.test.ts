@@ -1,5 +1,26 @@
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './harness';
+
+describe('request logs', () => {
+  it('writes one JSON line per request when it is answered, with its id; routine ones at debug', async () => {
+    const lines: Record<string, any>[] = [];
+    const logger = pino({ level: 'debug' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+    const t = await startTestApp({}, { logger });
+    try {
+      lines.length = 0;
+      await t.app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', 'x-request-id': 'log-test-1' }, payload: JSON.stringify({ query: '{ channels { code } }' }) });
+      await t.app.inject({ url: '/healthz', headers: { 'x-request-id': 'log-test-2' } });
+      await t.app.inject({ url: '/api/nothing-here', headers: { 'x-request-id': 'log-test-3' } });
+      const byId = (id: string) => lines.filter((l) => l.reqId === id);
+      expect(byId('log-test-1')).toEqual([expect.objectContaining({ level: 30, msg: 'request', method: 'POST', url: '/graphql', status: 200, ms: expect.any(Number) })]);
+      expect(byId('log-test-2')).toEqual([expect.objectContaining({ level: 20, url: '/healthz', status: 200 })]);
+      expect(byId('log-test-3')).toEqual([expect.objectContaining({ level: 30, status: 404 })]);
+    } finally {
+      await t.close();
+    }
+  });
+});
 
 describe('HTTP and GraphQL safeguards', () => {
   let t: TestApp;
