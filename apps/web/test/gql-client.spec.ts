@@ -145,6 +145,14 @@ describe('gql client', () => {
     expect(ended).toBe(1);
   });
 
+  it('sends public queries without the token when asked to', async () => {
+    const { fetch, calls } = fakeFetch(() => ({ data: { channels: [] } }));
+    const gql = createGqlClient({ fetch, tokens: memoryTokens({ accessToken: 'A1', refreshToken: 'R1' }).storage });
+    await gql('query Channels { channels { code } }', undefined, { anonymous: true });
+    await gql('query Viewer { viewer { id } }');
+    expect(calls.map((c) => c.auth)).toEqual([undefined, 'Bearer A1']);
+  });
+
   it('does not try to refresh without a stored session', async () => {
     const { fetch, calls } = fakeFetch(() => unauthenticated);
     const gql = createGqlClient({ fetch, tokens: memoryTokens(null).storage });

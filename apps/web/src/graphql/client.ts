@@ -130,7 +130,12 @@ export function createGqlClient(options: {
     }
   }
 
-  return async function gql<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+  /**
+   * `anonymous`: send no token, for public queries whose answer is the same for everybody (channel
+   * pages, reference lists). The API answers those from its cache.
+   */
+  return async function gql<T>(query: string, variables?: Record<string, unknown>, { anonymous = false }: { anonymous?: boolean } = {}): Promise<T> {
+    if (anonymous) return post<T>(query, variables, undefined);
     const tokens = options.tokens.get();
     try {
       return await post<T>(query, variables, tokens?.accessToken);

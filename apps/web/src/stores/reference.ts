@@ -32,7 +32,7 @@ export const useReferenceStore = defineStore('reference', () => {
   const sortedChannels = computed(() => [...channels.value].sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code)));
 
   function loadChannels(): Promise<void> {
-    channelsLoad ??= gql<ChannelsResult>(CHANNELS)
+    channelsLoad ??= gql<ChannelsResult>(CHANNELS, undefined, { anonymous: true })
       .then((data) => {
         channels.value = data.channels;
       })
@@ -44,7 +44,7 @@ export const useReferenceStore = defineStore('reference', () => {
   }
 
   function loadReference(): Promise<void> {
-    referenceLoad ??= gql<ReferenceResult>(REFERENCE)
+    referenceLoad ??= gql<ReferenceResult>(REFERENCE, undefined, { anonymous: true })
       .then((data) => {
         units.value = data.units;
         certifications.value = data.certifications;
@@ -57,7 +57,7 @@ export const useReferenceStore = defineStore('reference', () => {
   }
 
   function loadCounties(): Promise<void> {
-    countiesLoad ??= gql<CountiesResult>(COUNTIES)
+    countiesLoad ??= gql<CountiesResult>(COUNTIES, undefined, { anonymous: true })
       .then((data) => {
         counties.value = data.counties;
       })
