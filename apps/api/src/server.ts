@@ -7,10 +7,12 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyReply } from 'fastify';
+import { type FastifyReply, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { NestPinoLogger } from './common/logger';
+import { ResponseCache } from './common/public-cache/response-cache';
+import { registerStoredAnswers } from './common/public-cache/response-cache.plugin';
 import type { AppConfig } from './config';
 import { MAX_IMAGE_BYTES } from './modules/catalog/image-upload';
 
@@ -36,7 +38,7 @@ export async function createServer({ config, databaseUrl, logger, poolMax }: Ser
     trustProxy: process.env.TRUST_PROXY === 'true',
     return503OnClosing: true,
     // one line per request, written when it is answered (see the onResponse hook below)
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({ config, databaseUrl, logger, poolMax }),
@@ -61,6 +63,7 @@ export async function createServer({ config, databaseUrl, logger, poolMax }: Ser
     else request.log.info(line, 'request');
     done();
   });
+  registerStoredAnswers(fastify, app.get(ResponseCache));
   await app.register(fastifyMultipart as never, { limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 5 } });
   mkdirSync(config.uploadsDir, { recursive: true });
   await app.register(fastifyStatic as never, { root: config.uploadsDir, prefix: '/files/', decorateReply: false, index: false, immutable: true, maxAge: '7d' });

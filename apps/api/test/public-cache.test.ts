@@ -63,6 +63,27 @@ describe('cached answers to anonymous catalogue queries', () => {
     expect(otherChannel.cache).toBe('miss');
   });
 
+  it('sends a stored answer exactly as GraphQL would, and only to JSON requests', async () => {
+    const send = (contentType: string) =>
+      t.app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': contentType }, payload: JSON.stringify({ query: PAGE, variables: { channel: 'tea' } }) });
+    await page();
+    const stored = await send('application/json');
+    expect(stored.headers[CACHE_HEADER]).toBe('hit');
+    expect(stored.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(stored.headers['x-request-id']).toBeDefined();
+    await t.sql(`update listing set stock = stock where id = $1`, [listingId]);
+    const fresh = await askUntil((a) => a.cache === 'miss');
+    expect(fresh.cache).toBe('miss');
+    const again = await send('application/json');
+    expect(again.headers[CACHE_HEADER]).toBe('hit');
+    // the same answer Apollo sent when it read the page
+    expect(JSON.parse(again.body)).toEqual({ data: fresh.data });
+    // a cross-site "simple" request is still refused, stored answer or not
+    const simple = await send('text/plain');
+    expect(simple.statusCode).toBe(400);
+    expect(simple.headers[CACHE_HEADER]).toBeUndefined();
+  });
+
   it('shows a seller’s change to the next anonymous visitor', async () => {
     await page();
     expect((await page()).cache).toBe('hit');

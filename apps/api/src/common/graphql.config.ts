@@ -10,6 +10,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
 import type { AuthService } from '../modules/identity/auth.service';
+import { DomainError } from './errors';
 import { formatGraphQLError } from './graphql-errors';
 import type { ResponseCache } from './public-cache/response-cache';
 import { publicResponseCachePlugin } from './public-cache/response-cache.plugin';
@@ -59,8 +60,14 @@ export function graphqlOptions(config: AppConfig, auth: AuthService, cache: Resp
     ],
     formatError: formatGraphQLError(logger),
     context: async (request: FastifyRequest): Promise<GraphQLContext> => {
-      const user = await auth.authenticate(bearer(request));
-      return { ctx: new RequestContext(user, request.ip, String(request.id), user?.familyId) };
+      try {
+        const user = await auth.authenticate(bearer(request));
+        return { ctx: new RequestContext(user, request.ip, String(request.id), user?.familyId) };
+      } catch (error) {
+        // an expired or revoked token: the client's fault (401), not the server's (Apollo's default 500)
+        if (error instanceof DomainError) (error.extensions as Record<string, unknown>).http = { status: error.httpStatus };
+        throw error;
+      }
     },
   };
 }

@@ -1,5 +1,7 @@
 import { type ApolloServerPlugin, type GraphQLResponse, HeaderMap } from '@apollo/server';
+import type { FastifyInstance } from 'fastify';
 import { Kind, type OperationDefinitionNode } from 'graphql';
+import { createHash } from 'node:crypto';
 import type { CachedAnswer, Lease, ResponseCache } from './response-cache';
 
 /**
@@ -34,6 +36,11 @@ export function isPublicOperation(operation: OperationDefinitionNode): boolean {
   return true;
 }
 
+/** Requests with the same key get the same answer: the query (by its hash, as Apollo names it), operation and variables. */
+export function cacheKey(queryHash: string, operationName: string | null | undefined, variables: unknown): string {
+  return `${queryHash}\n${operationName ?? ''}\n${JSON.stringify(variables ?? {})}`;
+}
+
 function answered(answer: CachedAnswer, how: 'hit' | 'shared'): GraphQLResponse {
   return {
     http: { status: undefined, headers: new HeaderMap([[CACHE_HEADER, how]]) },
@@ -60,7 +67,7 @@ export function publicResponseCachePlugin(cache: ResponseCache): ApolloServerPlu
       return {
         async responseForOperation({ operation, queryHash, request: { operationName, variables } }) {
           if (!isPublicOperation(operation)) return null;
-          const key = `${queryHash}\n${operationName ?? ''}\n${JSON.stringify(variables ?? {})}`;
+          const key = cacheKey(queryHash ?? '', operationName, variables);
           const found = cache.lookup(key);
           if (!found) return null;
           if ('answer' in found) return answered(found.answer, 'hit');
@@ -82,4 +89,26 @@ export function publicResponseCachePlugin(cache: ResponseCache): ApolloServerPlu
       };
     },
   };
+}
+
+/**
+ * Serves a stored answer before GraphQL sees the request: no routing, parsing, validation or
+ * serialisation. An answer is only stored after Apollo ran the same query with the same variables
+ * without errors, so everything Apollo checks (limits, validation) has already passed for it. Only
+ * JSON POSTs without an Authorization header qualify, which keeps CSRF prevention as it is; anything
+ * else (or nothing stored) goes on to Apollo.
+ */
+export function registerStoredAnswers(fastify: FastifyInstance, cache: ResponseCache, path = '/graphql'): void {
+  fastify.addHook('preHandler', (request, reply, done) => {
+    if (!cache.enabled || request.method !== 'POST' || request.url !== path || request.headers.authorization) return done();
+    if (!request.headers['content-type']?.startsWith('application/json')) return done();
+    const body = request.body as { query?: unknown; operationName?: unknown; variables?: unknown; extensions?: unknown } | null;
+    if (!body || typeof body.query !== 'string' || body.extensions !== undefined) return done();
+    if (body.operationName != null && typeof body.operationName !== 'string') return done();
+    if (body.variables != null && (typeof body.variables !== 'object' || Array.isArray(body.variables))) return done();
+    const queryHash = createHash('sha256').update(body.query).digest('hex');
+    const stored = cache.storedBody(cacheKey(queryHash, body.operationName, body.variables));
+    if (stored === undefined) return done();
+    void reply.header(CACHE_HEADER, 'hit').type('application/json; charset=utf-8').send(stored);
+  });
 }

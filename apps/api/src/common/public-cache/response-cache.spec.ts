@@ -48,6 +48,15 @@ describe('ResponseCache', () => {
     expect(cache.stats()).toMatchObject({ hits: 1, misses: 1, entries: 1 });
   });
 
+  it('keeps the HTTP body serialised once, as Apollo would send it', () => {
+    const cache = listening();
+    expect(cache.storedBody('a')).toBeUndefined();
+    leaseOf(cache, 'a').settle(answer('茶'));
+    expect(cache.storedBody('a')).toBe('{"data":{"value":"茶"}}\n');
+    cache.invalidate();
+    expect(cache.storedBody('a')).toBeUndefined();
+  });
+
   it('never stores an answer read before a change that happened while it was being read', () => {
     const cache = listening();
     const lease = leaseOf(cache, 'a');
@@ -110,11 +119,11 @@ describe('ResponseCache', () => {
 
   it('keeps within its budget by dropping the least recently used answers', () => {
     const cache = listening({ maxBytes: 100 });
-    const sized = (n: number) => answer('x'.repeat(n)); // key (1) + {"value":"…"} (12 + n)
-    for (const key of ['a', 'b', 'c', 'd']) leaseOf(cache, key).settle(sized(12)); // 25 bytes each
+    const sized = (n: number) => answer('x'.repeat(n)); // key (1) + {"data":{"value":"…"}}\n (22 + n)
+    for (const key of ['a', 'b', 'c', 'd']) leaseOf(cache, key).settle(sized(2)); // 25 bytes each
     expect(cache.stats()).toMatchObject({ entries: 4, bytes: 100 });
     expect(cache.lookup('a')).toHaveProperty('answer'); // a is now the most recently used
-    leaseOf(cache, 'e').settle(sized(12));
+    leaseOf(cache, 'e').settle(sized(2));
     expect(cache.stats()).toMatchObject({ entries: 4, bytes: 100 });
     expect(cache.lookup('b')).toHaveProperty('lease');
     expect(cache.lookup('a')).toHaveProperty('answer');

@@ -16,6 +16,8 @@ export interface CachedAnswer {
 
 interface Entry {
   answer: CachedAnswer;
+  /** the HTTP body, serialised once */
+  body: string;
   bytes: number;
   storedAt: number;
 }
@@ -94,22 +96,25 @@ export class ResponseCache {
     this.totalBytes = 0;
   }
 
+  /** The stored HTTP body for `key`, when there is a fresh one (the fast path: no GraphQL at all). */
+  storedBody(key: string): string | undefined {
+    if (!this.enabled) return undefined;
+    const entry = this.fresh(key);
+    if (!entry) return undefined;
+    this.counters.hits++;
+    return entry.body;
+  }
+
   /**
    * The stored answer for `key`, or the answer of an identical request being read right now, or a
    * lease that makes the caller the one who reads it. Undefined when the cache is off.
    */
   lookup(key: string): { answer: CachedAnswer } | { pending: Promise<CachedAnswer | undefined> } | { lease: Lease } | undefined {
     if (!this.enabled) return undefined;
-    const entry = this.entries.get(key);
+    const entry = this.fresh(key);
     if (entry) {
-      if (this.now() - entry.storedAt < this.options.ttlMs) {
-        // most recently used last, so that eviction takes the oldest first
-        this.entries.delete(key);
-        this.entries.set(key, entry);
-        this.counters.hits++;
-        return { answer: entry.answer };
-      }
-      this.remove(key, entry);
+      this.counters.hits++;
+      return { answer: entry.answer };
     }
     const reading = this.inFlight.get(key);
     if (reading && this.now() - reading.since < (this.options.readTimeoutMs ?? 10_000)) {
@@ -122,6 +127,20 @@ export class ResponseCache {
 
   stats(): ResponseCacheStats {
     return { enabled: this.enabled, generation: this.generationNumber, entries: this.entries.size, bytes: this.totalBytes, ...this.counters };
+  }
+
+  /** The entry for `key` if it is young enough, now the most recently used; drops a stale one. */
+  private fresh(key: string): Entry | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (this.now() - entry.storedAt >= this.options.ttlMs) {
+      this.remove(key, entry);
+      return undefined;
+    }
+    // most recently used last, so that eviction takes the oldest first
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry;
   }
 
   private lease(key: string): Lease {
@@ -144,11 +163,13 @@ export class ResponseCache {
   }
 
   private store(key: string, answer: CachedAnswer): void {
-    const bytes = key.length + JSON.stringify(answer.data).length;
+    // what Apollo would send for it
+    const body = `${JSON.stringify({ data: answer.data })}\n`;
+    const bytes = key.length + body.length;
     if (bytes > this.options.maxBytes / 4) return;
     const previous = this.entries.get(key);
     if (previous) this.remove(key, previous);
-    this.entries.set(key, { answer, bytes, storedAt: this.now() });
+    this.entries.set(key, { answer, body, bytes, storedAt: this.now() });
     this.totalBytes += bytes;
     for (const [oldestKey, oldest] of this.entries) {
       if (this.totalBytes <= this.options.maxBytes) break;
