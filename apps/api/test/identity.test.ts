@@ -66,6 +66,9 @@ describe('accounts and sessions', () => {
     // and the access tokens of that session stop working at once
     const viewer = await t.gql(VIEWER, {}, second.data!.refreshSession.accessToken);
     expect(viewer.errors![0]!.extensions.code).toBe('auth/unauthenticated');
+    expect(viewer.status).toBe(401); // the caller's token, not a server fault
+    const garbage = await t.gql(VIEWER, {}, 'not-a-token');
+    expect([garbage.status, garbage.errors![0]!.extensions.code]).toEqual([401, 'auth/unauthenticated']);
     const stored = await t.sql<{ token_hash: string }>('select token_hash from refresh_token where user_id = $1', [s.userId]);
     expect(stored.every((r) => r.token_hash.length === 64 && r.token_hash !== s.refreshToken)).toBe(true);
   });
