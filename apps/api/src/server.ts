@@ -46,9 +46,11 @@ export async function createServer({ config, databaseUrl, logger, poolMax }: Ser
     { logger: new NestPinoLogger(logger), bufferLogs: false },
   );
   const fastify = app.getHttpAdapter().getInstance();
-  // One EntityManager fork per request, as a plain hook rather than a Nest middleware.
+  // Stored answers to anonymous catalogue queries go out first, before anything is set up for them.
+  registerStoredAnswers(fastify, app.get(ResponseCache));
+  // Every other request gets its own EntityManager fork, from a plain hook rather than a Nest middleware.
   const orm = app.get(MikroORM);
-  fastify.addHook('onRequest', (_request, _reply, done) => {
+  fastify.addHook('preHandler', (_request, _reply, done) => {
     RequestContext.create(orm.em, done);
   });
   fastify.addHook('onSend', async (request, reply) => {
@@ -63,7 +65,6 @@ export async function createServer({ config, databaseUrl, logger, poolMax }: Ser
     else request.log.info(line, 'request');
     done();
   });
-  registerStoredAnswers(fastify, app.get(ResponseCache));
   await app.register(fastifyMultipart as never, { limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 5 } });
   mkdirSync(config.uploadsDir, { recursive: true });
   await app.register(fastifyStatic as never, { root: config.uploadsDir, prefix: '/files/', decorateReply: false, index: false, immutable: true, maxAge: '7d' });
