@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_CONFIG, type AppConfig } from '../src/config';
-import { UnattachedImages } from '../src/modules/catalog/unattached-images';
+import { UnattachedImagesService } from '../src/modules/catalog/unattached-images.service';
 import { startTestApp, type TestApp } from './harness';
 import { count, createListing, createOrganisation, makeAdmin, signUp, teaListingInput, verify, type Session } from './fixtures';
 
@@ -85,7 +85,7 @@ describe('listing images', () => {
     const file = (url: string) => join(t.app.get<AppConfig>(APP_CONFIG).uploadsDir, url.replace('/files/', ''));
     expect(existsSync(file(stale.url))).toBe(true);
 
-    await expect(t.app.get(UnattachedImages).sweep()).resolves.toBe(1);
+    await expect(t.app.get(UnattachedImagesService).sweep()).resolves.toBe(1);
 
     const left = (await t.sql<{ id: string }>(`select id from listing_image where id = any($1)`, [[attached.id, fresh.id, stale.id]])).map((r) => r.id);
     expect(left.sort()).toEqual([attached.id, fresh.id].sort());
@@ -93,7 +93,7 @@ describe('listing images', () => {
     expect(existsSync(file(attached.url))).toBe(true);
     expect(existsSync(file(fresh.url))).toBe(true);
     // the day is counted from upload: tomorrow the fresh one goes too
-    await expect(t.app.get(UnattachedImages).sweep(new Date(Date.now() + 25 * 3600 * 1000))).resolves.toBe(1);
+    await expect(t.app.get(UnattachedImagesService).sweep(new Date(Date.now() + 25 * 3600 * 1000))).resolves.toBe(1);
     expect(existsSync(file(fresh.url))).toBe(false);
   });
 
@@ -104,7 +104,7 @@ describe('listing images', () => {
       t.gql(`mutation($input: CreateListingInput!) { createListing(input: $input) { id images { id } } }`, {
         input: await teaListingInput(t, orgId, { imageIds: [image.id] }),
       }, owner.token),
-      t.app.get(UnattachedImages).sweep(),
+      t.app.get(UnattachedImagesService).sweep(),
     ]);
     // either the listing got the image, or the sweep took it first and the listing was refused
     if (swept === 1) {

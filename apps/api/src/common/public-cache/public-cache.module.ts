@@ -1,6 +1,6 @@
 import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { PublicDataChanges } from './public-data-changes';
+import { PublicDataListener } from './public-data.listener';
 import { ResponseCache } from './response-cache';
 
 export interface PublicCacheOptions {
@@ -18,7 +18,7 @@ const ANSWER_TTL_MS = 60_000;
 @Module({})
 export class PublicCacheModule implements OnModuleInit, OnApplicationShutdown {
   constructor(
-    @Inject(PublicDataChanges) private readonly changes: PublicDataChanges,
+    @Inject(PublicDataListener) private readonly changes: PublicDataListener,
     @Inject(ResponseCache) private readonly cache: ResponseCache,
   ) {}
 
@@ -28,7 +28,7 @@ export class PublicCacheModule implements OnModuleInit, OnApplicationShutdown {
       module: PublicCacheModule,
       providers: [
         { provide: ResponseCache, useValue: cache },
-        { provide: PublicDataChanges, useValue: new PublicDataChanges(databaseUrl, cache, logger) },
+        { provide: PublicDataListener, useValue: new PublicDataListener(databaseUrl, cache, logger) },
       ],
       exports: [ResponseCache],
     };

@@ -3,7 +3,7 @@
  * from changes.
  *
  * Every answer is filed under the generation that was current when its request started. Any change
- * to the public data (heard from PostgreSQL, see `PublicDataChanges`) starts a new generation and
+ * to the public data (heard from PostgreSQL, see `PublicDataListener`) starts a new generation and
  * drops every answer, so an answer read before a change is never stored after it. While changes
  * cannot be heard the cache is off: nothing is served from it and nothing is stored.
  *

@@ -5,13 +5,13 @@ import { CategoryResolver, ChannelResolver, ListingResolver } from './catalog.re
 import { ChannelService } from './channel.service';
 import { ListingReadModel } from './listing.read-model';
 import { ListingService } from './listing.service';
-import { UnattachedImages } from './unattached-images';
+import { UnattachedImagesService } from './unattached-images.service';
 import { UploadController } from './upload.controller';
 
 @Module({
   imports: [GeoModule, IdentityModule],
   controllers: [UploadController],
-  providers: [ChannelService, ListingService, ListingReadModel, UnattachedImages, ChannelResolver, CategoryResolver, ListingResolver],
+  providers: [ChannelService, ListingService, ListingReadModel, UnattachedImagesService, ChannelResolver, CategoryResolver, ListingResolver],
   exports: [ChannelService, ListingService],
 })
 export class CatalogModule {}

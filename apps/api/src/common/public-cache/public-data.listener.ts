@@ -2,7 +2,7 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import type { ResponseCache } from './response-cache';
 
-/** The channel the database announces public-data changes on (see the PublicDataChanges migration). */
+/** The channel the database announces public-data changes on (see the PublicDataListener migration). */
 export const PUBLIC_DATA_CHANNEL = 'xn_public_data';
 
 const RETRY_MIN_MS = 250;
@@ -13,7 +13,7 @@ const RETRY_MAX_MS = 5_000;
  * process, another instance, a migration or psql) invalidates the response cache; while the
  * connection is down the cache is suspended, and it starts clean when the connection is back.
  */
-export class PublicDataChanges {
+export class PublicDataListener {
   private client: pg.Client | undefined;
   private retryMs = RETRY_MIN_MS;
   private retryTimer: NodeJS.Timeout | undefined;

@@ -16,8 +16,8 @@ const FIRST_SWEEP_AFTER_MS = 60 * 1000;
  * attached is never swept.
  */
 @Injectable()
-export class UnattachedImages implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('UnattachedImages');
+export class UnattachedImagesService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('UnattachedImagesService');
   private timers: NodeJS.Timeout[] = [];
 
   constructor(
