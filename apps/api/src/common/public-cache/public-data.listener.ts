@@ -2,7 +2,7 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import type { ResponseCache } from './response-cache';
 
-/** The channel the database announces public-data changes on (see the PublicDataListener migration). */
+/** The channel the database announces public-data changes on (see the PublicDataChanges migration). */
 export const PUBLIC_DATA_CHANNEL = 'xn_public_data';
 
 const RETRY_MIN_MS = 250;

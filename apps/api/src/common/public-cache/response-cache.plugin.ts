@@ -6,7 +6,7 @@ import type { CachedAnswer, Lease, ResponseCache } from './response-cache';
 
 /**
  * Root query fields whose answer to an anonymous visitor depends only on the arguments and on the
- * tables that announce their changes (see the PublicDataListener migration). A field added here must
+ * tables that announce their changes (see the PublicDataChanges migration). A field added here must
  * read nothing else.
  */
 export const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set([
