@@ -104,6 +104,36 @@ describe('cached answers to anonymous catalogue queries', () => {
     expect(after.cache).toBe('miss');
   });
 
+  it('keeps other channels’ pages when listings of one channel change, but not when a seller does', async () => {
+    const rice = () => ask(PAGE, { channel: 'rice' });
+    const CHANNELS = `query { channels { code } }`;
+    await rice();
+    await ask(CHANNELS);
+    expect((await rice()).cache).toBe('hit');
+    expect((await ask(CHANNELS)).cache).toBe('hit');
+    await page();
+    expect((await page()).cache).toBe('hit');
+    // a tea listing changes: the tea page is read again, the rice page and the channel list are not
+    await t.sql(`update listing set stock = stock + 1 where id = $1`, [listingId]);
+    await askUntil((a) => a.cache === 'miss');
+    expect((await rice()).cache).toBe('hit');
+    expect((await ask(CHANNELS)).cache).toBe('hit');
+    // an image uploaded but not attached changes nothing anyone else sees
+    const [image] = await t.sql<{ id: string }>(
+      `insert into listing_image (id, organisation_id, storage_key, content_type, byte_size, created_at)
+       values (gen_random_uuid(), $1, 'x/y.png', 'image/png', 10, now()) returning id`,
+      [orgId],
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await page()).cache).toBe('hit');
+    await t.sql(`delete from listing_image where id = $1`, [image!.id]);
+    // the seller's organisation changes: it shows on every page, so everything is read again
+    await t.sql(`update organisation set name = name where id = $1`, [orgId]);
+    const deadline = Date.now() + 5_000;
+    while ((await ask(CHANNELS)).cache !== 'miss' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await rice()).cache).toBe('miss');
+  });
+
   it('answers identical requests arriving together with one read', async () => {
     await t.sql(`update listing set stock = stock where id = $1`, [listingId]); // a change: start cold
     await askUntil((a) => a.cache === 'miss');

@@ -5,6 +5,7 @@ import type { ResponseCache } from './response-cache';
 /** The channel the database announces public-data changes on (see the PublicDataChanges migration). */
 export const PUBLIC_DATA_CHANNEL = 'xn_public_data';
 
+const LISTING_PREFIX = 'listing:';
 const RETRY_MIN_MS = 250;
 const RETRY_MAX_MS = 5_000;
 
@@ -43,7 +44,7 @@ export class PublicDataListener {
   private async connect(): Promise<void> {
     const client = new pg.Client({ connectionString: this.databaseUrl, keepAlive: true, application_name: 'xiangnong-public-data' });
     client.on('notification', (message) => {
-      if (message.channel === PUBLIC_DATA_CHANNEL && this.client === client) this.cache.invalidate();
+      if (message.channel === PUBLIC_DATA_CHANNEL && this.client === client) this.heard(message.payload);
     });
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client));
@@ -62,6 +63,13 @@ export class PublicDataListener {
     this.client = client;
     this.retryMs = RETRY_MIN_MS;
     this.cache.resume();
+  }
+
+  /** `listing:tea,rice` when only listings of those channels changed; any other payload affects everything. */
+  private heard(payload: string | undefined): void {
+    const channels = payload?.startsWith(LISTING_PREFIX) ? payload.slice(LISTING_PREFIX.length).split(',').filter(Boolean) : [];
+    if (channels.length) this.cache.invalidateListings(channels);
+    else this.cache.invalidate();
   }
 
   private lost(client: pg.Client, error?: Error): void {

@@ -2,7 +2,7 @@ import { type ApolloServerPlugin, type GraphQLResponse, HeaderMap } from '@apoll
 import type { FastifyInstance } from 'fastify';
 import { Kind, type OperationDefinitionNode } from 'graphql';
 import { createHash } from 'node:crypto';
-import type { CachedAnswer, Lease, ResponseCache } from './response-cache';
+import type { CachedAnswer, Lease, ListingScope, ResponseCache } from './response-cache';
 
 /**
  * Root query fields whose answer to an anonymous visitor depends only on the arguments and on the
@@ -41,6 +41,25 @@ export function cacheKey(queryHash: string, operationName: string | null | undef
   return `${queryHash}\n${operationName ?? ''}\n${JSON.stringify(variables ?? {})}`;
 }
 
+/**
+ * Which listings a public operation reads: `listings` reads those of the channel it names, `listing`
+ * may read any; the other public fields read reference data and organisations, no listings.
+ */
+export function listingScope(operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): ListingScope {
+  const channels = new Set<string>();
+  for (const selection of operation.selectionSet.selections) {
+    if (selection.kind !== Kind.FIELD) return 'any';
+    if (selection.name.value === 'listing') return 'any';
+    if (selection.name.value !== 'listings') continue;
+    const argument = selection.arguments?.find((a) => a.name.value === 'channel')?.value;
+    const value =
+      argument?.kind === Kind.STRING ? argument.value : argument?.kind === Kind.VARIABLE ? variables?.[argument.name.value] : undefined;
+    if (typeof value !== 'string') return 'any';
+    channels.add(value);
+  }
+  return channels.size ? { channels } : 'none';
+}
+
 function answered(answer: CachedAnswer, how: 'hit' | 'shared'): GraphQLResponse {
   return {
     http: { status: undefined, headers: new HeaderMap([[CACHE_HEADER, how]]) },
@@ -68,7 +87,7 @@ export function publicResponseCachePlugin(cache: ResponseCache): ApolloServerPlu
         async responseForOperation({ operation, queryHash, request: { operationName, variables } }) {
           if (!isPublicOperation(operation)) return null;
           const key = cacheKey(queryHash ?? '', operationName, variables);
-          const found = cache.lookup(key);
+          const found = cache.lookup(key, listingScope(operation, variables));
           if (!found) return null;
           if ('answer' in found) return answered(found.answer, 'hit');
           if ('pending' in found) {

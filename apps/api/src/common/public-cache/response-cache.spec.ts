@@ -1,7 +1,7 @@
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { type CachedAnswer, type Lease, ResponseCache } from './response-cache';
-import { isPublicOperation } from './response-cache.plugin';
+import { type CachedAnswer, type Lease, type ListingScope, ResponseCache } from './response-cache';
+import { isPublicOperation, listingScope } from './response-cache.plugin';
 
 function clock() {
   let t = 1_000;
@@ -16,8 +16,8 @@ function listening(options: Partial<ConstructorParameters<typeof ResponseCache>[
 
 const answer = (value: unknown): CachedAnswer => ({ data: { value } });
 
-function leaseOf(cache: ResponseCache, key: string): Lease {
-  const found = cache.lookup(key);
+function leaseOf(cache: ResponseCache, key: string, scope: ListingScope = 'any'): Lease {
+  const found = cache.lookup(key, scope);
   if (!found || !('lease' in found)) throw new Error(`expected a lease for ${key}, got ${JSON.stringify(found)}`);
   return found.lease;
 }
@@ -72,6 +72,38 @@ describe('ResponseCache', () => {
     cache.invalidate();
     expect(cache.stats()).toMatchObject({ entries: 0, bytes: 0 });
     expect(cache.lookup('a')).toHaveProperty('lease');
+  });
+
+  it('keeps the answers a listing change cannot affect', () => {
+    const cache = listening();
+    const tea = { channels: new Set(['tea']) };
+    leaseOf(cache, 'tea page', tea).settle(answer('tea'));
+    leaseOf(cache, 'rice page', { channels: new Set(['rice']) }).settle(answer('rice'));
+    leaseOf(cache, 'a listing', 'any').settle(answer('detail'));
+    leaseOf(cache, 'channels', 'none').settle(answer('reference'));
+    cache.invalidateListings(['tea']);
+    expect(cache.lookup('tea page', tea)).toHaveProperty('lease');
+    expect(cache.lookup('a listing')).toHaveProperty('lease');
+    expect(cache.lookup('rice page')).toHaveProperty('answer');
+    expect(cache.lookup('channels')).toHaveProperty('answer');
+    // any other change (an organisation, a channel, a county) affects them all
+    cache.invalidate();
+    expect(cache.lookup('rice page')).toHaveProperty('lease');
+    expect(cache.lookup('channels')).toHaveProperty('lease');
+  });
+
+  it('does not store a page read while its channel changed, but stores one of another channel', () => {
+    const cache = listening();
+    const tea = leaseOf(cache, 'tea page', { channels: new Set(['tea']) });
+    const rice = leaseOf(cache, 'rice page', { channels: new Set(['rice']) });
+    const reference = leaseOf(cache, 'units', 'none');
+    const detail = leaseOf(cache, 'a listing', 'any');
+    cache.invalidateListings(['tea']);
+    for (const lease of [tea, rice, reference, detail]) lease.settle(answer('read before the change'));
+    expect(cache.lookup('tea page')).toHaveProperty('lease');
+    expect(cache.lookup('a listing')).toHaveProperty('lease');
+    expect(cache.lookup('rice page')).toHaveProperty('answer');
+    expect(cache.lookup('units')).toHaveProperty('answer');
   });
 
   it('makes identical requests wait for the one reading, and share its answer', async () => {
@@ -133,6 +165,23 @@ describe('ResponseCache', () => {
     const cache = listening({ maxBytes: 100 });
     leaseOf(cache, 'a').settle(answer('x'.repeat(40)));
     expect(cache.stats().entries).toBe(0);
+  });
+});
+
+describe('listingScope', () => {
+  const operation = (source: string) => parse(source).definitions[0] as OperationDefinitionNode;
+  const channelsOf = (scope: ReturnType<typeof listingScope>) => (typeof scope === 'string' ? scope : [...scope.channels].sort());
+
+  it.each([
+    ['query { listings(channel: "tea") { nodes { id } } }', {}, ['tea']],
+    ['query($c: String!) { listings(channel: $c) { nodes { id } } }', { c: 'rice' }, ['rice']],
+    ['query { a: listings(channel: "tea") { nodes { id } } b: listings(channel: "oil") { nodes { id } } }', {}, ['oil', 'tea']],
+    ['query($id: ID!) { listing(id: $id) { id } }', { id: 'x' }, 'any'],
+    ['query($c: String) { listings(channel: $c) { nodes { id } } }', {}, 'any'],
+    ['query { channels { code } units { code } counties { code } }', {}, 'none'],
+    ['query { organisation(id: "x") { name } }', {}, 'none'],
+  ])('%s → %j', (source, variables, expected) => {
+    expect(channelsOf(listingScope(operation(source), variables))).toEqual(expected);
   });
 });
 

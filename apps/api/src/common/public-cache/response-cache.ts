@@ -4,8 +4,10 @@
  *
  * Every answer is filed under the generation that was current when its request started. Any change
  * to the public data (heard from PostgreSQL, see `PublicDataListener`) starts a new generation and
- * drops every answer, so an answer read before a change is never stored after it. While changes
- * cannot be heard the cache is off: nothing is served from it and nothing is stored.
+ * drops the answers it may affect, so an answer read before a change is never stored after it.
+ * A change to listings of some channels only affects answers that read listings of those channels
+ * (or of any channel); any other change affects every answer. While changes cannot be heard the
+ * cache is off: nothing is served from it and nothing is stored.
  *
  * Identical requests that arrive while the first one is still being answered wait for it instead
  * of reading the same page from the database again.
@@ -14,8 +16,12 @@ export interface CachedAnswer {
   data: Record<string, unknown>;
 }
 
+/** The listings an answer was read from: those of some channels, possibly any, or none at all. */
+export type ListingScope = { readonly channels: ReadonlySet<string> } | 'any' | 'none';
+
 interface Entry {
   answer: CachedAnswer;
+  scope: ListingScope;
   /** the HTTP body, serialised once */
   body: string;
   bytes: number;
@@ -51,7 +57,9 @@ export interface Lease {
 
 export class ResponseCache {
   private readonly entries = new Map<string, Entry>();
-  private readonly inFlight = new Map<string, { pending: Promise<CachedAnswer | undefined>; since: number }>();
+  private readonly inFlight = new Map<string, { pending: Promise<CachedAnswer | undefined>; since: number; scope: ListingScope }>();
+  /** generation of the last change that affects every answer, of the last listing change, and per channel */
+  private lastChange = { all: 0, anyListing: 0, channel: new Map<string, number>() };
   private readonly now: () => number;
   private totalBytes = 0;
   private listening = false;
@@ -91,9 +99,21 @@ export class ResponseCache {
   invalidate(): void {
     this.generationNumber++;
     this.counters.invalidations++;
+    this.lastChange.all = this.generationNumber;
     this.entries.clear();
     this.inFlight.clear();
     this.totalBytes = 0;
+  }
+
+  /** Listings of these channels changed: answers read from them (or from any listing) are out of date. */
+  invalidateListings(channels: readonly string[]): void {
+    this.generationNumber++;
+    this.counters.invalidations++;
+    this.lastChange.anyListing = this.generationNumber;
+    for (const channel of channels) this.lastChange.channel.set(channel, this.generationNumber);
+    const affected = (scope: ListingScope) => scope === 'any' || (scope !== 'none' && channels.some((c) => scope.channels.has(c)));
+    for (const [key, entry] of this.entries) if (affected(entry.scope)) this.remove(key, entry);
+    for (const [key, reading] of this.inFlight) if (affected(reading.scope)) this.inFlight.delete(key);
   }
 
   /** The stored HTTP body for `key`, when there is a fresh one (the fast path: no GraphQL at all). */
@@ -109,7 +129,7 @@ export class ResponseCache {
    * The stored answer for `key`, or the answer of an identical request being read right now, or a
    * lease that makes the caller the one who reads it. Undefined when the cache is off.
    */
-  lookup(key: string): { answer: CachedAnswer } | { pending: Promise<CachedAnswer | undefined> } | { lease: Lease } | undefined {
+  lookup(key: string, scope: ListingScope = 'any'): { answer: CachedAnswer } | { pending: Promise<CachedAnswer | undefined> } | { lease: Lease } | undefined {
     if (!this.enabled) return undefined;
     const entry = this.fresh(key);
     if (entry) {
@@ -122,7 +142,7 @@ export class ResponseCache {
       return { pending: reading.pending };
     }
     this.counters.misses++;
-    return { lease: this.lease(key) };
+    return { lease: this.lease(key, scope) };
   }
 
   stats(): ResponseCacheStats {
@@ -143,11 +163,20 @@ export class ResponseCache {
     return entry;
   }
 
-  private lease(key: string): Lease {
+  /** Whether a change that `scope` depends on came after `generation`. */
+  private changedSince(generation: number, scope: ListingScope): boolean {
+    if (this.lastChange.all > generation) return true;
+    if (scope === 'none') return false;
+    if (scope === 'any') return this.lastChange.anyListing > generation;
+    for (const channel of scope.channels) if ((this.lastChange.channel.get(channel) ?? 0) > generation) return true;
+    return false;
+  }
+
+  private lease(key: string, scope: ListingScope): Lease {
     const generation = this.generationNumber;
     let resolve!: (answer: CachedAnswer | undefined) => void;
     const pending = new Promise<CachedAnswer | undefined>((r) => (resolve = r));
-    const reading = { pending, since: this.now() };
+    const reading = { pending, since: this.now(), scope };
     this.inFlight.set(key, reading);
     let settled = false;
     return {
@@ -157,19 +186,19 @@ export class ResponseCache {
         settled = true;
         if (this.inFlight.get(key) === reading) this.inFlight.delete(key);
         resolve(answer);
-        if (answer && generation === this.generationNumber && this.enabled) this.store(key, answer);
+        if (answer && this.enabled && !this.changedSince(generation, scope)) this.store(key, answer, scope);
       },
     };
   }
 
-  private store(key: string, answer: CachedAnswer): void {
+  private store(key: string, answer: CachedAnswer, scope: ListingScope): void {
     // what Apollo would send for it
     const body = `${JSON.stringify({ data: answer.data })}\n`;
     const bytes = key.length + body.length;
     if (bytes > this.options.maxBytes / 4) return;
     const previous = this.entries.get(key);
     if (previous) this.remove(key, previous);
-    this.entries.set(key, { answer, body, bytes, storedAt: this.now() });
+    this.entries.set(key, { answer, scope, body, bytes, storedAt: this.now() });
     this.totalBytes += bytes;
     for (const [oldestKey, oldest] of this.entries) {
       if (this.totalBytes <= this.options.maxBytes) break;
