@@ -501,7 +501,7 @@ async function main() {
       const fromCache = run.mode === 'on' ? `${(hitShare(run) * 100).toFixed(1)} % (${JSON.stringify(run.verified?.cache ?? {})})` : '—';
       console.log(line(label(run), run, `${ratioOf(run).toFixed(4).padStart(10)}   ${fromCache}`));
     }
-    if (cached?.writer) console.log(`While the cached run was loaded, listings changed ${cached.writer.writes} times (${fmt(cached.writer.perSecond)}/s, ${cached.writer.failed} failed); every change empties the cache.`);
+    if (cached?.writer) console.log(`While the cached run was loaded, listings changed ${cached.writer.writes} times (${fmt(cached.writer.perSecond)}/s, ${cached.writer.failed} failed); each change drops the cached pages of its channel.`);
     console.log('');
     console.log(`Machine load average (1/5/15 min) before the runs: ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after: ${loadAfter.map((l) => l.toFixed(2)).join(' ')} — other work on this machine skews the figures`);
     const cpuLine = (/** @type {string} */ name, /** @type {{ serverMsPerRequest: number, postgresMsPerRequest: number, restMsPerRequest: number, machineBusyShare: number }} */ c, /** @type {boolean} */ withPg) =>
