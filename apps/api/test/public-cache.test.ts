@@ -78,6 +78,15 @@ describe('cached answers to anonymous catalogue queries', () => {
     expect(again.headers[CACHE_HEADER]).toBe('hit');
     // the same answer Apollo sent when it read the page
     expect(JSON.parse(again.body)).toEqual({ data: fresh.data });
+    // a request the fast path leaves to Apollo (here: it carries extensions) gets the stored answer there
+    const viaApollo = await t.app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ query: PAGE, variables: { channel: 'tea' }, extensions: {} }),
+    });
+    expect(viaApollo.headers[CACHE_HEADER]).toBe('hit');
+    expect(JSON.parse(viaApollo.body)).toEqual({ data: fresh.data });
     // a cross-site "simple" request is still refused, stored answer or not
     const simple = await send('text/plain');
     expect(simple.statusCode).toBe(400);

@@ -20,9 +20,8 @@ export interface CachedAnswer {
 export type ListingScope = { readonly channels: ReadonlySet<string> } | 'any' | 'none';
 
 interface Entry {
-  answer: CachedAnswer;
   scope: ListingScope;
-  /** the HTTP body, serialised once */
+  /** the HTTP body, serialised once; only the text is kept, not the objects it was made from */
   body: string;
   bytes: number;
   storedAt: number;
@@ -134,7 +133,7 @@ export class ResponseCache {
     const entry = this.fresh(key);
     if (entry) {
       this.counters.hits++;
-      return { answer: entry.answer };
+      return { answer: { data: (JSON.parse(entry.body) as { data: Record<string, unknown> }).data } };
     }
     const reading = this.inFlight.get(key);
     if (reading && this.now() - reading.since < (this.options.readTimeoutMs ?? 10_000)) {
@@ -198,7 +197,7 @@ export class ResponseCache {
     if (bytes > this.options.maxBytes / 4) return;
     const previous = this.entries.get(key);
     if (previous) this.remove(key, previous);
-    this.entries.set(key, { answer, scope, body, bytes, storedAt: this.now() });
+    this.entries.set(key, { scope, body, bytes, storedAt: this.now() });
     this.totalBytes += bytes;
     for (const [oldestKey, oldest] of this.entries) {
       if (this.totalBytes <= this.options.maxBytes) break;
