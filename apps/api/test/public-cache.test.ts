@@ -143,6 +143,27 @@ describe('cached answers to anonymous catalogue queries', () => {
     expect((await rice()).cache).toBe('miss');
   });
 
+  it('keeps a listing’s detail when another listing changes, not when it does', async () => {
+    const DETAIL = `query($id: ID!) { listing(id: $id) { id title stock } }`;
+    const detail = () => ask(DETAIL, { id: listingId });
+    await detail();
+    expect((await detail()).cache).toBe('hit');
+    // another tea listing appears: the tea page is read again, this detail is not
+    await page();
+    await createListing(t, owner, orgId, { title: '安化黑茶 另一件' });
+    await askUntil((a) => titles(a).includes('安化黑茶 另一件'));
+    expect((await detail()).cache).toBe('hit');
+    // this listing changes: its detail is read again
+    await t.sql(`update listing set stock = stock + 5 where id = $1`, [listingId]);
+    const deadline = Date.now() + 5_000;
+    let after = await detail();
+    while (after.cache !== 'miss' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      after = await detail();
+    }
+    expect(after.cache).toBe('miss');
+  });
+
   it('answers identical requests arriving together with one read', async () => {
     await t.sql(`update listing set stock = stock where id = $1`, [listingId]); // a change: start cold
     await askUntil((a) => a.cache === 'miss');

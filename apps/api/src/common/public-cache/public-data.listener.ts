@@ -65,11 +65,16 @@ export class PublicDataListener {
     this.cache.resume();
   }
 
-  /** `listing:tea,rice` when only listings of those channels changed; any other payload affects everything. */
+  /**
+   * `listing:tea,rice|<id>,<id>` when only those listings (of those channels) changed, `listing:tea,rice`
+   * when there were too many to name; any other payload affects everything.
+   */
   private heard(payload: string | undefined): void {
-    const channels = payload?.startsWith(LISTING_PREFIX) ? payload.slice(LISTING_PREFIX.length).split(',').filter(Boolean) : [];
-    if (channels.length) this.cache.invalidateListings(channels);
-    else this.cache.invalidate();
+    if (!payload?.startsWith(LISTING_PREFIX)) return this.cache.invalidate();
+    const [channelList = '', idList] = payload.slice(LISTING_PREFIX.length).split('|');
+    const channels = channelList.split(',').filter(Boolean);
+    if (!channels.length) return this.cache.invalidate();
+    this.cache.invalidateListings(channels, idList?.split(',').filter(Boolean));
   }
 
   private lost(client: pg.Client, error?: Error): void {

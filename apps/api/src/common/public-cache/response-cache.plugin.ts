@@ -43,21 +43,22 @@ export function cacheKey(queryHash: string, operationName: string | null | undef
 
 /**
  * Which listings a public operation reads: `listings` reads those of the channel it names, `listing`
- * may read any; the other public fields read reference data and organisations, no listings.
+ * the one it names; the other public fields read reference data and organisations, no listings.
  */
 export function listingScope(operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): ListingScope {
   const channels = new Set<string>();
+  const listings = new Set<string>();
   for (const selection of operation.selectionSet.selections) {
     if (selection.kind !== Kind.FIELD) return 'any';
-    if (selection.name.value === 'listing') return 'any';
-    if (selection.name.value !== 'listings') continue;
-    const argument = selection.arguments?.find((a) => a.name.value === 'channel')?.value;
+    const field = selection.name.value;
+    if (field !== 'listings' && field !== 'listing') continue;
+    const argument = selection.arguments?.find((a) => a.name.value === (field === 'listings' ? 'channel' : 'id'))?.value;
     const value =
       argument?.kind === Kind.STRING ? argument.value : argument?.kind === Kind.VARIABLE ? variables?.[argument.name.value] : undefined;
     if (typeof value !== 'string') return 'any';
-    channels.add(value);
+    (field === 'listings' ? channels : listings).add(value);
   }
-  return channels.size ? { channels } : 'none';
+  return channels.size || listings.size ? { channels, listings } : 'none';
 }
 
 function answered(answer: CachedAnswer, how: 'hit' | 'shared'): GraphQLResponse {

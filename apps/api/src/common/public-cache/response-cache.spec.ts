@@ -15,6 +15,8 @@ function listening(options: Partial<ConstructorParameters<typeof ResponseCache>[
 }
 
 const answer = (value: unknown): CachedAnswer => ({ data: { value } });
+const pagesOf = (...channels: string[]): ListingScope => ({ channels: new Set(channels), listings: new Set() });
+const detailOf = (...ids: string[]): ListingScope => ({ channels: new Set(), listings: new Set(ids) });
 
 function leaseOf(cache: ResponseCache, key: string, scope: ListingScope = 'any'): Lease {
   const found = cache.lookup(key, scope);
@@ -76,9 +78,9 @@ describe('ResponseCache', () => {
 
   it('keeps the answers a listing change cannot affect', () => {
     const cache = listening();
-    const tea = { channels: new Set(['tea']) };
+    const tea = pagesOf('tea');
     leaseOf(cache, 'tea page', tea).settle(answer('tea'));
-    leaseOf(cache, 'rice page', { channels: new Set(['rice']) }).settle(answer('rice'));
+    leaseOf(cache, 'rice page', pagesOf('rice')).settle(answer('rice'));
     leaseOf(cache, 'a listing', 'any').settle(answer('detail'));
     leaseOf(cache, 'channels', 'none').settle(answer('reference'));
     cache.invalidateListings(['tea']);
@@ -92,10 +94,22 @@ describe('ResponseCache', () => {
     expect(cache.lookup('channels')).toHaveProperty('lease');
   });
 
+  it('keeps a listing’s detail when other listings change, and drops it when it changes', () => {
+    const cache = listening();
+    leaseOf(cache, 'detail 1', detailOf('l1')).settle(answer('one'));
+    leaseOf(cache, 'detail 2', detailOf('l2')).settle(answer('two'));
+    cache.invalidateListings(['tea'], ['l2', 'l3']);
+    expect(cache.lookup('detail 1')).toHaveProperty('answer');
+    expect(cache.lookup('detail 2')).toHaveProperty('lease');
+    // too many listings changed to name them: every detail goes
+    cache.invalidateListings(['rice']);
+    expect(cache.lookup('detail 1')).toHaveProperty('lease');
+  });
+
   it('does not store a page read while its channel changed, but stores one of another channel', () => {
     const cache = listening();
-    const tea = leaseOf(cache, 'tea page', { channels: new Set(['tea']) });
-    const rice = leaseOf(cache, 'rice page', { channels: new Set(['rice']) });
+    const tea = leaseOf(cache, 'tea page', pagesOf('tea'));
+    const rice = leaseOf(cache, 'rice page', pagesOf('rice'));
     const reference = leaseOf(cache, 'units', 'none');
     const detail = leaseOf(cache, 'a listing', 'any');
     cache.invalidateListings(['tea']);
@@ -170,13 +184,16 @@ describe('ResponseCache', () => {
 
 describe('listingScope', () => {
   const operation = (source: string) => parse(source).definitions[0] as OperationDefinitionNode;
-  const channelsOf = (scope: ReturnType<typeof listingScope>) => (typeof scope === 'string' ? scope : [...scope.channels].sort());
+  const channelsOf = (scope: ReturnType<typeof listingScope>) =>
+    typeof scope === 'string' ? scope : [...[...scope.channels].sort(), ...[...scope.listings].map((id) => `#${id}`)];
 
   it.each([
     ['query { listings(channel: "tea") { nodes { id } } }', {}, ['tea']],
     ['query($c: String!) { listings(channel: $c) { nodes { id } } }', { c: 'rice' }, ['rice']],
     ['query { a: listings(channel: "tea") { nodes { id } } b: listings(channel: "oil") { nodes { id } } }', {}, ['oil', 'tea']],
-    ['query($id: ID!) { listing(id: $id) { id } }', { id: 'x' }, 'any'],
+    ['query($id: ID!) { listing(id: $id) { id } }', { id: 'x' }, ['#x']],
+    ['query { listing(id: "y") { id } listings(channel: "tea") { nodes { id } } }', {}, ['tea', '#y']],
+    ['query($id: ID) { listing(id: $id) { id } }', {}, 'any'],
     ['query($c: String) { listings(channel: $c) { nodes { id } } }', {}, 'any'],
     ['query { channels { code } units { code } counties { code } }', {}, 'none'],
     ['query { organisation(id: "x") { name } }', {}, 'none'],

@@ -16,8 +16,11 @@ export interface CachedAnswer {
   data: Record<string, unknown>;
 }
 
-/** The listings an answer was read from: those of some channels, possibly any, or none at all. */
-export type ListingScope = { readonly channels: ReadonlySet<string> } | 'any' | 'none';
+/**
+ * The listings an answer was read from: the public listings of some channels and/or some listings by
+ * id, possibly any listing, or none at all.
+ */
+export type ListingScope = { readonly channels: ReadonlySet<string>; readonly listings: ReadonlySet<string> } | 'any' | 'none';
 
 interface Entry {
   scope: ListingScope;
@@ -104,13 +107,21 @@ export class ResponseCache {
     this.totalBytes = 0;
   }
 
-  /** Listings of these channels changed: answers read from them (or from any listing) are out of date. */
-  invalidateListings(channels: readonly string[]): void {
+  /**
+   * Listings of these channels changed (these ones, when `ids` is given): answers read from those
+   * channels, from those listings, or from any listing are out of date.
+   */
+  invalidateListings(channels: readonly string[], ids?: readonly string[]): void {
     this.generationNumber++;
     this.counters.invalidations++;
     this.lastChange.anyListing = this.generationNumber;
     for (const channel of channels) this.lastChange.channel.set(channel, this.generationNumber);
-    const affected = (scope: ListingScope) => scope === 'any' || (scope !== 'none' && channels.some((c) => scope.channels.has(c)));
+    const affected = (scope: ListingScope) => {
+      if (scope === 'any') return true;
+      if (scope === 'none') return false;
+      if (channels.some((c) => scope.channels.has(c))) return true;
+      return scope.listings.size > 0 && (!ids || ids.some((id) => scope.listings.has(id)));
+    };
     for (const [key, entry] of this.entries) if (affected(entry.scope)) this.remove(key, entry);
     for (const [key, reading] of this.inFlight) if (affected(reading.scope)) this.inFlight.delete(key);
   }
@@ -166,7 +177,8 @@ export class ResponseCache {
   private changedSince(generation: number, scope: ListingScope): boolean {
     if (this.lastChange.all > generation) return true;
     if (scope === 'none') return false;
-    if (scope === 'any') return this.lastChange.anyListing > generation;
+    // by id, a read in flight is judged by any listing change: reads are short, and ids are not tracked
+    if (scope === 'any' || scope.listings.size > 0) return this.lastChange.anyListing > generation;
     for (const channel of scope.channels) if ((this.lastChange.channel.get(channel) ?? 0) > generation) return true;
     return false;
   }
