@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_CONFIG, type AppConfig } from '../src/config';
@@ -115,5 +115,24 @@ describe('listing images', () => {
     }
     const rows = await t.sql<{ listing_id: string | null }>(`select listing_id from listing_image where id = $1`, [image.id]);
     expect(rows.length === 0 || rows[0]!.listing_id !== null).toBe(true);
+  });
+
+  it('removes day-old files in the uploads folder that no image row names, and nothing else', async () => {
+    const uploadsDir = t.app.get<AppConfig>(APP_CONFIG).uploadsDir;
+    const kept = (await upload(PNG, 'tea.png', 'image/png')).json() as { url: string };
+    const keptFile = join(uploadsDir, kept.url.replace('/files/', ''));
+    mkdirSync(join(uploadsDir, orgId), { recursive: true });
+    const stray = join(uploadsDir, orgId, 'interrupted-upload.png');
+    const recent = join(uploadsDir, orgId, 'being-uploaded.png');
+    writeFileSync(stray, PNG);
+    writeFileSync(recent, PNG);
+    const twoDaysAgo = new Date(Date.now() - 48 * 3600 * 1000);
+    utimesSync(stray, twoDaysAgo, twoDaysAgo);
+    utimesSync(keptFile, twoDaysAgo, twoDaysAgo);
+
+    await expect(t.app.get(UnattachedImagesService).sweepStrayFiles()).resolves.toBe(1);
+    expect(existsSync(stray)).toBe(false);
+    expect(existsSync(keptFile)).toBe(true); // its row still names it
+    expect(existsSync(recent)).toBe(true); // an upload may still be writing its row
   });
 });

@@ -1,19 +1,21 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { unlink } from 'node:fs/promises';
+import { readdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../../config';
 
 /** An uploaded image no listing has taken is removed after this long. */
 export const UNATTACHED_IMAGE_LIFETIME_MS = 24 * 3600 * 1000;
 const SWEEP_EVERY_MS = 3600 * 1000;
+const STRAY_FILES_EVERY_MS = 24 * 3600 * 1000;
 const FIRST_SWEEP_AFTER_MS = 60 * 1000;
 
 /**
  * Removes images that were uploaded but never attached to a listing (or were taken off one) once
  * they are a day old: the row first, then the file. Every instance sweeps; `delete … returning`
  * hands each image to exactly one of them, and attaching locks the image rows, so an image being
- * attached is never swept.
+ * attached is never swept. Once a day the folder is checked too, for files a day old that no row
+ * names (an upload or a sweep interrupted between its file and its row).
  */
 @Injectable()
 export class UnattachedImagesService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -27,7 +29,13 @@ export class UnattachedImagesService implements OnApplicationBootstrap, OnApplic
 
   onApplicationBootstrap(): void {
     const run = () => void this.sweep().catch((error: Error) => this.logger.error(`sweeping unattached images failed: ${error.message}`));
-    this.timers = [setTimeout(run, FIRST_SWEEP_AFTER_MS).unref(), setInterval(run, SWEEP_EVERY_MS).unref()];
+    const runFiles = () => void this.sweepStrayFiles().catch((error: Error) => this.logger.error(`sweeping stray image files failed: ${error.message}`));
+    this.timers = [
+      setTimeout(run, FIRST_SWEEP_AFTER_MS).unref(),
+      setInterval(run, SWEEP_EVERY_MS).unref(),
+      setTimeout(runFiles, 2 * FIRST_SWEEP_AFTER_MS).unref(),
+      setInterval(runFiles, STRAY_FILES_EVERY_MS).unref(),
+    ];
   }
 
   onApplicationShutdown(): void {
@@ -47,5 +55,36 @@ export class UnattachedImagesService implements OnApplicationBootstrap, OnApplic
     }
     if (rows.length) this.logger.log(`removed ${rows.length} unattached image(s)`);
     return rows.length;
+  }
+
+  /** Removes files under the uploads folder, older than a day, that no image row names; returns how many. */
+  async sweepStrayFiles(now = new Date()): Promise<number> {
+    const cutoff = now.getTime() - UNATTACHED_IMAGE_LIFETIME_MS;
+    const root = this.config.uploadsDir;
+    const folders = await readdir(root, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [];
+      throw error;
+    });
+    let removed = 0;
+    for (const folder of folders) {
+      if (!folder.isDirectory()) continue;
+      const keys: string[] = [];
+      for (const name of await readdir(join(root, folder.name))) {
+        const info = await stat(join(root, folder.name, name)).catch(() => undefined);
+        if (info?.isFile() && info.mtimeMs < cutoff) keys.push(`${folder.name}/${name}`);
+      }
+      if (!keys.length) continue;
+      const known: { storage_key: string }[] = await this.orm.em
+        .getConnection()
+        .execute('select storage_key from listing_image where storage_key in (?)', [keys]);
+      const named = new Set(known.map((row) => row.storage_key));
+      for (const key of keys) {
+        if (named.has(key)) continue;
+        await unlink(join(root, key)).catch(() => undefined);
+        removed++;
+      }
+    }
+    if (removed) this.logger.log(`removed ${removed} stray image file(s)`);
+    return removed;
   }
 }
