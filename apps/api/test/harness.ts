@@ -24,14 +24,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A fresh database cloned from the migrated template. */
-export async function createTestDatabase(): Promise<string> {
+/** A fresh database cloned from the migrated template, or an empty one that no migration has touched. */
+export async function createTestDatabase({ empty = false }: { empty?: boolean } = {}): Promise<string> {
   const serverUrl = inject('pgServerUrl');
   const name = `t_${randomBytes(8).toString('hex')}`;
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
-    await client.query(`create database ${name} template ${inject('templateDb')}`);
+    await client.query(empty ? `create database ${name}` : `create database ${name} template ${inject('templateDb')}`);
   } finally {
     await client.end();
   }
