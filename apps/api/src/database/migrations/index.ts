@@ -3,8 +3,6 @@ import { Migration20261129062509_Foundation } from './Migration20261129062509_Fo
 import { Migration20261129062600_ListingChecks } from './Migration20261129062600_ListingChecks';
 import { Migration20261129070000_PublicListingIndex } from './Migration20261129070000_PublicListingIndex';
 import { Migration20261129090000_PublicDataChanges } from './Migration20261129090000_PublicDataChanges';
-import { Migration20261129100000_ListingChangeScope } from './Migration20261129100000_ListingChangeScope';
-import { Migration20261129110000_ListingChangeIds } from './Migration20261129110000_ListingChangeIds';
 
 /** Every migration, oldest first. Listed by hand so that compiled and test builds find the same set. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -12,6 +10,4 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129062600_ListingChecks', class: Migration20261129062600_ListingChecks },
   { name: 'Migration20261129070000_PublicListingIndex', class: Migration20261129070000_PublicListingIndex },
   { name: 'Migration20261129090000_PublicDataChanges', class: Migration20261129090000_PublicDataChanges },
-  { name: 'Migration20261129100000_ListingChangeScope', class: Migration20261129100000_ListingChangeScope },
-  { name: 'Migration20261129110000_ListingChangeIds', class: Migration20261129110000_ListingChangeIds },
 ];
