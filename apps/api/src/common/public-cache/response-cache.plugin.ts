@@ -20,8 +20,6 @@ export const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set([
   'units',
 ]);
 
-/** How long an identical request waits for the one already reading the same page. */
-const SHARED_READ_WAIT_MS = 10_000;
 export const CACHE_HEADER = 'x-xn-cache';
 
 /** Anonymous queries that only ask for public root fields (and __typename). */
@@ -68,9 +66,10 @@ function answered(answer: CachedAnswer, how: 'hit' | 'shared'): GraphQLResponse 
   };
 }
 
-function waitFor(pending: Promise<CachedAnswer | undefined>): Promise<CachedAnswer | undefined> {
+/** An identical request waits for the one already reading the page, as long as the cache lets it hold others back. */
+function waitFor(pending: Promise<CachedAnswer | undefined>, ms: number): Promise<CachedAnswer | undefined> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), SHARED_READ_WAIT_MS)));
+  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
   return Promise.race([pending, timeout]).finally(() => clearTimeout(timer));
 }
 
@@ -92,7 +91,7 @@ export function publicResponseCachePlugin(cache: ResponseCache): ApolloServerPlu
           if (!found) return null;
           if ('answer' in found) return answered(found.answer, 'hit');
           if ('pending' in found) {
-            const answer = await waitFor(found.pending);
+            const answer = await waitFor(found.pending, cache.readTimeoutMs);
             return answer ? answered(answer, 'shared') : null;
           }
           lease = found.lease;

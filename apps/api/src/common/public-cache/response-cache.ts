@@ -53,7 +53,6 @@ export interface ResponseCacheStats {
 
 /** A request that found nothing cached: it reads the data itself and hands the answer back. */
 export interface Lease {
-  readonly generation: number;
   settle(answer: CachedAnswer | undefined): void;
 }
 
@@ -81,8 +80,9 @@ export class ResponseCache {
     return this.listening && this.hasBudget;
   }
 
-  get generation(): number {
-    return this.generationNumber;
+  /** After this long a request still reading a page no longer holds back identical ones. */
+  get readTimeoutMs(): number {
+    return this.options.readTimeoutMs ?? 10_000;
   }
 
   /** Changes can be heard again (or for the first time): start clean. */
@@ -147,7 +147,7 @@ export class ResponseCache {
       return { answer: { data: (JSON.parse(entry.body) as { data: Record<string, unknown> }).data } };
     }
     const reading = this.inFlight.get(key);
-    if (reading && this.now() - reading.since < (this.options.readTimeoutMs ?? 10_000)) {
+    if (reading && this.now() - reading.since < this.readTimeoutMs) {
       this.counters.shared++;
       return { pending: reading.pending };
     }
@@ -191,7 +191,6 @@ export class ResponseCache {
     this.inFlight.set(key, reading);
     let settled = false;
     return {
-      generation,
       settle: (answer) => {
         if (settled) return;
         settled = true;
