@@ -179,16 +179,7 @@ async function cleanup() {
     if (child.exitCode === null) child.kill('SIGTERM');
   }
   for (const child of children) await waitExit(child, 5000);
-  if (api && api.exitCode === null && api.signalCode === null) {
-    say('stopping the API (SIGTERM)');
-    api.kill('SIGTERM');
-    if (!(await waitExit(api, 30_000))) {
-      say('the API did not stop within 30 s: killing it');
-      api.kill('SIGKILL');
-      await waitExit(api, 5000);
-    }
-    say(`API exited with ${api.signalCode ?? api.exitCode}`);
-  }
+  if (api && api.exitCode === null && api.signalCode === null) await stopApi();
   // If the API could not stop its database, stop the postmaster we caused to start.
   if (dataDir) {
     const pidFile = join(dataDir, 'postgres', 'postmaster.pid');
@@ -324,13 +315,15 @@ async function startApi(cache) {
   say(`API ready in ${((Date.now() - apiStart) / 1000).toFixed(1)} s`);
 }
 
-/** Asks the API to stop (it stops its database too) and waits for it. */
+/** Asks the API to stop (it stops its database too) and waits for it; kills it after 30 s. */
 async function stopApi() {
   if (!api) return;
   const child = api;
   api = undefined;
+  say('stopping the API (SIGTERM)');
   child.kill('SIGTERM');
   if (!(await waitExit(child, 30_000))) {
+    say('the API did not stop within 30 s: killing it');
     child.kill('SIGKILL');
     await waitExit(child, 5000);
   }
