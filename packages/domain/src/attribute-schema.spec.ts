@@ -27,4 +27,10 @@ describe('attribute schema', () => {
     ]);
     expect(attributeIssues(tea, { teaType: 'oolong' })).toEqual([{ key: 'teaType', reason: 'option' }]);
   });
+  it('counts text length in characters a reader sees and refuses line breaks in a one-line value', () => {
+    const schema: AttributeSchema = { attributes: [{ key: 'variety', labelZh: '品种', labelEn: 'Variety', type: 'text', maxLength: 5 }] };
+    expect(attributeIssues(schema, { variety: '🍊🍊🍊🍊🍊' })).toEqual([]);
+    expect(attributeIssues(schema, { variety: '🍊🍊🍊🍊🍊🍊' })).toEqual([{ key: 'variety', reason: 'length' }]);
+    expect(attributeIssues(schema, { variety: '冰糖\n橙' })).toEqual([{ key: 'variety', reason: 'characters' }]);
+  });
 });

@@ -1,7 +1,10 @@
+import { TEXT_RULES, textProblem } from './text';
+
 /**
  * The attribute schema a channel carries. It is data (stored with the channel), so a new channel
  * needs no code: the API validates listings against it and the storefront builds its form from it.
  */
+
 export type AttributeType = 'text' | 'integer' | 'decimal' | 'enum' | 'date' | 'year' | 'boolean';
 
 export interface AttributeDefinition {
@@ -29,7 +32,7 @@ export type AttributeValue = string | number | boolean;
 
 export interface AttributeIssue {
   key: string;
-  reason: 'required' | 'unknown' | 'type' | 'option' | 'range' | 'length' | 'pattern';
+  reason: 'required' | 'unknown' | 'type' | 'option' | 'range' | 'length' | 'pattern' | 'characters';
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -44,7 +47,13 @@ function checkValue(def: AttributeDefinition, value: unknown): AttributeIssue['r
   switch (def.type) {
     case 'text':
       if (typeof value !== 'string') return 'type';
-      if (value.length > (def.maxLength ?? 200)) return 'length';
+      switch (textProblem(value, { min: 0, max: def.maxLength ?? TEXT_RULES.attributeText.max })) {
+        case 'tooLong':
+          return 'length';
+        case 'characters':
+        case 'lineBreak':
+          return 'characters';
+      }
       if (def.pattern && !new RegExp(def.pattern).test(value)) return 'pattern';
       return null;
     case 'integer':

@@ -4,3 +4,4 @@ export * from './money';
 export * from './phone';
 export * from './price-tiers';
 export * from './attribute-schema';
+export * from './text';

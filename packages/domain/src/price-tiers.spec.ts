@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { priceTierProblem, unitPriceFor } from './price-tiers';
+import { priceTierProblem, quantityProblem, unitPriceFor } from './price-tiers';
 
 describe('price tiers', () => {
   const tiers = [
@@ -34,5 +34,30 @@ describe('price tiers', () => {
     expect(unitPriceFor(tiers, 10)).toBe(1200);
     expect(unitPriceFor(tiers, 999)).toBe(1100);
     expect(unitPriceFor(tiers, 5000)).toBe(980);
+  });
+});
+
+describe('tier table size and listing quantities', () => {
+  it('takes at most ten tiers', () => {
+    const ten = Array.from({ length: 10 }, (_, i) => ({ minQuantity: i + 1, unitPriceFen: 1000 - i }));
+    expect(priceTierProblem(ten, 1)).toBeNull();
+    expect(priceTierProblem([...ten, { minQuantity: 11, unitPriceFen: 900 }], 1)).toBe('tooMany');
+  });
+
+  it('refuses prices and quantities past what a listing stores', () => {
+    expect(priceTierProblem([{ minQuantity: 1, unitPriceFen: 2_000_000_001 }], 1)).toBe('tooLarge');
+    expect(priceTierProblem([{ minQuantity: 1_000_000_001, unitPriceFen: 100 }], 1)).toBe('tooLarge');
+  });
+
+  it('names the minimum order, not the tiers, when the minimum is not a positive whole number', () => {
+    expect(quantityProblem(0, 10)).toBe('minimumInvalid');
+    expect(quantityProblem(1.5, 10)).toBe('minimumInvalid');
+    expect(quantityProblem(5, -1)).toBe('stockInvalid');
+  });
+
+  it('refuses stock that is there but below the minimum order; none at all is sold out', () => {
+    expect(quantityProblem(10, 9)).toBe('stockBelowMinimum');
+    expect(quantityProblem(10, 10)).toBeNull();
+    expect(quantityProblem(10, 0)).toBeNull();
   });
 });
