@@ -19,6 +19,8 @@ export interface AppConfig {
   logLevel: string;
   /** memory for cached answers to anonymous catalogue queries, in MiB of JSON; 0 turns it off */
   publicCacheMb: number;
+  /** believe X-Forwarded-For (behind a load balancer) for the client address that login limits count */
+  trustProxy: boolean;
 }
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');
@@ -70,6 +72,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     seedDemoData: process.env.SEED_DEMO_DATA ? process.env.SEED_DEMO_DATA === 'true' : !production,
     logLevel: process.env.LOG_LEVEL ?? (production ? 'info' : 'info'),
     publicCacheMb: intFromEnv('PUBLIC_CACHE_MB', 32, { allowZero: true }),
+    trustProxy: process.env.TRUST_PROXY === 'true',
   };
   return { ...base, ...overrides };
 }

@@ -6,10 +6,14 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join, sep } from 'node:path';
 import { type FastifyReply, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
+import { DomainError } from './common/errors';
+import { ExceptionFilter } from './common/exception.filter';
+import { registerHttpHeaders, UPLOADED_FILE_CSP } from './common/http-headers';
+import { registerInputGuard } from './common/input-guard';
 import { NestPinoLogger } from './common/logger';
 import { ResponseCache } from './common/public-cache/response-cache';
 import { registerStoredAnswers } from './common/public-cache/response-cache.plugin';
@@ -35,7 +39,7 @@ export async function createServer({ config, databaseUrl, logger, poolMax }: Ser
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
-    trustProxy: process.env.TRUST_PROXY === 'true',
+    trustProxy: config.trustProxy,
     return503OnClosing: true,
     // one line per request, written when it is answered (see the onResponse hook below)
     logController: new LogController({ disableRequestLogging: true }),
@@ -45,8 +49,12 @@ export async function createServer({ config, databaseUrl, logger, poolMax }: Ser
     adapter,
     { logger: new NestPinoLogger(logger), bufferLogs: false },
   );
+  app.useGlobalFilters(new ExceptionFilter(app.getHttpAdapter()));
   const fastify = app.getHttpAdapter().getInstance();
-  // Stored answers to anonymous catalogue queries go out first, before anything is set up for them.
+  await registerHttpHeaders(fastify, { production: config.production });
+  // Hostile variables are refused before anything walks them, the response cache's key included.
+  registerInputGuard(fastify);
+  // Stored answers to anonymous catalogue queries go out next, before anything is set up for them.
   registerStoredAnswers(fastify, app.get(ResponseCache));
   // Every other request gets its own EntityManager fork, from a plain hook rather than a Nest middleware.
   const orm = app.get(MikroORM);
@@ -67,19 +75,37 @@ export async function createServer({ config, databaseUrl, logger, poolMax }: Ser
   });
   await app.register(fastifyMultipart as never, { limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 5 } });
   mkdirSync(config.uploadsDir, { recursive: true });
-  await app.register(fastifyStatic as never, { root: config.uploadsDir, prefix: '/files/', decorateReply: false, index: false, immutable: true, maxAge: '7d' });
+  await fastify.register(async (files) => {
+    // stored under names nobody can guess or change: cached for a week and shown inline, never run
+    files.addHook('onSend', async (request, reply) => {
+      if (reply.statusCode !== 200) return;
+      reply.header('content-security-policy', UPLOADED_FILE_CSP);
+      reply.header('content-disposition', `inline; filename="${basename(request.url.split('?')[0]!)}"`);
+    });
+    await files.register(fastifyStatic, { root: config.uploadsDir, prefix: '/files/', decorateReply: false, index: false, immutable: true, maxAge: '7d' });
+  });
   if (config.webDistDir) {
     const webDist = config.webDistDir;
     const indexHtml = readFileSync(join(webDist, 'index.html'));
-    await app.register(fastifyStatic as never, { root: webDist, prefix: '/', wildcard: false, index: false, decorateReply: false });
+    // Built files carry a content hash in their name under /assets/: they never change, so they are
+    // cached for a year; the few others (the icon) for a day. Brotli and gzip copies are made at build.
+    await fastify.register(fastifyStatic, {
+      root: webDist,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      decorateReply: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, path) =>
+        reply.header('cache-control', path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'public, max-age=86400'),
+    });
     // The storefront routes in the browser: GET paths that match nothing else get its index page.
     const sendIndex = (reply: FastifyReply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
     fastify.get('/', (_request, reply) => sendIndex(reply));
     fastify.get('/*', (request, reply) => {
       const path = request.url.split('?')[0]!;
-      if (API_PREFIXES.some((p) => path.startsWith(p))) {
-        return reply.status(404).send({ code: 'request/not-found', messageZh: '页面不存在', messageEn: 'Not found' });
-      }
+      if (API_PREFIXES.some((p) => path.startsWith(p))) return reply.status(404).send(new DomainError('request/not-found').toBody());
       return sendIndex(reply);
     });
   }

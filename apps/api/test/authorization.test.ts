@@ -196,6 +196,51 @@ describe('authorization: private reads', () => {
     expect(own.data!.organisationListings.nodes.map((n: { id: string }) => n.id)).toEqual([draft]);
   });
 
+  it('changing a listing of another organisation tells nothing about listings B cannot see', async () => {
+    const a = await signUp(t);
+    const b = await signUp(t);
+    const admin = await makeAdmin(t);
+    const orgA = await createOrganisation(t, a);
+    await createOrganisation(t, b, { name: '乙方合作社三' });
+    const draft = await createListing(t, a, orgA, { publish: false });
+    const SET = `mutation($id: ID!) { setListingStatus(id: $id, status: ARCHIVED) { status } }`;
+    const UPDATE = `mutation($id: ID!) { updateListing(id: $id, input: { stock: 1 }) { stock } }`;
+    const randomId = '4f7a1c52-3a63-4d3e-9d0b-2f1f7d0c9e11';
+    for (const mutation of [SET, UPDATE]) {
+      const onDraft = await t.gql(mutation, { id: draft }, b.token);
+      const onNothing = await t.gql(mutation, { id: randomId }, b.token);
+      expect(onDraft.errors![0]!.extensions).toEqual(onNothing.errors![0]!.extensions);
+      expect(onDraft.errors![0]!.extensions.code).toBe('catalog/listing-not-found');
+    }
+    // once it is public, B may know it exists, and is told it may not change it
+    await verify(t, admin, orgA);
+    const published = await createListing(t, a, orgA);
+    expect((await t.gql(SET, { id: published }, b.token)).errors![0]!.extensions.code).toBe('auth/forbidden');
+    expect(await t.sql(`select status from listing where id = $1`, [draft])).toEqual([{ status: 'DRAFT' }]);
+  });
+
+  it('a refusal reason is read by the organisation’s members and admins only', async () => {
+    const a = await signUp(t);
+    const b = await signUp(t);
+    const admin = await makeAdmin(t);
+    const orgA = await createOrganisation(t, a);
+    const refuse = await t.gql(
+      `mutation($o: ID!) { verifyOrganisation(input: { organisationId: $o, approve: false, reason: "营业执照照片不清晰" }) { verificationStatus } }`,
+      { o: orgA },
+      admin.token,
+    );
+    expect(refuse.data!.verifyOrganisation.verificationStatus).toBe('REJECTED');
+    const Q = `query($o: ID!) { organisation(id: $o) { name verificationStatus rejectionReason } }`;
+    for (const token of [undefined, b.token]) {
+      const other = await t.gql(Q, { o: orgA }, token);
+      expect(other.data!.organisation).toMatchObject({ verificationStatus: 'REJECTED', rejectionReason: null });
+      expect(other.errors![0]!.extensions.code).toBe(token ? 'auth/forbidden' : 'auth/unauthenticated');
+    }
+    for (const token of [a.token, admin.token]) {
+      expect((await t.gql(Q, { o: orgA }, token)).data!.organisation.rejectionReason).toBe('营业执照照片不清晰');
+    }
+  });
+
   it('B cannot attach A’s uploaded images to its own listing', async () => {
     const a = await signUp(t);
     const b = await signUp(t);

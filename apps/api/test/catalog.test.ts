@@ -125,7 +125,7 @@ describe('listings', () => {
     const all = await t.sql<{ n: string }>(`select count(*) as n from listing where channel_code = 'tea' and status in ('ACTIVE','SOLD_OUT')`);
     expect(seen.length).toBe(Number(all[0]!.n));
     expect((await t.gql(PAGE, { channel: 'tea', first: 500 })).errors![0]!.extensions.code).toBe('request/page-size');
-    expect((await t.gql(PAGE, { channel: 'tea', after: 'bm9wZQ' })).errors![0]!.extensions.code).toBe('request/invalid-cursor');
+    expect((await t.gql(PAGE, { channel: 'tea', after: 'bm9wZQ' })).errors![0]!.extensions.code).toBe('input/invalid-cursor');
   });
 
   it('filters 扶贫产品 by origin county', async () => {

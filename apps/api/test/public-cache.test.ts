@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CACHE_HEADER } from '../src/common/public-cache/response-cache.plugin';
 import { createListing, createOrganisation, makeAdmin, signUp, verify, type Session } from './fixtures';
@@ -91,6 +92,42 @@ describe('cached answers to anonymous catalogue queries', () => {
     const simple = await send('text/plain');
     expect(simple.statusCode).toBe(400);
     expect(simple.headers[CACHE_HEADER]).toBeUndefined();
+  });
+
+  it('answers each Accept with the type Apollo negotiates for it, stored or not', async () => {
+    const send = (accept: string) =>
+      t.app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', accept }, payload: JSON.stringify({ query: PAGE, variables: { channel: 'tea' } }) });
+    await t.sql(`update listing set stock = stock where id = $1`, [listingId]);
+    await askUntil((a) => a.cache === 'miss');
+    const GRAPHQL_JSON = 'application/graphql-response+json; charset=utf-8';
+    for (const accept of ['application/graphql-response+json', 'application/json']) {
+      const answers = [await send(accept), await send(accept)];
+      const expected = accept === 'application/json' ? 'application/json; charset=utf-8' : GRAPHQL_JSON;
+      expect(answers.map((a) => a.headers['content-type'])).toEqual([expected, expected]);
+      expect(answers[1]!.headers[CACHE_HEADER]).toBe('hit');
+      expect(JSON.parse(answers[1]!.body)).toEqual(JSON.parse(answers[0]!.body));
+    }
+  });
+
+  it('sends a stored answer compressed to a browser that accepts it, the same bytes once unpacked', async () => {
+    const send = (acceptEncoding?: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { 'content-type': 'application/json', ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}) },
+        payload: JSON.stringify({ query: PAGE, variables: { channel: 'tea' } }),
+      });
+    for (let i = 0; i < 30; i++) await createListing(t, owner, orgId, { title: `安化黑茶 压缩 ${i}` }); // an answer worth compressing
+    await askUntil((a) => a.cache === 'miss' && a.data.listings.nodes.length > 30);
+    const plain = await send();
+    const br = await send('gzip, deflate, br');
+    const gzip = await send('gzip');
+    expect([plain, br, gzip].map((r) => r.headers[CACHE_HEADER])).toEqual(['hit', 'hit', 'hit']);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(plain.body);
+    expect(gunzipSync(gzip.rawPayload).toString()).toBe(plain.body);
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
   });
 
   it('shows a seller’s change to the next anonymous visitor', async () => {

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import sharp from 'sharp';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_CONFIG, type AppConfig } from '../src/config';
@@ -44,7 +45,12 @@ describe('listing images', () => {
     const { id, url } = res.json() as { id: string; url: string };
     const served = await t.app.inject({ url });
     expect(served.statusCode).toBe(200);
-    expect(served.rawPayload.equals(PNG)).toBe(true);
+    expect(served.headers['content-type']).toBe('image/png');
+    expect(await sharp(served.rawPayload).metadata()).toMatchObject({ format: 'png', width: 1, height: 1 });
+    // an uploaded file is only ever an image: not sniffed as anything else, not run, not framed
+    expect(served.headers['x-content-type-options']).toBe('nosniff');
+    expect(served.headers['content-security-policy']).toBe("default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox");
+    expect(served.headers['content-disposition']).toBe(`inline; filename="${url.split('/').pop()}"`);
     const admin = await makeAdmin(t);
     await verify(t, admin, orgId);
     const listingId = await createListing(t, owner, orgId, { imageIds: [id] });
@@ -58,6 +64,36 @@ describe('listing images', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'upload/not-image', messageZh: expect.any(String), messageEn: expect.any(String) });
     expect(await count(t, 'listing_image')).toBe(before);
+  });
+
+  it('refuses an image header followed by a web page, and stores nothing', async () => {
+    const before = await count(t, 'listing_image');
+    const polyglot = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('<html><script>alert(document.cookie)</script></html>')]);
+    const res = await upload(polyglot, 'photo.jpg', 'image/jpeg');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('upload/not-image');
+    expect(await count(t, 'listing_image')).toBe(before);
+  });
+
+  it('stores what the decoder understood, not what was hidden after the picture', async () => {
+    const res = await upload(Buffer.concat([PNG, Buffer.from('<html><script>alert(1)</script></html>')]), 'tea.png', 'image/png');
+    expect(res.statusCode).toBe(201);
+    const { id, url } = res.json() as { id: string; url: string };
+    const served = await t.app.inject({ url });
+    expect(served.rawPayload.includes('<script>')).toBe(false);
+    await t.sql('delete from listing_image where id = $1', [id]); // leaves the sweep below only its own images
+  });
+
+  it('answers a body cut off part way with 400, not 500', async () => {
+    const body = multipart(PNG, 'tea.png', 'image/png');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/uploads/images?organisationId=${orgId}`,
+      headers: { ...body.headers, authorization: `Bearer ${owner.token}` },
+      payload: body.payload.subarray(0, body.payload.length - 30),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('upload/malformed');
   });
 
   it('refuses files over 5 MB', async () => {

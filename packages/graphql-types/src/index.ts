@@ -114,6 +114,10 @@ export interface CreateListingInput {
 }
 
 export interface CreateOrganisationInput {
+  /** 公开联系人 / Public contact name, shown to signed-in users */
+  contactName?: string | null;
+  /** 公开联系电话 / Public contact mobile number, shown to signed-in users */
+  contactPhone?: string | null;
   /** GB/T 2260 county code in Hunan */
   countyCode: string;
   description?: string | null;
@@ -189,6 +193,10 @@ export const MemberRoleValues = ['MANAGER', 'OWNER', 'STAFF'] as const;
 
 /** 组织 / Organisation */
 export interface Organisation {
+  /** 认证 — certifications shown on the seller’s public listings */
+  certifications: string[];
+  /** 联系方式 — signed-in users see the contact the organisation publishes; visitors get null (sign in to see it) */
+  contact: OrganisationContact | null;
   county: County;
   createdAt: string;
   description: string | null;
@@ -201,7 +209,7 @@ export interface Organisation {
   /** Your role here, if you are a member */
   myRole: MemberRole | null;
   name: string;
-  /** Reason given when verification was refused */
+  /** Reason given when verification was refused — members and platform admins only (others get null and an auth/forbidden error) */
   rejectionReason: string | null;
   /** 统一社会信用代码 — members and platform admins only (others get null and an auth/forbidden error) */
   uscc: string | null;
@@ -212,6 +220,13 @@ export interface Organisation {
 export interface OrganisationConnection {
   nodes: Organisation[];
   pageInfo: PageInfo;
+}
+
+/** 公开联系方式 / How to reach an organisation */
+export interface OrganisationContact {
+  name: string | null;
+  /** Mainland mobile number, in full */
+  phone: string | null;
 }
 
 /** 农民专业合作社 / 家庭农场 / 企业 / 采购方 / 物流合作方 */
@@ -268,7 +283,12 @@ export interface UpdateListingInput {
 }
 
 export interface UpdateOrganisationInput {
+  /** Empty text clears it */
+  contactName?: string | null;
+  /** Empty text clears it */
+  contactPhone?: string | null;
   countyCode?: string | null;
+  /** Empty text clears it */
   description?: string | null;
   name?: string | null;
 }

@@ -14,16 +14,22 @@ import { DomainError } from './errors';
 import { formatGraphQLError } from './graphql-errors';
 import type { ResponseCache } from './public-cache/response-cache';
 import { publicResponseCachePlugin } from './public-cache/response-cache.plugin';
+import { literalProblem, MAX_DOCUMENT_TOKENS } from './input-guard';
 import { checkOperation, DEFAULT_QUERY_LIMITS } from './query-limits';
 import { RequestContext, type GraphQLContext } from './request-context';
 
-/** Refuses operations that are too deep, alias too much or would cost too much, before any resolver runs. */
-function queryLimitsPlugin(): ApolloServerPlugin {
+/**
+ * Refuses, before any resolver runs, text literals with control characters (variables were checked
+ * at the HTTP edge, see input-guard) and operations that are too deep, alias too much or would cost
+ * too much.
+ */
+function operationGuardPlugin(): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, operationName, request }) {
-          const error = checkOperation(document, operationName, request.variables ?? {}, DEFAULT_QUERY_LIMITS);
+        async didResolveOperation({ document, operation, request, schema }) {
+          if (!operation) return;
+          const error = literalProblem(document) ?? checkOperation(schema, document, operation, request.variables ?? {}, DEFAULT_QUERY_LIMITS);
           if (error) {
             (error.extensions as Record<string, unknown>).http = { status: 400 };
             throw error;
@@ -49,9 +55,12 @@ export function graphqlOptions(config: AppConfig, auth: AuthService, cache: Resp
     playground: false,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
+    // "Did you mean …?" would spell out the schema that introspection keeps to itself in production
+    hideSchemaDetailsFromClientErrors: config.production,
+    parseOptions: { maxTokens: MAX_DOCUMENT_TOKENS },
     // We send no cache hints, traces or usage reports; without these plugins no hook runs per field.
     plugins: [
-      queryLimitsPlugin(),
+      operationGuardPlugin(),
       publicResponseCachePlugin(cache),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),

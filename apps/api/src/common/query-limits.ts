@@ -1,14 +1,19 @@
 import {
+  getNamedType,
+  getVariableValues,
   GraphQLError,
+  isObjectType,
   Kind,
-  type ASTVisitor,
-  type FieldNode,
+  type DocumentNode,
   type FragmentDefinitionNode,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
   type SelectionSetNode,
-  type ValidationContext,
   type ValueNode,
 } from 'graphql';
 import { ERRORS } from './errors';
+import { DEFAULT_PAGE_SIZE } from './pagination';
 
 export interface QueryLimits {
   maxDepth: number;
@@ -25,16 +30,14 @@ function tooComplex(reason: string): GraphQLError {
   });
 }
 
-function intArgument(field: FieldNode, name: string, variables: Record<string, unknown>): number | undefined {
-  const arg = field.arguments?.find((a) => a.name.value === name);
-  if (!arg) return undefined;
-  const value: ValueNode = arg.value;
-  if (value.kind === Kind.INT) return Number(value.value);
-  if (value.kind === Kind.VARIABLE) {
-    const v = variables[value.name.value];
-    return typeof v === 'number' ? v : undefined;
+/** The page size a paginated field will use: its `first` argument as the request gives it, else the default. */
+function pageSizeArgument(value: ValueNode | undefined, variables: Record<string, unknown>): number {
+  if (value?.kind === Kind.INT) return Number(value.value);
+  if (value?.kind === Kind.VARIABLE) {
+    const given = variables[value.name.value];
+    if (typeof given === 'number') return given;
   }
-  return undefined;
+  return DEFAULT_PAGE_SIZE;
 }
 
 interface Measure {
@@ -43,17 +46,21 @@ interface Measure {
   cost: number;
 }
 
+interface Walk {
+  schema: GraphQLSchema;
+  fragments: Record<string, FragmentDefinitionNode>;
+  variables: Record<string, unknown>;
+  stack: Set<string>;
+}
+
 /**
- * Walks a selection set once and measures depth, aliases and an estimated cost: each field costs 1,
- * and a field with a `first` argument multiplies the cost of what it selects by that page size
- * (default 20). Fragments are expanded; cycles are broken by the fragment stack.
+ * Walks a selection set once and measures depth, aliases and an estimated cost: each field costs
+ * 1, and a field that takes a `first` argument (a page) multiplies what it selects by the page
+ * size the request will get, whether written in the query, passed as a variable or left to a
+ * variable's default or the API's default. Fragments are expanded; cycles are broken by the
+ * fragment stack.
  */
-function measure(
-  set: SelectionSetNode,
-  fragments: Record<string, FragmentDefinitionNode>,
-  variables: Record<string, unknown>,
-  stack: Set<string>,
-): Measure {
+function measure(set: SelectionSetNode, parent: GraphQLNamedType | undefined, walk: Walk): Measure {
   let depth = 0;
   let aliases = 0;
   let cost = 0;
@@ -61,24 +68,24 @@ function measure(
     let inner: Measure | undefined;
     if (selection.kind === Kind.FIELD) {
       if (selection.alias) aliases++;
-      const childMeasure = selection.selectionSet
-        ? measure(selection.selectionSet, fragments, variables, stack)
+      const definition = isObjectType(parent) ? parent.getFields()[selection.name.value] : undefined;
+      const child = selection.selectionSet
+        ? measure(selection.selectionSet, definition ? getNamedType(definition.type) : undefined, walk)
         : { depth: 0, aliases: 0, cost: 0 };
-      const multiplier = selection.selectionSet ? (intArgument(selection, 'first', variables) ?? 1) : 1;
-      inner = {
-        depth: childMeasure.depth + 1,
-        aliases: childMeasure.aliases,
-        cost: 1 + multiplier * childMeasure.cost,
-      };
+      const paginated = definition?.args.some((a) => a.name === 'first');
+      const given = selection.arguments?.find((a) => a.name.value === 'first')?.value;
+      const multiplier = selection.selectionSet && (paginated || given) ? pageSizeArgument(given, walk.variables) : 1;
+      inner = { depth: child.depth + 1, aliases: child.aliases, cost: 1 + multiplier * child.cost };
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      inner = measure(selection.selectionSet, fragments, variables, stack);
+      const type = selection.typeCondition ? walk.schema.getType(selection.typeCondition.name.value) : parent;
+      inner = measure(selection.selectionSet, type ?? undefined, walk);
     } else {
       const name = selection.name.value;
-      const fragment = fragments[name];
-      if (!fragment || stack.has(name)) continue;
-      stack.add(name);
-      inner = measure(fragment.selectionSet, fragments, variables, stack);
-      stack.delete(name);
+      const fragment = walk.fragments[name];
+      if (!fragment || walk.stack.has(name)) continue;
+      walk.stack.add(name);
+      inner = measure(fragment.selectionSet, walk.schema.getType(fragment.typeCondition.name.value) ?? undefined, walk);
+      walk.stack.delete(name);
     }
     depth = Math.max(depth, inner.depth);
     aliases += inner.aliases;
@@ -87,32 +94,27 @@ function measure(
   return { depth, aliases, cost };
 }
 
-/** Measures a parsed operation against the limits; used by the Apollo plugin once variables are known. */
+/** The variables as execution will see them: the request's values, and defaults for those it left out. */
+function effectiveVariables(schema: GraphQLSchema, operation: OperationDefinitionNode, given: Record<string, unknown>): Record<string, unknown> {
+  const { coerced } = getVariableValues(schema, operation.variableDefinitions ?? [], given);
+  return coerced ?? given;
+}
+
+/** Measures the operation that will run against the limits; used by the Apollo plugin once it is resolved. */
 export function checkOperation(
-  document: import('graphql').DocumentNode,
-  operationName: string | null | undefined,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
   limits: QueryLimits = DEFAULT_QUERY_LIMITS,
 ): GraphQLError | null {
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
-  for (const def of document.definitions) {
-    if (def.kind !== Kind.OPERATION_DEFINITION) continue;
-    if (operationName && def.name?.value !== operationName) continue;
-    const m = measure(def.selectionSet, fragments, variables, new Set());
-    if (m.depth > limits.maxDepth) return tooComplex(`depth ${m.depth} > ${limits.maxDepth}`);
-    if (m.aliases > limits.maxAliases) return tooComplex(`aliases ${m.aliases} > ${limits.maxAliases}`);
-    if (m.cost > limits.maxCost) return tooComplex(`cost ${m.cost} > ${limits.maxCost}`);
-  }
+  const walk: Walk = { schema, fragments, variables: effectiveVariables(schema, operation, variables), stack: new Set() };
+  const root = schema.getRootType(operation.operation) ?? undefined;
+  const m = measure(operation.selectionSet, root, walk);
+  if (m.depth > limits.maxDepth) return tooComplex(`depth ${m.depth} > ${limits.maxDepth}`);
+  if (m.aliases > limits.maxAliases) return tooComplex(`aliases ${m.aliases} > ${limits.maxAliases}`);
+  if (m.cost > limits.maxCost) return tooComplex(`cost ${m.cost} > ${limits.maxCost}`);
   return null;
-}
-
-/** Validation rule form, for static checks where variables are not needed. */
-export function queryLimitsRule(limits: QueryLimits = DEFAULT_QUERY_LIMITS) {
-  return (context: ValidationContext): ASTVisitor => ({
-    Document(node) {
-      const error = checkOperation(node, undefined, {}, limits);
-      if (error) context.reportError(error);
-    },
-  });
 }

@@ -19,6 +19,7 @@ interface DemoOrg {
   name: string;
   kind: string;
   county: string;
+  contact: { name: string; phone: string };
   listings: {
     channel: string;
     category: string;
@@ -36,25 +37,28 @@ const ORGS: DemoOrg[] = [
     name: '安化县云台山黑茶专业合作社',
     kind: 'COOPERATIVE',
     county: '430923',
+    contact: { name: '李合作', phone: '13900000001' },
     listings: [
-      { channel: 'tea', category: 'dark-tea', title: '安化黑茶 千两茶 2022 年', unit: 'KG', tiers: [[1, 36000], [20, 32000]], stock: 300, attributes: { teaType: 'dark', grade: 'standard', productionYear: 2022 }, certifications: ['GEO_INDICATION'] },
-      { channel: 'tea', category: 'dark-tea', title: '安化天尖茶 一级 500 克', unit: 'BOX', tiers: [[1, 16800], [50, 15000]], stock: 800, attributes: { teaType: 'dark', grade: 'one-bud-one-leaf', productionYear: 2024 } },
+      { channel: 'tea', category: 'qianliang', title: '安化黑茶 千两茶 2022 年', unit: 'KG', tiers: [[1, 36000], [20, 32000]], stock: 300, attributes: { teaType: 'dark', grade: 'standard', productionYear: 2022 }, certifications: ['GEO_INDICATION'] },
+      { channel: 'tea', category: 'tianjian', title: '安化天尖茶 一级 500 克', unit: 'BOX', tiers: [[1, 16800], [50, 15000]], stock: 800, attributes: { teaType: 'dark', grade: 'one-bud-one-leaf', productionYear: 2024 } },
     ],
   },
   {
     name: '古丈县毛尖茶叶家庭农场',
     kind: 'FAMILY_FARM',
     county: '433126',
+    contact: { name: '向茶农', phone: '13900000011' },
     listings: [
-      { channel: 'tea', category: 'green-tea', title: '古丈毛尖 明前 一芽一叶', unit: 'JIN', tiers: [[1, 48000], [10, 45000]], stock: 120, attributes: { teaType: 'green', harvestSeason: 'mingqian', grade: 'one-bud-one-leaf', productionYear: 2026 }, certifications: ['ORGANIC'] },
+      { channel: 'tea', category: 'maojian', title: '古丈毛尖 明前 一芽一叶', unit: 'JIN', tiers: [[1, 48000], [10, 45000]], stock: 120, attributes: { teaType: 'green', harvestSeason: 'mingqian', grade: 'one-bud-one-leaf', productionYear: 2026 }, certifications: ['ORGANIC'] },
     ],
   },
   {
     name: '麻阳苗族自治县冰糖橙合作社',
     kind: 'COOPERATIVE',
     county: '431226',
+    contact: { name: '滕果农', phone: '13900000012' },
     listings: [
-      { channel: 'fruit', category: 'citrus', title: '麻阳冰糖橙 70-75 毫米 产地直发', unit: 'JIN', tiers: [[100, 380], [1000, 340]], stock: 50000, attributes: { variety: '冰糖橙', sizeGrade: '70-75', brix: 14.5, pickingDate: '2026-11-20' }, certifications: ['GEO_INDICATION', 'GREEN_FOOD'] },
+      { channel: 'fruit', category: 'bingtang-orange', title: '麻阳冰糖橙 70-75 毫米 产地直发', unit: 'JIN', tiers: [[100, 380], [1000, 340]], stock: 50000, attributes: { variety: '冰糖橙', sizeGrade: '70-75', brix: 14.5, pickingDate: '2026-11-20' }, certifications: ['GEO_INDICATION', 'GREEN_FOOD'] },
       { channel: 'fruit', category: 'kiwifruit', title: '湘西猕猴桃 米良一号 精品箱', unit: 'BOX', tiers: [[10, 6800], [100, 6000]], stock: 2000, attributes: { variety: '米良一号', brix: 16 } },
     ],
   },
@@ -62,6 +66,7 @@ const ORGS: DemoOrg[] = [
     name: '宁乡花猪养殖有限公司',
     kind: 'ENTERPRISE',
     county: '430182',
+    contact: { name: '周场长', phone: '13900000013' },
     listings: [
       { channel: 'hog', category: 'live-hog', title: '宁乡花猪 生猪 110-130 公斤', unit: 'HEAD', tiers: [[5, 360000], [50, 340000]], stock: 400, attributes: { breed: '宁乡花猪', liveWeightBand: '110-130', headCount: 400, quarantineCertificate: '4301822026-0088' } },
     ],
@@ -70,6 +75,7 @@ const ORGS: DemoOrg[] = [
     name: '邵阳县油茶专业合作社',
     kind: 'COOPERATIVE',
     county: '430523',
+    contact: { name: '刘社长', phone: '13900000014' },
     listings: [
       { channel: 'oil', category: 'camellia-oil', title: '邵阳茶油 冷榨一级 5 升装', unit: 'BOTTLE', tiers: [[1, 48000], [20, 43000]], stock: 600, attributes: { oilType: 'camellia', pressingMethod: 'cold', acidValue: 0.8 }, certifications: ['GEO_INDICATION'] },
     ],
@@ -78,6 +84,7 @@ const ORGS: DemoOrg[] = [
     name: '桃源县富硒大米合作社',
     kind: 'COOPERATIVE',
     county: '430725',
+    contact: { name: '陈社长', phone: '13900000015' },
     listings: [
       { channel: 'rice', category: 'selenium-rice', title: '桃源富硒米 一级 新米', unit: 'TONNE', tiers: [[1, 620000], [10, 580000]], stock: 200, attributes: { variety: '玉针香', form: 'milled', grade: '1', harvestYear: 2026 }, certifications: ['SELENIUM_RICH'] },
       { channel: 'rice', category: 'paddy', title: '优质稻谷 黄华占 散装', unit: 'JIN', tiers: [[1000, 155], [10000, 148]], stock: 400000, attributes: { variety: '黄华占', form: 'paddy', harvestYear: 2026 } },
@@ -115,9 +122,9 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
     for (const org of ORGS) {
       const orgId = randomUUID();
       await t.execute(
-        `insert into organisation (id, name, kind, uscc, county_code, verification_status, verified_at, is_demo, created_at)
-         values (?, ?, ?, ?, ?, 'VERIFIED', now(), true, now())`,
-        [orgId, org.name, org.kind, demoUscc(seq++, org.county), org.county],
+        `insert into organisation (id, name, kind, uscc, county_code, contact_name, contact_phone, verification_status, verified_at, is_demo, created_at)
+         values (?, ?, ?, ?, ?, ?, ?, 'VERIFIED', now(), true, now())`,
+        [orgId, org.name, org.kind, demoUscc(seq++, org.county), org.county, org.contact.name, org.contact.phone],
         'run',
         ctx,
       );

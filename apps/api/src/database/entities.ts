@@ -3,7 +3,7 @@ import { Channel } from '../modules/catalog/channel.entity';
 import { ListingImage } from '../modules/catalog/listing-image.entity';
 import { Listing } from '../modules/catalog/listing.entity';
 import { County } from '../modules/geo/county.entity';
-import { LoginFailure } from '../modules/identity/login-failure.entity';
+import { LoginThrottle } from '../modules/identity/login-throttle.entity';
 import { Membership } from '../modules/identity/membership.entity';
 import { Organisation } from '../modules/identity/organisation.entity';
 import { RefreshToken } from '../modules/identity/refresh-token.entity';
@@ -13,7 +13,7 @@ export const ENTITIES = [
   County,
   User,
   RefreshToken,
-  LoginFailure,
+  LoginThrottle,
   Organisation,
   Membership,
   Channel,

@@ -32,16 +32,6 @@ export function channelSeeds(): ChannelSeed[] {
   return JSON.parse(readReference('channels.json')) as ChannelSeed[];
 }
 
-export interface CertificationInfo {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-}
-
-export function certifications(): CertificationInfo[] {
-  return JSON.parse(readReference('certifications.json')) as CertificationInfo[];
-}
-
 /** Inserts a category tree, keeping categories that exist (matched by channel and slug). */
 type Sql = <T>(sql: string, params: unknown[]) => Promise<T>;
 

@@ -1,8 +1,11 @@
 import { type ApolloServerPlugin, type GraphQLResponse, HeaderMap } from '@apollo/server';
+import { negotiate } from '@fastify/accept-negotiator';
 import type { FastifyInstance } from 'fastify';
 import { Kind, type OperationDefinitionNode } from 'graphql';
+import Negotiator from 'negotiator';
 import { createHash } from 'node:crypto';
-import type { CachedAnswer, Lease, ListingScope, ResponseCache } from './response-cache';
+import { COMPRESS_THRESHOLD_BYTES } from '../http-headers';
+import type { BodyEncoding, CachedAnswer, Lease, ListingScope, ResponseCache } from './response-cache';
 
 /**
  * Root query fields whose answer to an anonymous visitor depends only on the arguments and on the
@@ -34,9 +37,24 @@ export function isPublicOperation(operation: OperationDefinitionNode): boolean {
   return true;
 }
 
-/** Requests with the same key get the same answer: the query (by its hash, as Apollo names it), operation and variables. */
-export function cacheKey(queryHash: string, operationName: string | null | undefined, variables: unknown): string {
-  return `${queryHash}\n${operationName ?? ''}\n${JSON.stringify(variables ?? {})}`;
+/** The media types Apollo answers a single result with, in its order of preference. */
+const ANSWER_TYPES = ['application/json; charset=utf-8', 'application/graphql-response+json; charset=utf-8', 'application/json; callbackSpec=1.0; charset=utf-8'];
+
+/**
+ * The media type Apollo will answer a request with, negotiated from its Accept header exactly as
+ * Apollo does; null when the client accepts none of them (Apollo then answers 406 itself).
+ */
+export function answerType(accept: string | null | undefined): string | null {
+  if (!accept) return ANSWER_TYPES[0]!;
+  return new Negotiator({ headers: { accept } }).mediaType(ANSWER_TYPES) ?? null;
+}
+
+/**
+ * Requests with the same key get the same answer: the query (by its hash, as Apollo names it),
+ * operation and variables, and the media type the answer goes out as.
+ */
+export function cacheKey(queryHash: string, operationName: string | null | undefined, variables: unknown, type: string): string {
+  return `${queryHash}\n${operationName ?? ''}\n${JSON.stringify(variables ?? {})}\n${type}`;
 }
 
 /**
@@ -59,9 +77,9 @@ export function listingScope(operation: OperationDefinitionNode, variables: Reco
   return channels.size || listings.size ? { channels, listings } : 'none';
 }
 
-function answered(answer: CachedAnswer, how: 'hit' | 'shared'): GraphQLResponse {
+function answered(answer: CachedAnswer, how: 'hit' | 'shared', type: string): GraphQLResponse {
   return {
-    http: { status: undefined, headers: new HeaderMap([[CACHE_HEADER, how]]) },
+    http: { status: undefined, headers: new HeaderMap([[CACHE_HEADER, how], ['content-type', type]]) },
     body: { kind: 'single', singleResult: { data: answer.data } },
   };
 }
@@ -82,17 +100,19 @@ export function publicResponseCachePlugin(cache: ResponseCache): ApolloServerPlu
   return {
     async requestDidStart({ request }) {
       if (!cache.enabled || request.http?.headers.get('authorization')) return;
+      const type = answerType(request.http?.headers.get('accept'));
+      if (!type) return;
       let lease: Lease | undefined;
       return {
         async responseForOperation({ operation, queryHash, request: { operationName, variables } }) {
           if (!isPublicOperation(operation)) return null;
-          const key = cacheKey(queryHash ?? '', operationName, variables);
+          const key = cacheKey(queryHash ?? '', operationName, variables, type);
           const found = cache.lookup(key, listingScope(operation, variables));
           if (!found) return null;
-          if ('answer' in found) return answered(found.answer, 'hit');
+          if ('answer' in found) return answered(found.answer, 'hit', type);
           if ('pending' in found) {
             const answer = await waitFor(found.pending, cache.readTimeoutMs);
-            return answer ? answered(answer, 'shared') : null;
+            return answer ? answered(answer, 'shared', type) : null;
           }
           lease = found.lease;
           return null;
@@ -104,10 +124,19 @@ export function publicResponseCachePlugin(cache: ResponseCache): ApolloServerPlu
           const ok = result && !result.errors?.length && result.data && (response.http.status ?? 200) === 200;
           lease.settle(ok ? { data: result.data as Record<string, unknown> } : undefined);
           response.http.headers.set(CACHE_HEADER, 'miss');
+          response.http.headers.set('content-type', type);
         },
       };
     },
   };
+}
+
+/** The compression a client prefers of those the cache keeps (brotli, then gzip), or none. */
+export function bodyEncoding(acceptEncoding: string | string[] | undefined): BodyEncoding | undefined {
+  const header = Array.isArray(acceptEncoding) ? acceptEncoding.join(',') : acceptEncoding;
+  if (!header) return undefined;
+  const chosen = negotiate(header, ['br', 'gzip']);
+  return chosen === 'br' || chosen === 'gzip' ? chosen : undefined;
 }
 
 /**
@@ -125,9 +154,15 @@ export function registerStoredAnswers(fastify: FastifyInstance, cache: ResponseC
     if (!body || typeof body.query !== 'string' || body.extensions !== undefined) return done();
     if (body.operationName != null && typeof body.operationName !== 'string') return done();
     if (body.variables != null && (typeof body.variables !== 'object' || Array.isArray(body.variables))) return done();
+    const type = answerType(request.headers.accept);
+    if (!type) return done();
     const queryHash = createHash('sha256').update(body.query).digest('hex');
-    const stored = cache.storedBody(cacheKey(queryHash, body.operationName, body.variables));
+    const key = cacheKey(queryHash, body.operationName, body.variables, type);
+    const encoding = bodyEncoding(request.headers['accept-encoding']);
+    const stored = cache.storedBody(key, encoding, COMPRESS_THRESHOLD_BYTES);
     if (stored === undefined) return done();
-    void reply.header(CACHE_HEADER, 'hit').type('application/json; charset=utf-8').send(stored);
+    void reply.header(CACHE_HEADER, 'hit').header('vary', 'accept, accept-encoding').type(type);
+    if (stored.encoding) void reply.header('content-encoding', stored.encoding);
+    void reply.send(stored.body);
   });
 }

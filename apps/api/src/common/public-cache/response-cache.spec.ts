@@ -1,7 +1,8 @@
 import { parse, type OperationDefinitionNode } from 'graphql';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { type CachedAnswer, type Lease, type ListingScope, ResponseCache } from './response-cache';
-import { isPublicOperation, listingScope } from './response-cache.plugin';
+import { answerType, bodyEncoding, isPublicOperation, listingScope } from './response-cache.plugin';
 
 function clock() {
   let t = 1_000;
@@ -54,9 +55,26 @@ describe('ResponseCache', () => {
     const cache = listening();
     expect(cache.storedBody('a')).toBeUndefined();
     leaseOf(cache, 'a').settle(answer('茶'));
-    expect(cache.storedBody('a')).toBe('{"data":{"value":"茶"}}\n');
+    expect(cache.storedBody('a')).toEqual({ body: '{"data":{"value":"茶"}}\n' });
     cache.invalidate();
     expect(cache.storedBody('a')).toBeUndefined();
+  });
+
+  it('compresses a stored body once per encoding, within the budget, and only when it is worth it', () => {
+    const cache = listening({ maxBytes: 100_000 });
+    const long = answer('安化黑茶 '.repeat(400));
+    leaseOf(cache, 'a').settle(long);
+    const plain = cache.storedBody('a')!.body as string;
+    const bytesBefore = cache.stats().bytes;
+    const br = cache.storedBody('a', 'br', 1024)!;
+    expect(br.encoding).toBe('br');
+    expect(brotliDecompressSync(br.body as Buffer).toString()).toBe(plain);
+    expect(cache.stats().bytes).toBe(bytesBefore + (br.body as Buffer).length);
+    expect(cache.storedBody('a', 'br', 1024)!.body).toBe(br.body); // the same copy, not made again
+    const gzip = cache.storedBody('a', 'gzip', 1024)!;
+    expect(gunzipSync(gzip.body as Buffer).toString()).toBe(plain);
+    leaseOf(cache, 'small').settle(answer('茶'));
+    expect(cache.storedBody('small', 'br', 1024)).toEqual({ body: '{"data":{"value":"茶"}}\n' });
   });
 
   it('never stores an answer read before a change that happened while it was being read', () => {
@@ -217,5 +235,27 @@ describe('isPublicOperation', () => {
     ['mutation { logOut }', false],
   ])('%s → %s', (source, expected) => {
     expect(isPublicOperation(operation(source))).toBe(expected);
+  });
+});
+
+describe('negotiation', () => {
+  it.each([
+    [undefined, 'application/json; charset=utf-8'],
+    ['*/*', 'application/json; charset=utf-8'],
+    ['application/graphql-response+json, application/json;q=0.9', 'application/graphql-response+json; charset=utf-8'],
+    ['application/json', 'application/json; charset=utf-8'],
+    ['text/html', null],
+  ])('answers Accept %s with %s, as Apollo would', (accept, type) => {
+    expect(answerType(accept)).toBe(type);
+  });
+
+  it.each([
+    [undefined, undefined],
+    ['gzip, deflate, br', 'br'],
+    ['gzip', 'gzip'],
+    ['br;q=0, gzip', 'gzip'],
+    ['identity', undefined],
+  ])('compresses for Accept-Encoding %s with %s', (acceptEncoding, encoding) => {
+    expect(bodyEncoding(acceptEncoding)).toBe(encoding);
   });
 });

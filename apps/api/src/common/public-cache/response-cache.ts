@@ -1,3 +1,8 @@
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+
+/** Quick brotli: an answer is compressed on a request's time, once per entry. */
+const BROTLI_OPTIONS = { params: { [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_QUALITY]: 5 } };
+
 /**
  * Answers to anonymous catalogue queries, kept in process memory until the data they were read
  * from changes.
@@ -22,10 +27,14 @@ export interface CachedAnswer {
  */
 export type ListingScope = { readonly channels: ReadonlySet<string>; readonly listings: ReadonlySet<string> } | 'any' | 'none';
 
+/** Compressions a stored body is kept in, made at its first request that accepts one. */
+export type BodyEncoding = 'br' | 'gzip';
+
 interface Entry {
   scope: ListingScope;
   /** the HTTP body, serialised once; only the text is kept, not the objects it was made from */
   body: string;
+  encoded?: Partial<Record<BodyEncoding, Buffer>>;
   bytes: number;
   storedAt: number;
 }
@@ -126,13 +135,26 @@ export class ResponseCache {
     for (const [key, reading] of this.inFlight) if (affected(reading.scope)) this.inFlight.delete(key);
   }
 
-  /** The stored HTTP body for `key`, when there is a fresh one (the fast path: no GraphQL at all). */
-  storedBody(key: string): string | undefined {
+  /**
+   * The stored HTTP body for `key`, when there is a fresh one (the fast path: no GraphQL at all),
+   * compressed with `encoding` when asked and at least `minBytes` long. A body is compressed once,
+   * and the compressed copy counts against the budget like the body.
+   */
+  storedBody(key: string, encoding?: BodyEncoding, minBytes = 0): { body: string | Buffer; encoding?: BodyEncoding } | undefined {
     if (!this.enabled) return undefined;
     const entry = this.fresh(key);
     if (!entry) return undefined;
     this.counters.hits++;
-    return entry.body;
+    if (!encoding || entry.body.length < minBytes) return { body: entry.body };
+    let encoded = entry.encoded?.[encoding];
+    if (!encoded) {
+      encoded = encoding === 'br' ? brotliCompressSync(entry.body, BROTLI_OPTIONS) : gzipSync(entry.body, { level: 6 });
+      entry.encoded = { ...entry.encoded, [encoding]: encoded };
+      entry.bytes += encoded.length;
+      this.totalBytes += encoded.length;
+      this.evictOverBudget();
+    }
+    return { body: encoded, encoding };
   }
 
   /**
@@ -210,6 +232,11 @@ export class ResponseCache {
     if (previous) this.remove(key, previous);
     this.entries.set(key, { scope, body, bytes, storedAt: this.now() });
     this.totalBytes += bytes;
+    this.evictOverBudget();
+  }
+
+  /** Drops the least recently used answers until the rest fit the budget. */
+  private evictOverBudget(): void {
     for (const [oldestKey, oldest] of this.entries) {
       if (this.totalBytes <= this.options.maxBytes) break;
       this.remove(oldestKey, oldest);

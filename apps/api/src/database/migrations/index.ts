@@ -3,6 +3,7 @@ import { Migration20261129062509_Foundation } from './Migration20261129062509_Fo
 import { Migration20261129062600_ListingChecks } from './Migration20261129062600_ListingChecks';
 import { Migration20261129070000_PublicListingIndex } from './Migration20261129070000_PublicListingIndex';
 import { Migration20261129090000_PublicDataChanges } from './Migration20261129090000_PublicDataChanges';
+import { Migration20261130223259_InputLimits } from './Migration20261130223259_InputLimits';
 
 /** Every migration, oldest first. Listed by hand so that compiled and test builds find the same set. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129062600_ListingChecks', class: Migration20261129062600_ListingChecks },
   { name: 'Migration20261129070000_PublicListingIndex', class: Migration20261129070000_PublicListingIndex },
   { name: 'Migration20261129090000_PublicDataChanges', class: Migration20261129090000_PublicDataChanges },
+  { name: 'Migration20261130223259_InputLimits', class: Migration20261130223259_InputLimits },
 ];

@@ -9,8 +9,11 @@ export type ListingConnection = InstanceType<typeof ListingConnection>;
 
 @ArgsType()
 export class ListingsArgs extends PageArgs {
-  @Field({ description: 'Channel code, e.g. tea' })
-  channel!: string;
+  @Field({ nullable: true, description: 'Channel code, e.g. tea; all channels when left out' })
+  channel?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only this seller (organisation)' })
+  sellerId?: string;
 
   @Field(() => ID, { nullable: true, description: 'Category, including its sub-categories' })
   categoryId?: string;

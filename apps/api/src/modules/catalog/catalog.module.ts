@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { GeoModule } from '../geo/geo.module';
 import { IdentityModule } from '../identity/identity.module';
-import { CategoryResolver, ChannelResolver, ListingResolver } from './catalog.resolver';
+import { CategoryResolver, ChannelResolver, ListingResolver, SellerListingFieldsResolver } from './catalog.resolver';
 import { ChannelService } from './channel.service';
 import { ListingReadModel } from './listing.read-model';
 import { ListingService } from './listing.service';
@@ -11,7 +11,7 @@ import { UploadController } from './upload.controller';
 @Module({
   imports: [GeoModule, IdentityModule],
   controllers: [UploadController],
-  providers: [ChannelService, ListingService, ListingReadModel, UnattachedImagesService, ChannelResolver, CategoryResolver, ListingResolver],
+  providers: [ChannelService, ListingService, ListingReadModel, UnattachedImagesService, ChannelResolver, CategoryResolver, ListingResolver, SellerListingFieldsResolver],
   exports: [ChannelService, ListingService],
 })
 export class CatalogModule {}

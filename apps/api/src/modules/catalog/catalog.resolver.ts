@@ -3,7 +3,7 @@ import { UNITS } from '@xiangnong/domain';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Ctx, RequestContext } from '../../common/request-context';
 import { selectedFields } from '../../common/selected-fields';
-import { certifications } from '../../database/reference-data';
+import { Organisation } from '../identity/organisation.entity';
 import {
   CreateChannelInput,
   CreateListingInput,
@@ -13,6 +13,7 @@ import {
   UpdateListingInput,
 } from './catalog.models';
 import { Category } from './category.entity';
+import { CERTIFICATIONS } from './certifications';
 import { Channel } from './channel.entity';
 import { ChannelService } from './channel.service';
 import { ListingStatus } from './listing.entity';
@@ -50,7 +51,7 @@ export class ChannelResolver {
 
   @Query(() => [CertificationView], { description: '认证类型 / Certifications' })
   certifications(): CertificationView[] {
-    return certifications();
+    return [...CERTIFICATIONS];
   }
 
   @Mutation(() => Channel, { description: '新增频道 (admins) / Add a channel: data only, no code' })
@@ -146,5 +147,19 @@ export class ListingResolver {
       .loader<number, Category>('category', (ids) => this.channels.categoriesByIds(ids), (c) => c.id)
       .load(listing.categoryId);
     return category!;
+  }
+}
+
+/** What buyers see of a seller that comes from its listings. */
+@Resolver(() => Organisation)
+export class SellerListingFieldsResolver {
+  constructor(private readonly listings: ListingService) {}
+
+  @ResolveField(() => [String], { description: '认证 — certifications shown on the seller’s public listings' })
+  async certifications(@Ctx() ctx: RequestContext, @Parent() org: Organisation): Promise<string[]> {
+    const found = await ctx
+      .loader<string, { id: string; codes: string[] }>('seller-certifications', (ids) => this.listings.publicCertifications(ids), (v) => v.id)
+      .load(org.id);
+    return found?.codes ?? [];
   }
 }

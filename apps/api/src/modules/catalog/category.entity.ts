@@ -21,11 +21,11 @@ export class Category {
   slug!: string;
 
   @Field()
-  @Property({ type: 'string', length: 30 })
+  @Property({ type: 'string', length: 120 })
   nameZh!: string;
 
   @Field()
-  @Property({ type: 'string', length: 60 })
+  @Property({ type: 'string', length: 240 })
   nameEn!: string;
 
   @Field(() => Int)

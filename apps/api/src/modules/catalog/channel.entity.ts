@@ -14,11 +14,11 @@ export class Channel {
   code!: string;
 
   @Field()
-  @Property({ type: 'string', length: 20 })
+  @Property({ type: 'string', length: 80 })
   nameZh!: string;
 
   @Field()
-  @Property({ type: 'string', length: 40 })
+  @Property({ type: 'string', length: 160 })
   nameEn!: string;
 
   @Field(() => String)

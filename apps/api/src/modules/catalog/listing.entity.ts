@@ -27,6 +27,14 @@ registerEnumType(ListingStatus, { name: 'ListingStatus', description: '草稿 / 
   name: 'listing_public_channel_recent_idx',
   expression: `create index "listing_public_channel_recent_idx" on "listing" ("channel_code", "published_at" desc, "id" desc) where "status" in ('ACTIVE', 'SOLD_OUT')`,
 })
+@Index({
+  name: 'listing_public_recent_idx',
+  expression: `create index "listing_public_recent_idx" on "listing" ("published_at" desc, "id" desc) where "status" in ('ACTIVE', 'SOLD_OUT')`,
+})
+@Index({
+  name: 'listing_public_seller_recent_idx',
+  expression: `create index "listing_public_seller_recent_idx" on "listing" ("organisation_id", "published_at" desc, "id" desc) where "status" in ('ACTIVE', 'SOLD_OUT')`,
+})
 export class Listing {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -41,7 +49,7 @@ export class Listing {
   @Index()
   category!: Category;
 
-  @Property({ type: 'string', length: 60 })
+  @Property({ type: 'string', length: 240 })
   title!: string;
 
   @Property({ type: 'text', default: '' })

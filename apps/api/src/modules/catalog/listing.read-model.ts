@@ -37,6 +37,8 @@ interface ListingRow {
   seller_status: VerificationStatus;
   seller_verified_at?: Date | string | null;
   seller_rejection_reason?: string | null;
+  seller_contact_name?: string | null;
+  seller_contact_phone?: string | null;
   seller_is_demo: boolean;
   seller_created_at?: Date | string;
   images?: { id: string; key: string }[];
@@ -61,6 +63,7 @@ const OPTIONAL_COLUMNS: Record<string, string> = {
   'seller.verifiedAt': 'o.verified_at as seller_verified_at',
   'seller.rejectionReason': 'o.rejection_reason as seller_rejection_reason',
   'seller.createdAt': 'o.created_at as seller_created_at',
+  'seller.contact': 'o.contact_name as seller_contact_name, o.contact_phone as seller_contact_phone',
   images: `coalesce((select json_agg(json_build_object('id', i.id, 'key', i.storage_key) order by i.position)
                        from listing_image i where i.listing_id = l.id), '[]'::json) as images`,
 };
@@ -112,6 +115,8 @@ export class ListingReadModel {
         verificationStatus: row.seller_status,
         verifiedAt: row.seller_verified_at ? new Date(row.seller_verified_at) : undefined,
         rejectionReason: row.seller_rejection_reason ?? undefined,
+        contactName: row.seller_contact_name,
+        contactPhone: row.seller_contact_phone,
         isDemo: row.seller_is_demo,
         createdAt: row.seller_created_at ? new Date(row.seller_created_at) : undefined,
       } as Organisation;

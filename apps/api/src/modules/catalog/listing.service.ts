@@ -1,18 +1,20 @@
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { attributeIssues, priceTierProblem, unitInfo, type PriceTier } from '@xiangnong/domain';
+import { attributeIssues, cleanText, priceTierProblem, quantityProblem, TEXT_RULES, textProblem, unitInfo, type PriceTier } from '@xiangnong/domain';
 import { DomainError } from '../../common/errors';
-import { isUuid } from '../../common/ids';
+import { intId, isUuid } from '../../common/ids';
 import { decodeCursor, pageSize, toPage, type Page } from '../../common/pagination';
 import type { RequestContext } from '../../common/request-context';
-import { certifications } from '../../database/reference-data';
+import { optionalText, requireText } from '../../common/text-input';
 import { GeoService } from '../geo/geo.service';
 import { MemberRole } from '../identity/membership.entity';
 import { VerificationStatus } from '../identity/organisation.entity';
 import { OrganisationService } from '../identity/organisation.service';
 import type { CreateListingInput, ListingsArgs, OrganisationListingsArgs, UpdateListingInput } from './catalog.models';
 import { Category } from './category.entity';
+import { CERTIFICATION_CODES } from './certifications';
 import { Channel } from './channel.entity';
+import { ChannelService } from './channel.service';
 import { ListingImage } from './listing-image.entity';
 import { Listing, ListingStatus } from './listing.entity';
 import { ListingReadModel } from './listing.read-model';
@@ -20,8 +22,6 @@ import type { ListingView } from './listing.view';
 import { canTransition, PUBLIC_STATUSES, statusForStock } from './listing-rules';
 
 const MAX_IMAGES = 9;
-const MAX_QUANTITY = 1_000_000_000;
-const CERTIFICATION_CODES = new Set(certifications().map((c) => c.code));
 
 interface ListingFields {
   category: Category;
@@ -37,8 +37,18 @@ interface ListingFields {
   certifications: string[];
 }
 
-function positiveInt(value: number): boolean {
-  return Number.isInteger(value) && value > 0 && value <= MAX_QUANTITY;
+const QUANTITY_ERRORS = {
+  minimumInvalid: 'catalog/quantity-invalid',
+  stockInvalid: 'catalog/stock-invalid',
+  stockBelowMinimum: 'catalog/stock-below-minimum',
+} as const;
+
+/** Words to look for in titles, or undefined for none. */
+function searchWords(raw: string | undefined): string | undefined {
+  const words = cleanText(raw ?? '');
+  if (!words) return undefined;
+  if (textProblem(words, TEXT_RULES.searchWords)) throw new DomainError('catalog/query-too-long');
+  return words;
 }
 
 @Injectable()
@@ -48,25 +58,23 @@ export class ListingService {
     private readonly organisations: OrganisationService,
     private readonly geo: GeoService,
     private readonly reads: ListingReadModel,
+    private readonly channels: ChannelService,
   ) {}
 
   /** Validates a whole listing against its channel. Every rule runs before anything is written. */
   private async validate(channel: Channel, input: Required<Omit<UpdateListingInput, 'imageIds'>>): Promise<ListingFields> {
-    const title = input.title.trim();
-    if (title.length < 4 || title.length > 60) throw new DomainError('catalog/title-invalid');
-    const description = input.description.trim();
-    if (description.length > 5000) throw new DomainError('catalog/description-invalid');
-    const category = await this.em.findOne(Category, { id: Number(input.categoryId) || 0, channel: channel.code });
+    const title = requireText(input.title, 'listingTitle', 'catalog/title-invalid');
+    const description = optionalText(input.description, 'listingDescription', 'catalog/description-invalid') ?? '';
+    const categoryId = intId(input.categoryId);
+    const category = categoryId ? await this.em.findOne(Category, { id: categoryId, channel: channel.code }) : null;
     if (!category) throw new DomainError('catalog/category-unknown');
     const county = await this.geo.requireCounty(input.originCountyCode);
     if (!unitInfo(input.unit)) throw new DomainError('catalog/unit-unknown');
-    if (!positiveInt(input.minOrderQuantity)) throw new DomainError('catalog/quantity-invalid', { field: 'minOrderQuantity' });
-    if (!Number.isInteger(input.stock) || input.stock < 0 || input.stock > MAX_QUANTITY) throw new DomainError('catalog/stock-invalid');
+    const quantity = quantityProblem(input.minOrderQuantity, input.stock);
+    if (quantity) throw new DomainError(QUANTITY_ERRORS[quantity], { minOrderQuantity: input.minOrderQuantity, stock: input.stock });
     const tiers = input.priceTiers.map((t) => ({ minQuantity: t.minQuantity, unitPriceFen: t.unitPriceFen }));
     const tierProblem = priceTierProblem(tiers, input.minOrderQuantity);
-    if (tierProblem || tiers.some((t) => t.minQuantity > MAX_QUANTITY || t.unitPriceFen > 2_000_000_000)) {
-      throw new DomainError('catalog/price-tiers-invalid', { problem: tierProblem ?? 'tooLarge' });
-    }
+    if (tierProblem) throw new DomainError('catalog/price-tiers-invalid', { problem: tierProblem });
     const attributes = input.attributes ?? {};
     if (typeof attributes !== 'object' || Array.isArray(attributes)) throw new DomainError('catalog/attributes-invalid');
     const issues = attributeIssues(channel.attributeSchema, attributes);
@@ -92,15 +100,9 @@ export class ListingService {
     };
   }
 
-  private async channel(code: string): Promise<Channel> {
-    const channel = await this.em.findOne(Channel, { code });
-    if (!channel) throw new DomainError('catalog/channel-unknown');
-    return channel;
-  }
-
   async create(ctx: RequestContext, input: CreateListingInput): Promise<ListingView> {
     const org = await this.organisations.requireSeller(ctx, input.organisationId);
-    const channel = await this.channel(input.channelCode);
+    const channel = await this.channels.channel(input.channelCode);
     const fields = await this.validate(channel, {
       categoryId: input.categoryId,
       title: input.title,
@@ -131,7 +133,7 @@ export class ListingService {
 
   async update(ctx: RequestContext, id: string, input: UpdateListingInput): Promise<ListingView> {
     const existing = await this.editable(ctx, id);
-    const channel = await this.channel(existing.channel.code);
+    const channel = await this.channels.channel(existing.channel.code);
     const fields = await this.validate(channel, {
       categoryId: input.categoryId ?? String(existing.category.id),
       title: input.title ?? existing.title,
@@ -166,11 +168,19 @@ export class ListingService {
     return (await this.reads.byId(id))!;
   }
 
-  /** The listing if the caller may change it: any member of its organisation. Others learn nothing. */
+  /**
+   * The listing if the caller may change it: any member of its (seller) organisation. Anyone else
+   * is refused, and learns no more than they could see: a listing they cannot read is "not found",
+   * exactly like an id that names nothing.
+   */
   private async editable(ctx: RequestContext, id: string): Promise<Listing> {
     ctx.requireUser();
-    const listing = isUuid(id) ? await this.em.findOne(Listing, id) : null;
+    const listing = isUuid(id) ? await this.em.findOne(Listing, id, { populate: ['organisation'] }) : null;
     if (!listing) throw new DomainError('catalog/listing-not-found');
+    if (!(await this.organisations.roleOf(ctx, listing.organisation.id))) {
+      const visible = PUBLIC_STATUSES.includes(listing.status) && listing.organisation.verificationStatus === VerificationStatus.VERIFIED;
+      throw new DomainError(visible ? 'auth/forbidden' : 'catalog/listing-not-found');
+    }
     await this.organisations.requireSeller(ctx, listing.organisation.id);
     return listing;
   }
@@ -204,33 +214,58 @@ export class ListingService {
     throw new DomainError('catalog/listing-not-found');
   }
 
-  /** Public listings of a channel, newest first, keyset-paginated. */
+  /** Public listings of a channel and/or a seller, newest first, keyset-paginated. */
   async publicListings(args: ListingsArgs, fields?: ReadonlySet<string>): Promise<Page<ListingView>> {
     const size = pageSize(args.first);
-    const where = [`l.channel_code = ?`, `l.status in ('ACTIVE', 'SOLD_OUT')`, `o.verification_status = 'VERIFIED'`];
-    const params: unknown[] = [args.channel];
+    const where = [`l.status in ('ACTIVE', 'SOLD_OUT')`, `o.verification_status = 'VERIFIED'`];
+    const params: unknown[] = [];
+    if (args.channel) {
+      where.push('l.channel_code = ?');
+      params.push(args.channel);
+    }
+    if (args.sellerId) {
+      if (!isUuid(args.sellerId)) throw new DomainError('org/not-found');
+      where.push('l.organisation_id = ?');
+      params.push(args.sellerId);
+    }
     if (args.categoryId) {
-      const id = Number(args.categoryId);
-      if (!Number.isInteger(id)) throw new DomainError('catalog/category-unknown');
+      const id = intId(args.categoryId);
+      if (!id) throw new DomainError('catalog/category-unknown');
       where.push('(l.category_id = ? or l.category_id in (select c.id from category c where c.parent_id = ?))');
       params.push(id, id);
     }
     if (args.countyCode) {
       where.push('l.origin_county_code = ?');
-      params.push(args.countyCode);
+      params.push((await this.geo.requireCounty(args.countyCode)).code);
     }
     if (args.povertyOnly) where.push('l.origin_county_code in (select code from county where is_poverty_county)');
-    if (args.q?.trim()) {
+    const words = searchWords(args.q);
+    if (words) {
       where.push(`l.title ilike ? escape '\\'`);
-      params.push(`%${args.q.trim().replace(/[\\%_]/g, '\\$&')}%`);
+      params.push(`%${words.replace(/[\\%_]/g, '\\$&')}%`);
     }
     if (args.after) {
-      const [publishedAt, id] = decodeCursor(args.after, ['string', 'string']);
+      const [publishedAt, id] = decodeCursor(args.after, ['timestamp', 'uuid']);
       where.push('(l.published_at, l.id) < (?::timestamptz, ?::uuid)');
       params.push(publishedAt, id);
     }
     const rows = await this.reads.find({ where, params, orderBy: 'l.published_at desc, l.id desc', limit: size + 1, fields });
-    return toPage(rows, size, (l) => [l.publishedAt!.toISOString(), l.id]);
+    return toPage(rows, size, (l) => [l.publishedAt!, l.id]);
+  }
+
+  /** The certifications each seller shows on its public listings, in the catalogue's order. */
+  async publicCertifications(organisationIds: readonly string[]): Promise<{ id: string; codes: string[] }[]> {
+    const ids = organisationIds.filter(isUuid);
+    if (!ids.length) return [];
+    const rows = await this.em.getConnection().execute<{ id: string; codes: string[] }[]>(
+      `select l.organisation_id as id, array_agg(distinct c) as codes
+         from listing l cross join unnest(l.certifications) c
+        where l.organisation_id in (?) and l.status in ('ACTIVE', 'SOLD_OUT')
+        group by l.organisation_id`,
+      [ids],
+    );
+    const order = [...CERTIFICATION_CODES];
+    return rows.map((row) => ({ id: row.id, codes: order.filter((code) => row.codes.includes(code)) }));
   }
 
   /** Every listing of an organisation, for its members (and admins), most recently changed first. */
@@ -245,12 +280,11 @@ export class ListingService {
       params.push(args.status);
     }
     if (args.after) {
-      const [updatedAt, id] = decodeCursor(args.after, ['string', 'string']);
+      const [updatedAt, id] = decodeCursor(args.after, ['timestamp', 'uuid']);
       where.push('(l.updated_at, l.id) < (?::timestamptz, ?::uuid)');
       params.push(updatedAt, id);
     }
     const rows = await this.reads.find({ where, params, orderBy: 'l.updated_at desc, l.id desc', limit: size + 1 });
-    return toPage(rows, size, (l) => [l.updatedAt.toISOString(), l.id]);
+    return toPage(rows, size, (l) => [l.updatedAt, l.id]);
   }
-
 }

@@ -11,12 +11,13 @@ import { isUuid } from '../../common/ids';
 import { RequestContext } from '../../common/request-context';
 import { AuthService } from '../identity/auth.service';
 import { OrganisationService } from '../identity/organisation.service';
-import { MAX_IMAGE_BYTES, sniffImageType } from './image-upload';
+import { MAX_IMAGE_BYTES, prepareImage } from './image-upload';
 import { ListingImage } from './listing-image.entity';
 
 /**
- * Image upload for listings: multipart, one file, at most 5 MB, JPEG/PNG/WebP by content.
- * The image belongs to the organisation until a listing takes it.
+ * Image upload for listings: multipart, one file, at most 5 MB, JPEG/PNG/WebP that decodes in
+ * full; what is stored is the image encoded again (see prepareImage). The image belongs to the
+ * organisation until a listing takes it. Refusals are DomainErrors, answered by ExceptionFilter.
  */
 @Controller('api/uploads')
 export class UploadController {
@@ -33,38 +34,36 @@ export class UploadController {
     @Res() reply: FastifyReply,
     @Query('organisationId') organisationId: string | undefined,
   ): Promise<void> {
-    try {
-      const header = request.headers.authorization;
-      const user = await this.auth.authenticate(header?.startsWith('Bearer ') ? header.slice(7) : undefined);
-      const ctx = new RequestContext(user, request.ip, String(request.id), user?.familyId);
-      ctx.requireUser();
-      if (!organisationId || !isUuid(organisationId)) throw new DomainError('auth/forbidden');
-      await this.organisations.requireSeller(ctx, organisationId);
-      if (!request.isMultipart()) throw new DomainError('upload/missing-file');
-      const part = await request.file({ limits: { fileSize: MAX_IMAGE_BYTES } });
-      if (!part) throw new DomainError('upload/missing-file');
-      const buffer = await part.toBuffer().catch((error: { code?: string }) => {
-        if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError('upload/too-large');
-        throw error;
-      });
-      if (part.file.truncated || buffer.length > MAX_IMAGE_BYTES) throw new DomainError('upload/too-large');
-      const type = sniffImageType(buffer.subarray(0, 16));
-      if (!type) throw new DomainError('upload/not-image');
-      const id = randomUUID();
-      const storageKey = `${organisationId}/${id}.${type.extension}`;
-      await mkdir(join(this.config.uploadsDir, organisationId), { recursive: true });
-      await writeFile(join(this.config.uploadsDir, storageKey), buffer);
-      await this.em.fork().transactional(async (em) => {
-        em.create(ListingImage, { id, organisation: organisationId, storageKey, contentType: type.contentType, byteSize: buffer.length });
-      });
-      await reply.status(201).send({ id, url: `/files/${storageKey}`, contentType: type.contentType, byteSize: buffer.length });
-    } catch (error) {
-      if (error instanceof DomainError) {
-        const { code, messageZh, messageEn } = error.extensions as Record<string, string>;
-        await reply.status(error.httpStatus).send({ code, messageZh, messageEn });
-        return;
-      }
-      throw error;
-    }
+    const header = request.headers.authorization;
+    const user = await this.auth.authenticate(header?.startsWith('Bearer ') ? header.slice(7) : undefined);
+    const ctx = new RequestContext(user, request.ip, String(request.id), user?.familyId);
+    ctx.requireUser();
+    if (!organisationId || !isUuid(organisationId)) throw new DomainError('auth/forbidden');
+    await this.organisations.requireSeller(ctx, organisationId);
+    const image = await prepareImage(await receiveFile(request));
+    const id = randomUUID();
+    const storageKey = `${organisationId}/${id}.${image.extension}`;
+    await mkdir(join(this.config.uploadsDir, organisationId), { recursive: true });
+    await writeFile(join(this.config.uploadsDir, storageKey), image.data);
+    await this.em.fork().transactional(async (em) => {
+      em.create(ListingImage, { id, organisation: organisationId, storageKey, contentType: image.contentType, byteSize: image.data.length });
+    });
+    await reply.status(201).send({ id, url: `/files/${storageKey}`, contentType: image.contentType, byteSize: image.data.length, width: image.width, height: image.height });
+  }
+}
+
+/** The one file of a multipart upload, whole; a body that is cut off or malformed is the client's error. */
+async function receiveFile(request: FastifyRequest): Promise<Buffer> {
+  if (!request.isMultipart()) throw new DomainError('upload/missing-file');
+  try {
+    const part = await request.file({ limits: { fileSize: MAX_IMAGE_BYTES } });
+    if (!part) throw new DomainError('upload/missing-file');
+    const buffer = await part.toBuffer();
+    if (part.file.truncated || buffer.length > MAX_IMAGE_BYTES) throw new DomainError('upload/too-large');
+    return buffer;
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError('upload/too-large');
+    throw new DomainError('upload/malformed');
   }
 }

@@ -41,6 +41,7 @@ export class GeoService {
   }
 
   async requireCounty(code: string): Promise<County> {
+    if (!code.trim()) throw new DomainError('geo/county-required');
     const county = await this.county(code.trim());
     if (!county) throw new DomainError('geo/county-unknown');
     return county;

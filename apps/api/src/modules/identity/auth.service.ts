@@ -1,4 +1,4 @@
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { normalizeMobile } from '@xiangnong/domain';
 import { randomUUID } from 'node:crypto';
@@ -12,6 +12,18 @@ import { User } from './user.entity';
 
 /** Failed logins allowed per phone number, and per client address, in the window. */
 export const LOGIN_LIMITS = { perPhone: 5, perAddress: 30, windowMinutes: 15 };
+
+/**
+ * Takes one attempt for each key, atomically: a key whose window is over starts a new one. Returns
+ * the attempts each key has now, this one included. Rows are always taken in the order given
+ * (phone first, then address), so concurrent attempts never deadlock.
+ */
+const TAKE_ATTEMPTS = `
+  insert into login_throttle (key, attempts, window_started_at) values (?, 1, now()), (?, 1, now())
+  on conflict (key) do update set
+    attempts = case when login_throttle.window_started_at <= now() - ? * interval '1 minute' then 1 else login_throttle.attempts + 1 end,
+    window_started_at = case when login_throttle.window_started_at <= now() - ? * interval '1 minute' then now() else login_throttle.window_started_at end
+  returning key, attempts`;
 
 export interface IssuedSession {
   accessToken: string;
@@ -49,39 +61,34 @@ export class AuthService {
   }
 
   /**
-   * Unknown numbers and wrong passwords get the same answer after the same work. Failures are
-   * counted per number and per address in PostgreSQL, so the limit holds across instances.
+   * Unknown numbers and wrong passwords get the same answer after the same work. Every attempt is
+   * counted against its number and its address before the password is looked at, in one atomic
+   * statement, so no burst of parallel attempts (on any number of instances) gets more than the
+   * limit checked; a successful login gives its attempt back, so only failures use up the limit.
    */
   async logIn(phoneRaw: string, password: string, ip: string): Promise<IssuedSession> {
     const phone = normalizeMobile(phoneRaw) ?? phoneRaw.trim().slice(0, 20);
-    const phoneKey = hashToken(`phone:${phone}`);
-    const ipKey = hashToken(`ip:${ip}`);
-    const since = new Date(Date.now() - LOGIN_LIMITS.windowMinutes * 60_000);
-    const [counts] = await this.em.getConnection().execute<{ by_phone: string; by_ip: string }[]>(
-      `select count(*) filter (where phone_key = ?) as by_phone, count(*) filter (where ip_key = ?) as by_ip
-         from login_failure where created_at > ? and (phone_key = ? or ip_key = ?)`,
-      [phoneKey, ipKey, since, phoneKey, ipKey],
-    );
-    if (Number(counts!.by_phone) >= LOGIN_LIMITS.perPhone || Number(counts!.by_ip) >= LOGIN_LIMITS.perAddress) {
+    const keys = [hashToken(`phone:${phone}`), hashToken(`ip:${ip}`)];
+    const taken = await this.em.getConnection().execute<{ key: string; attempts: number }[]>(TAKE_ATTEMPTS, [
+      ...keys,
+      LOGIN_LIMITS.windowMinutes,
+      LOGIN_LIMITS.windowMinutes,
+    ]);
+    const attempts = (key: string) => taken.find((row) => row.key === key)!.attempts;
+    if (attempts(keys[0]!) > LOGIN_LIMITS.perPhone || attempts(keys[1]!) > LOGIN_LIMITS.perAddress) {
       throw new DomainError('auth/rate-limited');
     }
-    const user = await this.em.findOne(User, { phone }, { populate: ['passwordHash'] });
+    const user = normalizeMobile(phoneRaw) ? await this.em.findOne(User, { phone }, { populate: ['passwordHash'] }) : null;
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-    if (!user || !ok) {
-      await this.em.getConnection().execute('insert into login_failure (phone_key, ip_key, created_at) values (?, ?, now())', [phoneKey, ipKey]);
-      throw new DomainError('auth/invalid-credentials');
-    }
+    if (!user || !ok) throw new DomainError('auth/invalid-credentials');
+    await this.em.getConnection().execute('update login_throttle set attempts = greatest(attempts - 1, 0) where key in (?, ?)', keys);
     return this.em.transactional((em) => this.startSession(em, user));
   }
 
   /** Rotates a refresh token. A token presented twice means it leaked: its whole family is revoked. */
   async refresh(token: string): Promise<IssuedSession> {
     const outcome = await this.em.transactional(async (em) => {
-      const current = await em.findOne(
-        RefreshToken,
-        { tokenHash: hashToken(token) },
-        { lockMode: 4 /* PESSIMISTIC_WRITE */, populate: ['user'] },
-      );
+      const current = await em.findOne(RefreshToken, { tokenHash: hashToken(token) }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['user'] });
       if (!current || current.revokedAt || current.expiresAt <= new Date()) return null;
       if (current.usedAt) {
         await this.revokeFamily(em, current.familyId);

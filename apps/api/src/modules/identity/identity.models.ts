@@ -44,6 +44,15 @@ export class Member {
   role!: MemberRole;
 }
 
+@ObjectType({ description: '公开联系方式 / How to reach an organisation' })
+export class OrganisationContact {
+  @Field(() => String, { nullable: true })
+  name!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Mainland mobile number, in full' })
+  phone!: string | null;
+}
+
 @ObjectType({ description: '登录凭据 / Tokens after sign-up, login or refresh' })
 export class AuthPayload {
   @Field()
@@ -105,6 +114,12 @@ export class CreateOrganisationInput {
 
   @Field({ nullable: true })
   description?: string;
+
+  @Field({ nullable: true, description: '公开联系人 / Public contact name, shown to signed-in users' })
+  contactName?: string;
+
+  @Field({ nullable: true, description: '公开联系电话 / Public contact mobile number, shown to signed-in users' })
+  contactPhone?: string;
 }
 
 @InputType()
@@ -115,8 +130,14 @@ export class UpdateOrganisationInput {
   @Field({ nullable: true })
   countyCode?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Empty text clears it' })
   description?: string;
+
+  @Field({ nullable: true, description: 'Empty text clears it' })
+  contactName?: string;
+
+  @Field({ nullable: true, description: 'Empty text clears it' })
+  contactPhone?: string;
 }
 
 @InputType()

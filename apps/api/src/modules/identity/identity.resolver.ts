@@ -12,6 +12,7 @@ import {
   CreateOrganisationInput,
   LogInInput,
   Member,
+  OrganisationContact,
   SignUpInput,
   UpdateOrganisationInput,
   VerifyOrganisationInput,
@@ -148,6 +149,21 @@ export class OrganisationFieldsResolver {
   @ResolveField(() => [Member], { nullable: true, description: 'Members — members and platform admins only (others get null and an auth/forbidden error)' })
   members(@Ctx() ctx: RequestContext, @Parent() org: Organisation): Promise<Member[]> {
     return this.organisations.members(ctx, org.id);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Reason given when verification was refused — members and platform admins only (others get null and an auth/forbidden error)' })
+  async rejectionReason(@Ctx() ctx: RequestContext, @Parent() org: Organisation): Promise<string | null> {
+    await this.organisations.requireRoleOrAdmin(ctx, org.id, MemberRole.STAFF);
+    return org.rejectionReason ?? null;
+  }
+
+  @ResolveField(() => OrganisationContact, {
+    nullable: true,
+    description: '联系方式 — signed-in users see the contact the organisation publishes; visitors get null (sign in to see it)',
+  })
+  contact(@Ctx() ctx: RequestContext, @Parent() org: Organisation): OrganisationContact | null {
+    if (!ctx.user) return null;
+    return { name: org.contactName ?? null, phone: org.contactPhone ?? null };
   }
 
   @ResolveField(() => MemberRole, { nullable: true, description: 'Your role here, if you are a member' })

@@ -37,7 +37,7 @@ export class Organisation {
   id: string = randomUUID();
 
   @Field()
-  @Property({ type: 'string', length: 60 })
+  @Property({ type: 'string', length: 240 })
   name!: string;
 
   @Field(() => OrganisationKind)
@@ -52,9 +52,9 @@ export class Organisation {
   @Index()
   county!: County;
 
-  @Field({ nullable: true })
+  @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
-  description?: string;
+  description?: string | null;
 
   @Field(() => VerificationStatus)
   @Enum({ items: () => VerificationStatus, nativeEnumName: 'verification_status' })
@@ -64,9 +64,16 @@ export class Organisation {
   @Property({ type: 'timestamptz', nullable: true })
   verifiedAt?: Date;
 
-  @Field({ nullable: true, description: 'Reason given when verification was refused' })
+  /** given when verification was refused; private to members and admins (see OrganisationFieldsResolver) */
   @Property({ type: 'text', nullable: true })
   rejectionReason?: string;
+
+  /** the public contact, shown to signed-in users (see OrganisationFieldsResolver) */
+  @Property({ type: 'string', length: 160, nullable: true })
+  contactName?: string | null;
+
+  @Property({ type: 'string', length: 11, nullable: true })
+  contactPhone?: string | null;
 
   @Field(() => Boolean, { description: '示例数据 / Sample data' })
   @Property({ type: 'boolean', default: false })

@@ -4,6 +4,7 @@ import { maskMobile, normalizeMobile, normalizeUscc, usccProblem } from '@xiangn
 import { DomainError } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { decodeCursor, pageSize, toPage, type Page, type PageArgs } from '../../common/pagination';
+import { optionalText, requireText } from '../../common/text-input';
 import type { RequestContext } from '../../common/request-context';
 import { GeoService } from '../geo/geo.service';
 import type { CreateOrganisationInput, Member, UpdateOrganisationInput } from './identity.models';
@@ -12,9 +13,23 @@ import { Organisation, SELLER_KINDS, VerificationStatus } from './organisation.e
 import { User } from './user.entity';
 
 function validName(raw: string): string {
-  const name = raw.trim();
-  if (name.length < 2 || name.length > 60) throw new DomainError('org/name-invalid');
-  return name;
+  return requireText(raw, 'organisationName', 'org/name-invalid');
+}
+
+function validDescription(raw: string | null | undefined): string | undefined {
+  return optionalText(raw, 'organisationDescription', 'org/description-invalid');
+}
+
+function validContactName(raw: string | null | undefined): string | undefined {
+  return optionalText(raw, 'contactName', 'org/contact-name-invalid');
+}
+
+/** The public contact number: a mainland mobile number, or nothing when left empty. */
+function validContactPhone(raw: string | null | undefined): string | undefined {
+  if (!raw?.trim()) return undefined;
+  const phone = normalizeMobile(raw);
+  if (!phone) throw new DomainError('auth/phone-invalid', { field: 'contactPhone' });
+  return phone;
 }
 
 function validUscc(raw: string): string {
@@ -34,15 +49,11 @@ export class OrganisationService {
     const name = validName(input.name);
     const uscc = validUscc(input.uscc);
     const county = await this.geo.requireCounty(input.countyCode);
+    const description = validDescription(input.description);
+    const contact = { contactName: validContactName(input.contactName), contactPhone: validContactPhone(input.contactPhone) };
     try {
       return await this.em.transactional(async (em) => {
-        const org = em.create(Organisation, {
-          name,
-          kind: input.kind,
-          uscc,
-          county: county.code,
-          description: input.description?.trim().slice(0, 2000) || undefined,
-        });
+        const org = em.create(Organisation, { name, kind: input.kind, uscc, county: county.code, description, ...contact });
         em.create(Membership, { organisation: org, user: user.id, role: MemberRole.OWNER });
         await em.flush();
         return org;
@@ -55,10 +66,13 @@ export class OrganisationService {
 
   async update(ctx: RequestContext, organisationId: string, input: UpdateOrganisationInput): Promise<Organisation> {
     await this.requireRole(ctx, organisationId, MemberRole.MANAGER);
-    const patch: Partial<Pick<Organisation, 'name' | 'description'>> & { county?: string } = {};
+    const patch: Partial<Pick<Organisation, 'name' | 'description' | 'contactName' | 'contactPhone'>> & { county?: string } = {};
     if (input.name !== undefined && input.name !== null) patch.name = validName(input.name);
     if (input.countyCode !== undefined && input.countyCode !== null) patch.county = (await this.geo.requireCounty(input.countyCode)).code;
-    if (input.description !== undefined && input.description !== null) patch.description = input.description.trim().slice(0, 2000);
+    // an empty description or contact clears it
+    if (input.description !== undefined && input.description !== null) patch.description = validDescription(input.description) ?? null;
+    if (input.contactName !== undefined && input.contactName !== null) patch.contactName = validContactName(input.contactName) ?? null;
+    if (input.contactPhone !== undefined && input.contactPhone !== null) patch.contactPhone = validContactPhone(input.contactPhone) ?? null;
     return this.em.transactional(async (em) => {
       const org = await em.findOneOrFail(Organisation, organisationId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       em.assign(org, patch);
@@ -87,32 +101,48 @@ export class OrganisationService {
   }
 
   async changeMemberRole(ctx: RequestContext, organisationId: string, userId: string, role: MemberRole): Promise<Member> {
+    const caller = ctx.requireUser();
     await this.requireRole(ctx, organisationId, MemberRole.OWNER);
     return this.em.transactional(async (em) => {
-      const memberships = await em.find(Membership, { organisation: organisationId }, { lockMode: 4, populate: ['user'] });
+      const memberships = await this.lockMembers(em, organisationId);
       const target = memberships.find((m) => m.user.id === userId);
       if (!target) throw new DomainError('org/member-not-found');
       const owners = memberships.filter((m) => m.role === MemberRole.OWNER);
       if (target.role === MemberRole.OWNER && role !== MemberRole.OWNER && owners.length === 1) throw new DomainError('org/last-owner');
+      // another owner may have demoted the caller since the check above
+      if (!owners.some((m) => m.user.id === caller.id)) throw new DomainError('auth/forbidden');
       target.role = role;
       await em.flush();
-      return { userId, displayName: target.user.displayName, phoneMasked: maskMobile(target.user.phone), role };
+      const user = await em.findOneOrFail(User, userId);
+      return { userId, displayName: user.displayName, phoneMasked: maskMobile(user.phone), role };
     });
   }
 
   async removeMember(ctx: RequestContext, organisationId: string, userId: string): Promise<boolean> {
+    const caller = ctx.requireUser();
     await this.requireRole(ctx, organisationId, MemberRole.OWNER);
     return this.em.transactional(async (em) => {
-      const memberships = await em.find(Membership, { organisation: organisationId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const memberships = await this.lockMembers(em, organisationId);
       const target = memberships.find((m) => m.user.id === userId);
       if (!target) throw new DomainError('org/member-not-found');
-      if (target.role === MemberRole.OWNER && memberships.filter((m) => m.role === MemberRole.OWNER).length === 1) {
-        throw new DomainError('org/last-owner');
-      }
+      const owners = memberships.filter((m) => m.role === MemberRole.OWNER);
+      if (target.role === MemberRole.OWNER && owners.length === 1) throw new DomainError('org/last-owner');
+      if (!owners.some((m) => m.user.id === caller.id)) throw new DomainError('auth/forbidden');
       em.remove(target);
       await em.flush();
       return true;
     });
+  }
+
+  /**
+   * The organisation's memberships, read after taking the organisation's row lock: every change to
+   * the member list takes it first, so two of them run one after the other and the second sees
+   * the first one's result (locking the membership rows alone would miss rows that changed or
+   * appeared while waiting).
+   */
+  private async lockMembers(em: EntityManager, organisationId: string): Promise<Membership[]> {
+    await em.findOneOrFail(Organisation, organisationId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    return em.find(Membership, { organisation: organisationId }, { refresh: true });
   }
 
   async members(ctx: RequestContext, organisationId: string): Promise<Member[]> {
@@ -123,15 +153,15 @@ export class OrganisationService {
 
   async verify(ctx: RequestContext, organisationId: string, approve: boolean, reason: string | undefined): Promise<Organisation> {
     ctx.requireAdmin();
-    const trimmed = reason?.trim();
-    if (!approve && !trimmed) throw new DomainError('org/reason-required');
+    if (!approve && !reason?.trim()) throw new DomainError('org/reason-required');
+    const rejectionReason = approve ? undefined : requireText(reason!, 'verificationReason', 'org/reason-invalid');
     if (!isUuid(organisationId)) throw new DomainError('org/not-found');
     return this.em.transactional(async (em) => {
       const org = await em.findOne(Organisation, organisationId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!org) throw new DomainError('org/not-found');
       org.verificationStatus = approve ? VerificationStatus.VERIFIED : VerificationStatus.REJECTED;
       org.verifiedAt = approve ? new Date() : undefined;
-      org.rejectionReason = approve ? undefined : trimmed!.slice(0, 500);
+      org.rejectionReason = rejectionReason;
       await em.flush();
       return org;
     });
@@ -143,22 +173,18 @@ export class OrganisationService {
     return org;
   }
 
-  async byIds(ids: readonly string[]): Promise<Organisation[]> {
-    return this.em.find(Organisation, { id: { $in: [...ids] } });
-  }
-
   /** The verification queue, oldest first. */
   async pending(ctx: RequestContext, args: PageArgs): Promise<Page<Organisation>> {
     ctx.requireAdmin();
     const size = pageSize(args.first);
     const where: FilterQuery<Organisation> = { verificationStatus: VerificationStatus.PENDING };
     if (args.after) {
-      const [createdAt, id] = decodeCursor(args.after, ['string', 'string']);
-      const at = new Date(createdAt as string);
-      where.$or = [{ createdAt: { $gt: at } }, { createdAt: at, id: { $gt: id as string } }];
+      const [createdAt, id] = decodeCursor(args.after, ['timestamp', 'uuid']);
+      const at = new Date(createdAt);
+      where.$or = [{ createdAt: { $gt: at } }, { createdAt: at, id: { $gt: id } }];
     }
     const rows = await this.em.find(Organisation, where, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: size + 1 });
-    return toPage(rows, size, (o) => [o.createdAt.toISOString(), o.id]);
+    return toPage(rows, size, (o) => [o.createdAt, o.id]);
   }
 
   async membershipsOf(userId: string): Promise<Membership[]> {

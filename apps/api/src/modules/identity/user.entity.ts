@@ -10,7 +10,7 @@ export class User {
   @Property({ type: 'string', length: 11, unique: true })
   phone!: string;
 
-  @Property({ type: 'string', length: 40 })
+  @Property({ type: 'string', length: 160 })
   displayName!: string;
 
   @Property({ type: 'text', hidden: true, lazy: true })
