@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { CHROMIUM_PATH } from './browser';
 import { startProduct, type RunningProduct } from './product';
@@ -6,10 +8,13 @@ import { startProduct, type RunningProduct } from './product';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** Where journeys write the files they upload; removed at the end of the run. */
+    filesDir: string;
   }
 }
 
 let product: RunningProduct | undefined;
+let filesDir: string | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
   // A missing browser must fail the run loudly; skipping would report journeys as green that never ran.
@@ -18,8 +23,14 @@ export async function setup(project: TestProject): Promise<void> {
   }
   product = await startProduct();
   project.provide('baseUrl', product.baseUrl);
+  filesDir = mkdtempSync(join(tmpdir(), 'xiangnong-e2e-files-'));
+  project.provide('filesDir', filesDir);
 }
 
 export async function teardown(): Promise<void> {
-  await product?.stop();
+  try {
+    await product?.stop();
+  } finally {
+    if (filesDir) rmSync(filesDir, { recursive: true, force: true });
+  }
 }

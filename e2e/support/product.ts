@@ -42,7 +42,8 @@ export async function startProduct(): Promise<RunningProduct> {
   }
 
   const dataDir = await mkdtemp(join(tmpdir(), 'xiangnong-e2e-'));
-  // PostgreSQL runs as an unprivileged user when we are root; it must be able to enter the directory.
+  // PostgreSQL runs as an unprivileged user when we are root; it must be able to enter the directory,
+  // or the product keeps the cluster under its service home, where it would outlive the run.
   await chmod(dataDir, 0o755);
   const [port, pgPort] = [await freePort(), await freePort()];
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -73,7 +74,7 @@ export async function startProduct(): Promise<RunningProduct> {
   process.once('exit', killOnExit);
 
   const cleanUp = async () => {
-    await rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch(() => undefined);
   };
 
   const deadline = Date.now() + 150_000;

@@ -10,6 +10,8 @@ import { prepareDatabase } from './database/prepare';
 import { createServer } from './server';
 
 const EMBEDDED_PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+/** Started as root: where the embedded PostgreSQL keeps what its user cannot reach in the checkout. */
+const SERVICE_HOME = process.env.XN_SERVICE_HOME;
 const SHUTDOWN_LIMIT_MS = 20_000;
 
 /**
@@ -85,7 +87,9 @@ async function main() {
     embedded = new EmbeddedPostgres({
       dataDir: join(config.dataDir, 'postgres'),
       port: EMBEDDED_PORT,
+      serviceHome: SERVICE_HOME,
       onLog: (line) => logger.debug({ component: 'postgres' }, line),
+      onNotice: (message) => logger.info({ component: 'postgres' }, message),
     });
     logger.info({ dataDir: join(config.dataDir, 'postgres'), port: EMBEDDED_PORT }, 'starting embedded PostgreSQL');
     await embedded.start();

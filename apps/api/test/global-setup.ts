@@ -38,20 +38,27 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'xn-test-pg-'));
   chmodSync(dir, 0o755);
-  const pg = new EmbeddedPostgres({ dataDir: join(dir, 'data'), port: await freePort() });
-  await pg.start();
-  const admin = pg.url('postgres');
-  const orm = await MikroORM.init(ormConfig({ url: admin, poolMax: 2 }));
-  await orm.em.getConnection().execute(`create database ${TEMPLATE_DB}`);
-  await orm.close();
-  const templateOrm = await MikroORM.init(ormConfig({ url: pg.url(TEMPLATE_DB), poolMax: 2 }));
-  await migrate(templateOrm);
-  await loadReferenceData(templateOrm.em.fork());
-  await templateOrm.close();
-  project.provide('pgServerUrl', admin);
-  project.provide('templateDb', TEMPLATE_DB);
-  return async () => {
+  const pg = new EmbeddedPostgres({ dataDir: join(dir, 'data'), port: await freePort(), serviceHome: process.env.XN_SERVICE_HOME });
+  const teardown = async () => {
     await pg.stop();
     rmSync(dir, { recursive: true, force: true });
   };
+  try {
+    await pg.start();
+    const admin = pg.url('postgres');
+    const orm = await MikroORM.init(ormConfig({ url: admin, poolMax: 2 }));
+    await orm.em.getConnection().execute(`create database ${TEMPLATE_DB}`);
+    await orm.close();
+    const templateOrm = await MikroORM.init(ormConfig({ url: pg.url(TEMPLATE_DB), poolMax: 2 }));
+    await migrate(templateOrm);
+    await loadReferenceData(templateOrm.em.fork());
+    await templateOrm.close();
+    project.provide('pgServerUrl', admin);
+    project.provide('templateDb', TEMPLATE_DB);
+  } catch (error) {
+    // A setup that throws returns no teardown for Vitest to run: clean up here.
+    await teardown();
+    throw error;
+  }
+  return teardown;
 }

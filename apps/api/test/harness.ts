@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -70,6 +70,7 @@ export async function startTestApp(overrides: Parameters<typeof loadConfig>[0] =
     async close() {
       await pool.end();
       await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

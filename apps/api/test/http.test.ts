@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './harness';
@@ -80,17 +83,18 @@ describe('production settings', () => {
 
 describe('storefront on the same port', () => {
   let t: TestApp;
+  let dist: string;
   beforeAll(async () => {
-    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
-    const dist = mkdtempSync(join(tmpdir(), 'xn-web-'));
+    dist = mkdtempSync(join(tmpdir(), 'xn-web-'));
     mkdirSync(join(dist, 'assets'));
     writeFileSync(join(dist, 'index.html'), '<!doctype html><title>湘农网</title>');
     writeFileSync(join(dist, 'assets', 'app.js'), 'console.log(1)');
     t = await startTestApp({ webDistDir: dist });
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t?.close();
+    rmSync(dist, { recursive: true, force: true });
+  });
 
   it('serves the built files, sends the index page for browser routes, and keeps API paths as 404', async () => {
     expect((await t.app.inject({ url: '/' })).body).toContain('湘农网');
