@@ -8,13 +8,14 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadConfig } from '../src/config';
 import { EmbeddedPostgres } from '../src/database/embedded-postgres';
 import { ormConfig } from '../src/database/orm.config';
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'xn-migration-'));
   chmodSync(dir, 0o755); // the unprivileged database user must reach its folder
-  const pg = new EmbeddedPostgres({ dataDir: join(dir, 'pg'), port: 55000 + Math.floor(Math.random() * 5000) });
+  const pg = new EmbeddedPostgres({ dataDir: join(dir, 'pg'), port: 55000 + Math.floor(Math.random() * 5000), serviceHome: loadConfig({}, { command: true }).serviceHome });
   await pg.start();
   try {
     const orm = await MikroORM.init(ormConfig({ url: pg.url('postgres') }));

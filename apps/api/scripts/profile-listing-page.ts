@@ -20,7 +20,7 @@ async function main() {
   const iterations = Number(process.argv[2] ?? 1000);
   const dir = mkdtempSync(join(tmpdir(), 'xn-profile-'));
   chmodSync(dir, 0o755);
-  const pg = new EmbeddedPostgres({ dataDir: join(dir, 'pg'), port: 56000 + Math.floor(Math.random() * 3000) });
+  const pg = new EmbeddedPostgres({ dataDir: join(dir, 'pg'), port: 56000 + Math.floor(Math.random() * 3000), serviceHome: loadConfig({}, { command: true }).serviceHome });
   await pg.start();
   const logger = pino({ level: 'warn' });
   try {

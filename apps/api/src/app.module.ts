@@ -14,19 +14,14 @@ import { HealthModule } from './modules/health/health.module';
 import { AuthService } from './modules/identity/auth.service';
 import { IdentityModule } from './modules/identity/identity.module';
 
-export const LOGGER = Symbol('LOGGER');
-
 @Global()
 @Module({})
 class ConfigModule {
-  static with(config: AppConfig, logger: Logger): DynamicModule {
+  static with(config: AppConfig): DynamicModule {
     return {
       module: ConfigModule,
-      providers: [
-        { provide: APP_CONFIG, useValue: config },
-        { provide: LOGGER, useValue: logger },
-      ],
-      exports: [APP_CONFIG, LOGGER],
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG],
     };
   }
 }
@@ -44,7 +39,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.with(config, logger),
+        ConfigModule.with(config),
         // each request gets its own EntityManager fork from a Fastify hook (see server.ts)
         MikroOrmModule.forRoot({ ...ormConfig({ url: databaseUrl, poolMax }), registerRequestContext: false }),
         PublicCacheModule.forRoot({ databaseUrl, logger, maxBytes: config.publicCacheMb * 1024 * 1024 }),

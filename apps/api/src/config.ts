@@ -2,21 +2,35 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-/** Everything the API reads from its environment, read once at start. */
+/**
+ * Everything the API reads from its environment, read once at start: no other file reads
+ * `process.env`. The README's environment table lists the same variables.
+ */
 export interface AppConfig {
   production: boolean;
   port: number;
   host: string;
   /** PostgreSQL URL; when absent the embedded server under `dataDir` is used. */
   databaseUrl: string | undefined;
+  /** loopback port of the embedded PostgreSQL */
+  embeddedPgPort: number;
+  /** started as root: where the embedded PostgreSQL keeps what its user cannot reach in the checkout */
+  serviceHome: string | undefined;
+  /** apply migrations and reference data at start when `databaseUrl` is set (the embedded database always is) */
+  migrateOnStart: boolean;
+  /** API processes sharing the port on this machine */
+  apiWorkers: number;
   dataDir: string;
   uploadsDir: string;
   webDistDir: string | undefined;
   authSecret: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
+  /** load the sample sellers and listings: by default into the embedded database only */
   seedDemoData: boolean;
   logLevel: string;
+  /** print the address and the demo logins at start */
+  printBanner: boolean;
   /** memory for cached answers to anonymous catalogue queries, in MiB of JSON; 0 turns it off */
   publicCacheMb: number;
   /** believe X-Forwarded-For (behind a load balancer) for the client address that login limits count */
@@ -25,14 +39,19 @@ export interface AppConfig {
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 
-function intFromEnv(name: string, fallback: number, { allowZero = false } = {}): number {
+function intFromEnv(name: string, fallback: number, { min = 1 } = {}): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < (allowZero ? 0 : 1)) {
-    throw new Error(`${name} must be a ${allowZero ? 'non-negative' : 'positive'} integer, got "${raw}"`);
-  }
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer of at least ${min}, got "${raw}"`);
   return value;
+}
+
+function booleanFromEnv(name: string, fallback: boolean): boolean {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw !== 'true' && raw !== 'false') throw new Error(`${name} must be true or false, got "${raw}"`);
+  return raw === 'true';
 }
 
 /**
@@ -54,25 +73,35 @@ function authSecret(production: boolean, dataDir: string): string {
   return secret;
 }
 
-export function loadConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+/**
+ * The configuration of this process. Commands that only reach the database (`migrate`, `admin`)
+ * pass `{ command: true }`: they sign no tokens, so they need no AUTH_SECRET.
+ */
+export function loadConfig(overrides: Partial<AppConfig> = {}, { command = false } = {}): AppConfig {
   const production = process.env.NODE_ENV === 'production';
   const dataDir = resolve(process.env.DATA_DIR ?? join(REPO_ROOT, '.data'));
   const webDist = process.env.WEB_DIST_DIR ?? join(REPO_ROOT, 'apps', 'web', 'dist');
+  const databaseUrl = process.env.DATABASE_URL || undefined;
   const base: AppConfig = {
     production,
     port: intFromEnv('PORT', 3000),
     host: process.env.HOST ?? '0.0.0.0',
-    databaseUrl: process.env.DATABASE_URL || undefined,
+    databaseUrl,
+    embeddedPgPort: intFromEnv('EMBEDDED_PG_PORT', 54329),
+    serviceHome: process.env.XN_SERVICE_HOME || undefined,
+    migrateOnStart: booleanFromEnv('MIGRATE_ON_START', false),
+    apiWorkers: intFromEnv('API_WORKERS', 1),
     dataDir,
     uploadsDir: resolve(process.env.UPLOADS_DIR ?? join(dataDir, 'uploads')),
     webDistDir: existsSync(join(webDist, 'index.html')) ? webDist : undefined,
-    authSecret: overrides.authSecret ?? authSecret(production, dataDir),
+    authSecret: overrides.authSecret ?? (command ? '' : authSecret(production, dataDir)),
     accessTokenTtlSeconds: intFromEnv('ACCESS_TOKEN_TTL_SECONDS', 15 * 60),
     refreshTokenTtlSeconds: intFromEnv('REFRESH_TOKEN_TTL_SECONDS', 30 * 24 * 3600),
-    seedDemoData: process.env.SEED_DEMO_DATA ? process.env.SEED_DEMO_DATA === 'true' : !production,
-    logLevel: process.env.LOG_LEVEL ?? (production ? 'info' : 'info'),
-    publicCacheMb: intFromEnv('PUBLIC_CACHE_MB', 32, { allowZero: true }),
-    trustProxy: process.env.TRUST_PROXY === 'true',
+    seedDemoData: booleanFromEnv('SEED_DEMO_DATA', !databaseUrl && !production),
+    logLevel: process.env.LOG_LEVEL ?? 'info',
+    printBanner: booleanFromEnv('PRINT_BANNER', true),
+    publicCacheMb: intFromEnv('PUBLIC_CACHE_MB', 32, { min: 0 }),
+    trustProxy: booleanFromEnv('TRUST_PROXY', false),
   };
   return { ...base, ...overrides };
 }

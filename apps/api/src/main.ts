@@ -9,9 +9,6 @@ import { EmbeddedPostgres } from './database/embedded-postgres';
 import { prepareDatabase } from './database/prepare';
 import { createServer } from './server';
 
-const EMBEDDED_PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
-/** Started as root: where the embedded PostgreSQL keeps what its user cannot reach in the checkout. */
-const SERVICE_HOME = process.env.XN_SERVICE_HOME;
 const SHUTDOWN_LIMIT_MS = 20_000;
 
 /**
@@ -60,7 +57,7 @@ async function serve(config: AppConfig, databaseUrl: string, logger: Logger, emb
 
 function banner(config: AppConfig): void {
   const url = `http://localhost:${config.port}`;
-  if (process.env.PRINT_BANNER === 'false') return;
+  if (!config.printBanner) return;
   const lines = [
     '',
     `  湘农网 is running at ${url}   (GraphQL: ${url}/graphql)`,
@@ -77,7 +74,7 @@ async function main() {
 
   // A worker of a multi-process server: the primary has prepared the database and passed its URL.
   if (cluster.isWorker) {
-    await serve(config, process.env.DATABASE_URL!, logger.child({ worker: cluster.worker!.id }));
+    await serve(config, config.databaseUrl!, logger.child({ worker: cluster.worker!.id }));
     return;
   }
 
@@ -86,22 +83,21 @@ async function main() {
   if (!databaseUrl) {
     embedded = new EmbeddedPostgres({
       dataDir: join(config.dataDir, 'postgres'),
-      port: EMBEDDED_PORT,
-      serviceHome: SERVICE_HOME,
+      port: config.embeddedPgPort,
+      serviceHome: config.serviceHome,
       onLog: (line) => logger.debug({ component: 'postgres' }, line),
       onNotice: (message) => logger.info({ component: 'postgres' }, message),
     });
-    logger.info({ dataDir: join(config.dataDir, 'postgres'), port: EMBEDDED_PORT }, 'starting embedded PostgreSQL');
+    logger.info({ dataDir: join(config.dataDir, 'postgres'), port: config.embeddedPgPort }, 'starting embedded PostgreSQL');
     await embedded.start();
     databaseUrl = embedded.url('postgres');
   }
   // Production databases are migrated by the explicit migrate command; the embedded one is prepared here.
-  if (embedded || process.env.MIGRATE_ON_START === 'true') {
+  if (embedded || config.migrateOnStart) {
     await prepareDatabase(databaseUrl, logger, { demo: config.seedDemoData });
   }
 
-  const workers = Number(process.env.API_WORKERS ?? 1);
-  if (!Number.isInteger(workers) || workers < 1) throw new Error(`API_WORKERS must be a positive integer, got "${process.env.API_WORKERS}"`);
+  const workers = config.apiWorkers;
   if (workers === 1) {
     await serve(config, databaseUrl, logger, embedded);
   } else {

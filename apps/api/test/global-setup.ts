@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node' with { 'resolution-mode': 'import' };
+import { loadConfig } from '../src/config';
 import { EmbeddedPostgres } from '../src/database/embedded-postgres';
 import { migrate } from '../src/database/migrate';
 import { ormConfig } from '../src/database/orm.config';
@@ -38,7 +39,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'xn-test-pg-'));
   chmodSync(dir, 0o755);
-  const pg = new EmbeddedPostgres({ dataDir: join(dir, 'data'), port: await freePort(), serviceHome: process.env.XN_SERVICE_HOME });
+  const pg = new EmbeddedPostgres({ dataDir: join(dir, 'data'), port: await freePort(), serviceHome: loadConfig({}, { command: true }).serviceHome });
   const teardown = async () => {
     await pg.stop();
     rmSync(dir, { recursive: true, force: true });

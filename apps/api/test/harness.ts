@@ -48,8 +48,14 @@ export async function startTestApp(overrides: Parameters<typeof loadConfig>[0] =
   // an in-process request can run before the change notice is delivered (see public-cache.test.ts).
   const config = loadConfig({ dataDir, uploadsDir: join(dataDir, 'uploads'), webDistDir: undefined, authSecret: 'test-secret-'.padEnd(40, 'x'), publicCacheMb: 0, ...overrides });
   const logger = options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const app = await createServer({ config, databaseUrl, logger, poolMax: 5 });
-  await app.getHttpAdapter().getInstance().ready();
+  let app: NestFastifyApplication;
+  try {
+    app = await createServer({ config, databaseUrl, logger, poolMax: 5 });
+    await app.getHttpAdapter().getInstance().ready();
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   return {
     app,

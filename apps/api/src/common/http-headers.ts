@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
  * What the storefront may load: its own scripts, styles, images (and the blob: previews of photos
  * about to be uploaded), and its own API. No inline script, no framing by other sites.
  */
-export const STOREFRONT_CSP = {
+const STOREFRONT_CSP = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
   styleSrc: ["'self'"],

@@ -19,12 +19,12 @@ export interface InputLimits {
   maxStringLength: number;
 }
 
-export const INPUT_LIMITS: InputLimits = { maxDepth: 12, maxValues: 10_000, maxStringLength: 100_000 };
+const INPUT_LIMITS: InputLimits = { maxDepth: 12, maxValues: 10_000, maxStringLength: 100_000 };
 
 /** Tokens in one GraphQL document; the storefront's largest operation has a few hundred. */
 export const MAX_DOCUMENT_TOKENS = 5_000;
 /** Brackets open at once in a GraphQL document: selections and literal values, however they are written. */
-export const MAX_DOCUMENT_NESTING = 64;
+const MAX_DOCUMENT_NESTING = 64;
 
 /**
  * How deeply a GraphQL document nests `{`, `[` and `(`, outside strings and comments. Measured

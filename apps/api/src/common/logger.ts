@@ -46,7 +46,7 @@ function postgresMessage(full: string): string {
  * whole SQL statement and its values (a new user's phone number and password hash, say): only
  * PostgreSQL's own message is kept, with the error's code and the table and constraint it names.
  */
-export function serializeError(error: unknown): Record<string, unknown> {
+function serializeError(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { message: String(error) };
   const base = pino.stdSerializers.err(error) as unknown as Record<string, unknown>;
   const db = error as DatabaseError;

@@ -31,7 +31,7 @@ interface ServiceUser {
 const SERVICE_USER = 'postgres';
 
 /** Where, started as root, PostgreSQL's files go when the service user cannot reach them where they are. */
-export const DEFAULT_SERVICE_HOME = '/var/lib/xiangnong';
+const DEFAULT_SERVICE_HOME = '/var/lib/xiangnong';
 
 /** Left in the requested data folder when the cluster is kept under the service home. */
 const WHERE_FILE = 'WHERE.txt';

@@ -1,16 +1,17 @@
 import 'reflect-metadata';
 import { createLogger } from '../common/logger';
+import { loadConfig } from '../config';
 import { prepareDatabase } from './prepare';
 
-/** `pnpm migrate`: applies migrations and reference data to the database at DATABASE_URL. */
+/** `pnpm migrate`: applies migrations and reference data (and, if asked, the demo data) to the database at DATABASE_URL. */
 async function main() {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
+  const config = loadConfig({}, { command: true });
+  if (!config.databaseUrl) {
     console.error('DATABASE_URL is required, e.g. postgresql://user:password@host:5432/xiangnong');
     process.exit(2);
   }
-  const logger = createLogger(process.env.LOG_LEVEL ?? 'info');
-  await prepareDatabase(url, logger, { demo: process.env.SEED_DEMO_DATA === 'true' });
+  const logger = createLogger(config.logLevel);
+  await prepareDatabase(config.databaseUrl, logger, { demo: config.seedDemoData });
   logger.info('database is up to date');
 }
 

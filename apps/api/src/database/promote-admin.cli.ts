@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import { normalizeMobile } from '@xiangnong/domain';
 import pg from 'pg';
+import { loadConfig } from '../config';
 
 /**
  * `pnpm admin <phone>`: makes an existing account a platform admin (who verifies organisations and
  * adds channels). There is deliberately no API for this.
  */
 async function main() {
-  const url = process.env.DATABASE_URL;
+  const url = loadConfig({}, { command: true }).databaseUrl;
   const phone = normalizeMobile(process.argv[2] ?? '');
   if (!url || !phone) {
     console.error('usage: DATABASE_URL=postgresql://… pnpm admin <mainland mobile number of an existing account>');

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCsv } from './csv';
 
-export const REFERENCE_DATA_DIR = join(__dirname, '..', '..', 'reference-data');
+const REFERENCE_DATA_DIR = join(__dirname, '..', '..', 'reference-data');
 
 function readReference(name: string): string {
   return readFileSync(join(REFERENCE_DATA_DIR, name), 'utf8');
@@ -28,7 +28,7 @@ export interface CategorySeed {
   children?: CategorySeed[];
 }
 
-export function channelSeeds(): ChannelSeed[] {
+function channelSeeds(): ChannelSeed[] {
   return JSON.parse(readReference('channels.json')) as ChannelSeed[];
 }
 

@@ -12,7 +12,7 @@ import type { BodyEncoding, CachedAnswer, Lease, ListingScope, ResponseCache } f
  * tables that announce their changes (see the PublicDataChanges migration). A field added here must
  * read nothing else.
  */
-export const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set([
+const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set([
   'certifications',
   'channel',
   'channels',
@@ -53,7 +53,7 @@ export function answerType(accept: string | null | undefined): string | null {
  * Requests with the same key get the same answer: the query (by its hash, as Apollo names it),
  * operation and variables, and the media type the answer goes out as.
  */
-export function cacheKey(queryHash: string, operationName: string | null | undefined, variables: unknown, type: string): string {
+function cacheKey(queryHash: string, operationName: string | null | undefined, variables: unknown, type: string): string {
   return `${queryHash}\n${operationName ?? ''}\n${JSON.stringify(variables ?? {})}\n${type}`;
 }
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../../config';
 
 /** An uploaded image no listing has taken is removed after this long. */
-export const UNATTACHED_IMAGE_LIFETIME_MS = 24 * 3600 * 1000;
+const UNATTACHED_IMAGE_LIFETIME_MS = 24 * 3600 * 1000;
 const SWEEP_EVERY_MS = 3600 * 1000;
 const STRAY_FILES_EVERY_MS = 24 * 3600 * 1000;
 const FIRST_SWEEP_AFTER_MS = 60 * 1000;
