@@ -180,7 +180,7 @@ describe('Journey 4: the platform refuses an organisation with a reason', () => 
     await card.getByTestId('reject').click();
     await card.getByTestId('reject-confirm').click();
     await card.getByRole('alert').waitFor();
-    expect(await card.getByRole('alert').textContent()).toContain('拒绝认证时请填写原因');
+    expect(await card.getByRole('alert').textContent()).toContain('请填写原因');
 
     await card.getByTestId('reject-reason').fill(reason);
     await card.getByTestId('reject-confirm').click();

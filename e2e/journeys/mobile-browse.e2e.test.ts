@@ -41,7 +41,7 @@ describe('Journey 2: browsing on a 360 px phone', () => {
   });
 
   it('channel page fits and shows prices and the 扶贫产品 badge', async () => {
-    await page.getByTestId('channel-card-tea').click();
+    await page.getByTestId('channel-link-tea').click();
     await page.waitForURL(`${baseUrl}/c/tea`);
     const card = page.getByTestId('listing-card').filter({ has: page.getByTestId('badge-demo') }).filter({ has: page.getByTestId('badge-poverty') }).first();
     await card.waitFor();

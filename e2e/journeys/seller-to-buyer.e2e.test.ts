@@ -32,9 +32,11 @@ describe('Journey 1: a cooperative lists tea, the platform verifies it, a visito
     await browser?.close();
   });
 
-  it('signs up a new user', async () => {
+  it('signs up a new user from the home page\'s 卖家入驻 link and lands in the console', async () => {
     await page.goto(`${baseUrl}/`);
-    await page.getByTestId('nav-signup').click();
+    await page.getByTestId('seller-start').click();
+    await page.waitForURL(/\/signup\?redirect=/);
+    expect(new URL(page.url()).searchParams.get('redirect')).toBe('/console');
     await page.getByTestId('signup-phone').fill(phone);
     await page.getByTestId('signup-name').fill('李茶农');
     // The API's own message is shown next to the form.
@@ -91,15 +93,42 @@ describe('Journey 1: a cooperative lists tea, the platform verifies it, a visito
     await page.getByTestId('listing-stock').fill('500');
     await page.getByTestId('cert-GEO_INDICATION').check();
 
+    // The limits are stated before choosing, and files the API would refuse never leave the browser.
+    expect(await page.getByTestId('image-hint').textContent()).toContain('每张不超过 5 MB');
+    const uploads: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/uploads/')) uploads.push(request.url());
+    });
+    await page.getByTestId('image-input').setInputFiles({ name: 'field-photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(6 * 1024 * 1024, 0xff) });
+    await page.getByTestId('image-refused').waitFor();
+    expect(await page.getByTestId('image-refused').textContent()).toContain('field-photo.jpg：图片不能超过 5 MB');
+    await page.getByTestId('image-input').setInputFiles({ name: 'animation.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') });
+    await page.waitForFunction(() => document.querySelector('[data-testid="image-refused"]')?.textContent?.includes('animation.gif'));
+    expect(await page.getByTestId('image-refused').textContent()).toContain('只能上传完整的 JPEG、PNG 或 WebP 图片');
+    expect(uploads).toEqual([]);
+    expect(await page.getByTestId('image-preview').count()).toBe(0);
+
     await page.getByTestId('image-input').setInputFiles(writeTestPng());
     await page.getByTestId('image-preview').waitFor();
+    expect(uploads).toHaveLength(1);
+    expect(await page.getByTestId('image-refused').count()).toBe(0);
     await screenshot(page, 'desktop-listing-form');
 
     await page.getByTestId('listing-publish-submit').click();
     await page.waitForURL(`${baseUrl}/console`);
     const row = page.getByTestId('my-listing').filter({ hasText: title });
     await row.waitFor();
-    expect((await row.getByTestId('my-listing-status').textContent())?.trim()).toBe('在售');
+    // Published, but nobody else sees it until the cooperative is verified: the badge says so.
+    expect((await row.getByTestId('my-listing-status').textContent())?.trim()).toBe('待审核，审核通过后公开');
+  });
+
+  it('the owner\'s view of the listing says it is not public yet', async () => {
+    const row = page.getByTestId('my-listing').filter({ hasText: title });
+    await row.getByTestId('listing-view').click();
+    await page.getByTestId('listing-detail').waitFor();
+    expect(await page.getByTestId('listing-pending').textContent()).toContain('待审核，审核通过后公开');
+    await page.goBack();
+    await page.getByTestId('my-listing').filter({ hasText: title }).waitFor();
   });
 
   it('edits the listing with the form prefilled, then pauses and re-publishes it', async () => {
@@ -124,7 +153,7 @@ describe('Journey 1: a cooperative lists tea, the platform verifies it, a visito
     expect((await edited.getByTestId('my-listing-status').textContent())?.trim()).toBe('已暂停');
     await edited.getByTestId('listing-publish').click();
     await edited.getByTestId('listing-pause').waitFor();
-    expect((await edited.getByTestId('my-listing-status').textContent())?.trim()).toBe('在售');
+    expect((await edited.getByTestId('my-listing-status').textContent())?.trim()).toBe('待审核，审核通过后公开');
   });
 
   it('the platform admin verifies the cooperative', async () => {
@@ -153,7 +182,7 @@ describe('Journey 1: a cooperative lists tea, the platform verifies it, a visito
     await visit.goto(`${baseUrl}/`);
     const teaCard = visit.getByTestId('channel-card-tea');
     expect(await teaCard.textContent()).toContain('茶网');
-    await teaCard.click();
+    await visit.getByTestId('channel-link-tea').click();
     await visit.waitForURL(`${baseUrl}/c/tea`);
     await visit.getByTestId('listing-card').first().waitFor();
 
@@ -173,6 +202,9 @@ describe('Journey 1: a cooperative lists tea, the platform verifies it, a visito
     expect(await visit.getByTestId('listing-price-tiers').textContent()).toContain('¥320.50');
     expect(await visit.getByTestId('seller-name').textContent()).toBe(orgName);
     expect(await visit.getByTestId('seller-verified').isVisible()).toBe(true);
+    // verified now: nothing says it is waiting, and a visitor is asked to log in for the contact
+    expect(await visit.getByTestId('listing-pending').count()).toBe(0);
+    expect((await visit.getByTestId('contact-login').textContent())?.trim()).toBe('登录后查看联系方式');
     expect(await visit.getByTestId('listing-origin').textContent()).toContain('安化县');
     expect(await visit.getByTestId('badge-poverty').isVisible()).toBe(true);
     expect(await visit.getByTestId('listing-certifications').textContent()).toContain('地理标志');

@@ -6,6 +6,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomePage },
   { path: '/c/:code', name: 'channel', component: () => import('./pages/ChannelPage.vue'), props: true },
   { path: '/l/:id', name: 'listing', component: () => import('./pages/ListingPage.vue'), props: true },
+  { path: '/s/:id', name: 'seller', component: () => import('./pages/SellerPage.vue'), props: true },
   { path: '/login', name: 'login', component: () => import('./pages/LogInPage.vue') },
   { path: '/signup', name: 'signup', component: () => import('./pages/SignUpPage.vue') },
   { path: '/console', name: 'console', component: () => import('./pages/ConsolePage.vue') },
@@ -19,7 +20,9 @@ export function createAppRouter() {
   const router = createRouter({
     history: createWebHistory(),
     routes,
-    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+    // Back and Forward restore where people were; a new page starts at the top, but a change of
+    // filters on the same page (only the query differs) leaves the list where it is.
+    scrollBehavior: (to, from, saved) => saved ?? (to.path === from.path ? false : { top: 0 }),
   });
   // Pages with a subject of their own (a channel, a listing) set a better title once they render.
   router.afterEach(() => {

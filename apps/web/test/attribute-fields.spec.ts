@@ -10,7 +10,7 @@ const schema: AttributeSchema = {
   attributes: [
     { key: 'variety', labelZh: '品种', labelEn: 'Variety', type: 'text', required: true, maxLength: 20 },
     { key: 'headCount', labelZh: '头数', labelEn: 'Head count', type: 'integer', min: 1 },
-    { key: 'brix', labelZh: '糖度', labelEn: 'Brix', type: 'decimal', unitLabel: '°Bx' },
+    { key: 'brix', labelZh: '糖度', labelEn: 'Brix', type: 'decimal', min: 0, max: 40, unitLabel: '°Bx' },
     {
       key: 'teaType',
       labelZh: '茶类',
@@ -29,7 +29,7 @@ const schema: AttributeSchema = {
 };
 
 /** Wraps the fields in a parent holding v-model state, the way the listing editor uses them. */
-function mountWithModel(initial: Record<string, AttributeValue> = {}, showErrors = false) {
+function mountWithModel(initial: Record<string, AttributeValue> = {}, showErrors = false, locale: 'zh-CN' | 'en' = 'zh-CN') {
   const model = ref<Record<string, AttributeValue>>(initial);
   const Host = defineComponent({
     setup: () => () =>
@@ -42,7 +42,7 @@ function mountWithModel(initial: Record<string, AttributeValue> = {}, showErrors
         },
       }),
   });
-  const wrapper = mount(Host, { global: { plugins: [i18nPlugin()] } });
+  const wrapper = mount(Host, { global: { plugins: [i18nPlugin(locale)] } });
   return { wrapper, model };
 }
 
@@ -51,7 +51,6 @@ describe('AttributeFields', () => {
     const { wrapper } = mountWithModel();
     const control = (key: string) => wrapper.get(`[data-testid="attr-${key}"]`);
     expect(control('variety').element.tagName).toBe('INPUT');
-    expect(control('variety').attributes('maxlength')).toBe('20');
     expect(control('headCount').attributes('inputmode')).toBe('numeric');
     expect(control('brix').attributes('inputmode')).toBe('decimal');
     expect(control('teaType').element.tagName).toBe('SELECT');
@@ -94,7 +93,7 @@ describe('AttributeFields', () => {
     const { wrapper, model } = mountWithModel({ variety: 'x', teaType: 'dark' });
     await wrapper.get('[data-testid="attr-headCount"]').setValue('12头');
     expect(model.value.headCount).toBe('12头');
-    expect(wrapper.get('[data-testid="attr-error-headCount"]').text()).toBe('格式不正确');
+    expect(wrapper.get('[data-testid="attr-error-headCount"]').text()).toBe('头数须为整数');
     expect((wrapper.get('[data-testid="attr-headCount"]').element as HTMLInputElement).value).toBe('12头');
   });
 
@@ -109,7 +108,35 @@ describe('AttributeFields', () => {
     const { wrapper } = mountWithModel({ harvestYear: 1990 }, true);
     expect(wrapper.get('[data-testid="attr-error-variety"]').text()).toBe('必填');
     expect(wrapper.get('[data-testid="attr-error-teaType"]').text()).toBe('必填');
-    expect(wrapper.get('[data-testid="attr-error-harvestYear"]').text()).toBe('超出允许范围');
+    expect(wrapper.get('[data-testid="attr-error-harvestYear"]').text()).toBe('收获年份须在 2000 到 2100 之间');
     expect(wrapper.find('[data-testid="attr-error-brix"]').exists()).toBe(false);
+  });
+
+  it('states the allowed range with the unit from the schema, and drops the message once the value is fixed', async () => {
+    const { wrapper } = mountWithModel({ variety: '冰糖橙', teaType: 'dark' });
+    const brix = wrapper.get('[data-testid="attr-brix"]');
+    await brix.setValue('50');
+    expect(wrapper.get('[data-testid="attr-error-brix"]').text()).toBe('糖度须在 0 到 40 °Bx 之间');
+    expect(brix.attributes('aria-invalid')).toBe('true');
+    await brix.setValue('14.5');
+    expect(wrapper.find('[data-testid="attr-error-brix"]').exists()).toBe(false);
+    expect(brix.attributes('aria-invalid')).toBeUndefined();
+  });
+
+  it('states the rules in English too', async () => {
+    const { wrapper } = mountWithModel({ variety: 'x', teaType: 'dark', harvestYear: 1990 }, true, 'en');
+    expect(wrapper.get('[data-testid="attr-error-harvestYear"]').text()).toBe('Harvest year must be between 2000 and 2100');
+    await wrapper.get('[data-testid="attr-brix"]').setValue('-1');
+    expect(wrapper.get('[data-testid="attr-error-brix"]').text()).toBe('Brix must be between 0 and 40 °Bx');
+  });
+
+  it('counts text length in characters as readers see them, so emoji count once', async () => {
+    const { wrapper } = mountWithModel({ teaType: 'dark' });
+    const variety = wrapper.get('[data-testid="attr-variety"]');
+    // 20 characters of which 10 are emoji (two UTF-16 units each): within the limit of 20
+    await variety.setValue('🍊'.repeat(10) + '冰'.repeat(10));
+    expect(wrapper.find('[data-testid="attr-error-variety"]').exists()).toBe(false);
+    await variety.setValue('🍊'.repeat(10) + '冰'.repeat(11));
+    expect(wrapper.get('[data-testid="attr-error-variety"]').text()).toBe('品种不能超过 20 个字');
   });
 });

@@ -37,7 +37,8 @@ function listing(unitInfo: Unit, basePriceFen: number, pricePerKgFen: number | n
 }
 
 function render(value: Listing) {
-  return mount(ListingCard, { props: { listing: value }, global: { plugins: [i18nPlugin()], stubs: { RouterLink: { template: '<a><slot /></a>' } } } });
+  const RouterLink = { props: ['to'], template: '<a :href="to"><slot /></a>' };
+  return mount(ListingCard, { props: { listing: value }, global: { plugins: [i18nPlugin()], stubs: { RouterLink } } });
 }
 
 describe('ListingCard', () => {
@@ -59,5 +60,15 @@ describe('ListingCard', () => {
     expect(wrapper.find('img').exists()).toBe(false);
     expect(wrapper.text()).toContain('古丈县毛尖茶叶家庭农场');
     expect(wrapper.text()).toContain('湘西土家族苗族自治州古丈县');
+  });
+
+  it('links the title to the listing and the seller name to the seller page', () => {
+    const wrapper = render(listing(KG, 36000, 36000));
+    expect(wrapper.get('[data-testid="listing-card-title"]').attributes('href')).toBe('/l/l1');
+    const seller = wrapper.get('[data-testid="listing-card-seller"]');
+    expect(seller.attributes('href')).toBe('/s/o1');
+    expect(seller.text()).toBe('古丈县毛尖茶叶家庭农场');
+    // no link inside another: the card itself is not a link
+    expect(wrapper.findAll('a a')).toHaveLength(0);
   });
 });

@@ -1,12 +1,13 @@
 import { useI18n } from 'vue-i18n';
 import { ApiError } from '../graphql';
+import type { Message } from '../lib/messages';
 
 /**
  * API data carries both languages side by side (nameZh / nameEn, labelZh / labelEn, messageZh / messageEn);
  * these helpers pick the one matching the UI language.
  */
 export function useLocalized() {
-  const { locale } = useI18n();
+  const { locale, t } = useI18n();
   const isEn = () => locale.value === 'en';
 
   function name(item: { nameZh: string; nameEn: string } | null | undefined): string {
@@ -27,5 +28,11 @@ export function useLocalized() {
     return isEn() ? 'Something went wrong' : '出错了，请稍后再试';
   }
 
-  return { name, label, description, errorText, isEn };
+  /** A field or form message in the UI language. */
+  function say(message: Message | null | undefined): string {
+    if (!message) return '';
+    return 'text' in message ? message.text : t(message.key, message.params ?? {});
+  }
+
+  return { name, label, description, errorText, isEn, say };
 }

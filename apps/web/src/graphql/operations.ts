@@ -71,6 +71,13 @@ export interface AuthPayload {
   viewer: Viewer;
 }
 
+/** The contact an organisation publishes; signed-in users see it, visitors get null. */
+export interface OrganisationContact {
+  name: string | null;
+  /** a mainland mobile number, in full */
+  phone: string | null;
+}
+
 export interface Organisation extends OrganisationSummary {
   uscc: string;
   description: string | null;
@@ -79,6 +86,18 @@ export interface Organisation extends OrganisationSummary {
   createdAt: string;
   isDemo: boolean;
   county: County;
+  contact: OrganisationContact | null;
+}
+
+/** A seller as everybody sees it on its public page. */
+export interface Seller extends OrganisationSummary {
+  description: string | null;
+  verifiedAt: string | null;
+  createdAt: string;
+  isDemo: boolean;
+  county: County;
+  /** certification codes shown on its public listings */
+  certifications: string[];
 }
 
 export interface Member {
@@ -151,7 +170,8 @@ const LISTING_FIELDS = `id title description attributes unit
   images { id url }`;
 
 const ORGANISATION_FIELDS = `id name kind verificationStatus uscc description rejectionReason verifiedAt createdAt isDemo
-  county { ${COUNTY_FIELDS} }`;
+  county { ${COUNTY_FIELDS} }
+  contact { name phone }`;
 
 export const SIGN_UP = `mutation SignUp($input: SignUpInput!) { signUp(input: $input) { ${AUTH_FIELDS} } }`;
 export type SignUpResult = { signUp: AuthPayload };
@@ -179,8 +199,9 @@ export type ReferenceResult = { units: Unit[]; certifications: Certification[] }
 export const COUNTIES = `query Counties { counties { ${COUNTY_FIELDS} } }`;
 export type CountiesResult = { counties: County[] };
 
-export const LISTINGS = `query Listings($channel: String!, $categoryId: ID, $povertyOnly: Boolean, $q: String, $first: Int, $after: String) {
-  listings(channel: $channel, categoryId: $categoryId, povertyOnly: $povertyOnly, q: $q, first: $first, after: $after) {
+/** Public listings of a channel, a seller or both. */
+export const LISTINGS = `query Listings($channel: String, $sellerId: ID, $categoryId: ID, $povertyOnly: Boolean, $q: String, $first: Int, $after: String) {
+  listings(channel: $channel, sellerId: $sellerId, categoryId: $categoryId, povertyOnly: $povertyOnly, q: $q, first: $first, after: $after) {
     nodes { ${LISTING_FIELDS} }
     pageInfo { hasNextPage endCursor }
   }
@@ -190,8 +211,19 @@ export type ListingsResult = { listings: ListingConnection };
 export const LISTING = `query Listing($id: ID!) { listing(id: $id) { ${LISTING_FIELDS} } }`;
 export type ListingResult = { listing: Listing };
 
+/** uscc and rejectionReason are for members and admins only: this is the console's query, not a public one. */
 export const ORGANISATION = `query Organisation($id: ID!) { organisation(id: $id) { ${ORGANISATION_FIELDS} } }`;
 export type OrganisationResult = { organisation: Organisation };
+
+/** The public seller page: the same for everybody, so it is asked anonymously (and answered from the API's cache). */
+export const SELLER = `query Seller($id: ID!) {
+  organisation(id: $id) { id name kind verificationStatus description verifiedAt createdAt isDemo certifications county { ${COUNTY_FIELDS} } }
+}`;
+export type SellerResult = { organisation: Seller };
+
+/** The published contact: null for visitors, so it is asked with the session. */
+export const SELLER_CONTACT = `query SellerContact($id: ID!) { organisation(id: $id) { id contact { name phone } } }`;
+export type SellerContactResult = { organisation: { id: string; contact: OrganisationContact | null } };
 
 const MEMBER_FIELDS = 'userId displayName phoneMasked role';
 
@@ -201,10 +233,13 @@ export const ORGANISATION_DETAIL = `query OrganisationDetail($id: ID!) {
 }`;
 export type OrganisationDetailResult = { organisation: OrganisationDetail };
 
+/** Empty text clears description and contact fields. */
 export interface UpdateOrganisationInput {
   name?: string;
   countyCode?: string;
   description?: string;
+  contactName?: string;
+  contactPhone?: string;
 }
 
 export const UPDATE_ORGANISATION = `mutation UpdateOrganisation($id: ID!, $input: UpdateOrganisationInput!) {
