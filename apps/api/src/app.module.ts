@@ -4,6 +4,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Logger } from 'pino';
 import { graphqlOptions } from './common/graphql.config';
+import { PgNotificationsModule } from './common/pg-notifications.module';
 import { PublicCacheModule } from './common/public-cache/public-cache.module';
 import { ResponseCache } from './common/public-cache/response-cache';
 import { APP_CONFIG, type AppConfig } from './config';
@@ -42,7 +43,8 @@ export class AppModule {
         ConfigModule.with(config),
         // each request gets its own EntityManager fork from a Fastify hook (see server.ts)
         MikroOrmModule.forRoot({ ...ormConfig({ url: databaseUrl, poolMax }), registerRequestContext: false }),
-        PublicCacheModule.forRoot({ databaseUrl, logger, maxBytes: config.publicCacheMb * 1024 * 1024 }),
+        PgNotificationsModule.forRoot({ databaseUrl, logger }),
+        PublicCacheModule.forRoot({ maxBytes: config.publicCacheMb * 1024 * 1024 }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [IdentityModule],

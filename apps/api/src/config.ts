@@ -20,6 +20,8 @@ export interface AppConfig {
   migrateOnStart: boolean;
   /** API processes sharing the port on this machine */
   apiWorkers: number;
+  /** jobs (event handlers, schedules) this process runs at once; 0: a web-only process that runs none */
+  jobConcurrency: number;
   dataDir: string;
   uploadsDir: string;
   webDistDir: string | undefined;
@@ -91,6 +93,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}, { command = false
     serviceHome: process.env.XN_SERVICE_HOME || undefined,
     migrateOnStart: booleanFromEnv('MIGRATE_ON_START', false),
     apiWorkers: intFromEnv('API_WORKERS', 1),
+    jobConcurrency: intFromEnv('JOB_CONCURRENCY', 4, { min: 0 }),
     dataDir,
     uploadsDir: resolve(process.env.UPLOADS_DIR ?? join(dataDir, 'uploads')),
     webDistDir: existsSync(join(webDist, 'index.html')) ? webDist : undefined,

@@ -256,7 +256,7 @@ describe('cached answers to anonymous catalogue queries', () => {
     await page();
     expect((await page()).cache).toBe('hit');
     const [listener] = await t.sql<{ pid: number }>(
-      `select pid from pg_stat_activity where application_name = 'xiangnong-public-data' and datname = current_database()`,
+      `select pid from pg_stat_activity where application_name = 'xiangnong-listen' and datname = current_database()`,
     );
     expect(listener).toBeDefined();
     await t.sql(`select pg_terminate_backend($1)`, [listener!.pid]);

@@ -99,7 +99,7 @@ describe('listing images', () => {
   it('refuses files over 5 MB', async () => {
     const big = Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]);
     const res = await upload(big, 'big.png', 'image/png');
-    expect(res.statusCode).toBe(400);
+    expect(res.statusCode).toBe(413);
     expect(res.json().code).toBe('upload/too-large');
   });
 

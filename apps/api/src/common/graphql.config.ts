@@ -11,7 +11,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
 import type { AuthService } from '../modules/identity/auth.service';
 import { DomainError } from './errors';
-import { formatGraphQLError } from './graphql-errors';
+import { formatGraphQLError, toGraphQLError } from './graphql-errors';
 import type { ResponseCache } from './public-cache/response-cache';
 import { publicResponseCachePlugin } from './public-cache/response-cache.plugin';
 import { literalProblem, MAX_DOCUMENT_TOKENS } from './input-guard';
@@ -30,10 +30,7 @@ function operationGuardPlugin(): ApolloServerPlugin {
         async didResolveOperation({ document, operation, request, schema }) {
           if (!operation) return;
           const error = literalProblem(document) ?? checkOperation(schema, document, operation, request.variables ?? {}, DEFAULT_QUERY_LIMITS);
-          if (error) {
-            (error.extensions as Record<string, unknown>).http = { status: 400 };
-            throw error;
-          }
+          if (error) throw toGraphQLError(error);
         },
       };
     },
@@ -74,8 +71,7 @@ export function graphqlOptions(config: AppConfig, auth: AuthService, cache: Resp
         return { ctx: new RequestContext(user, request.ip, String(request.id), user?.familyId) };
       } catch (error) {
         // an expired or revoked token: the client's fault (401), not the server's (Apollo's default 500)
-        if (error instanceof DomainError) (error.extensions as Record<string, unknown>).http = { status: error.httpStatus };
-        throw error;
+        throw error instanceof DomainError ? toGraphQLError(error) : error;
       }
     },
   };

@@ -15,7 +15,7 @@ describe('input guard', () => {
   });
 
   it('measures a value nested far too deep without recursing into it', () => {
-    expect(inputProblem(nested(100_000))).toMatchObject({ code: 'input/too-large', extensions: { details: { reason: 'depth' } } });
+    expect(inputProblem(nested(100_000))).toMatchObject({ code: 'input/too-large', details: { reason: 'depth' } });
     expect(inputProblem(nested(11))).toBeNull();
   });
 
@@ -25,9 +25,9 @@ describe('input guard', () => {
   });
 
   it('refuses control characters in values and in keys, and says where', () => {
-    expect(inputProblem({ input: { name: 'a\u0000b' } })).toMatchObject({ code: 'input/invalid-text', extensions: { details: { path: '$.input.name' } } });
+    expect(inputProblem({ input: { name: 'a\u0000b' } })).toMatchObject({ code: 'input/invalid-text', details: { path: '$.input.name' } });
     expect(inputProblem({ input: { attributes: { 'k\u0000': 1 } } })).toMatchObject({ code: 'input/invalid-text' });
-    expect(inputProblem({ tags: ['ok', '\u001b[2J'] })).toMatchObject({ extensions: { details: { path: '$.tags[1]' } } });
+    expect(inputProblem({ tags: ['ok', '\u001b[2J'] })).toMatchObject({ details: { path: '$.tags[1]' } });
   });
 
   it('finds control characters written as escapes in the query text', () => {

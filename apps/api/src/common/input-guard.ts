@@ -2,6 +2,7 @@ import { hasForbiddenCharacters } from '@xiangnong/domain';
 import type { FastifyInstance } from 'fastify';
 import { Kind, visit, type DocumentNode } from 'graphql';
 import { DomainError } from './errors';
+import { graphqlErrorBody } from './graphql-errors';
 
 /**
  * The edge every GraphQL request passes before anything else reads it. Variables (and JSON values
@@ -132,8 +133,8 @@ export function registerInputGuard(fastify: FastifyInstance, path = '/graphql'):
     const problem = documentProblem(document) ?? inputProblem(variables);
     if (!problem) return done();
     void reply
-      .status(400)
+      .status(problem.httpStatus)
       .type('application/json; charset=utf-8')
-      .send({ errors: [{ message: problem.message, extensions: problem.extensions }] });
+      .send({ errors: [graphqlErrorBody(problem)] });
   });
 }

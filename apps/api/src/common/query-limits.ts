@@ -1,7 +1,6 @@
 import {
   getNamedType,
   getVariableValues,
-  GraphQLError,
   isObjectType,
   Kind,
   type DocumentNode,
@@ -12,7 +11,7 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
-import { ERRORS } from './errors';
+import { DomainError } from './errors';
 import { DEFAULT_PAGE_SIZE } from './pagination';
 
 export interface QueryLimits {
@@ -23,11 +22,8 @@ export interface QueryLimits {
 
 export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 10, maxAliases: 30, maxCost: 20_000 };
 
-function tooComplex(reason: string): GraphQLError {
-  const [zh, en] = ERRORS['request/too-complex'];
-  return new GraphQLError(`${zh} / ${en}: ${reason}`, {
-    extensions: { code: 'request/too-complex', messageZh: zh, messageEn: en, details: { reason } },
-  });
+function tooComplex(reason: string): DomainError {
+  return new DomainError('request/too-complex', { reason });
 }
 
 /** The page size a paginated field will use: its `first` argument as the request gives it, else the default. */
@@ -107,7 +103,7 @@ export function checkOperation(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
   limits: QueryLimits = DEFAULT_QUERY_LIMITS,
-): GraphQLError | null {
+): DomainError | null {
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
   const walk: Walk = { schema, fragments, variables: effectiveVariables(schema, operation, variables), stack: new Set() };

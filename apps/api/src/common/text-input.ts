@@ -16,6 +16,6 @@ export function requireText(raw: string, rule: TextRuleName, code: ErrorCode): s
 
 /** Like requireText, for a field that may be left out: absent stays absent, and empty text counts as absent. */
 export function optionalText(raw: string | null | undefined, rule: TextRuleName, code: ErrorCode): string | undefined {
-  if (raw === undefined || raw === null) return undefined;
-  return requireText(raw, rule, code) || undefined;
+  if (raw === undefined || raw === null || !cleanText(raw)) return undefined;
+  return requireText(raw, rule, code);
 }

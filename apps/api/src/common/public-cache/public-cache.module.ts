@@ -1,44 +1,30 @@
-import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import type { Logger } from 'pino';
-import { PublicDataListener } from './public-data.listener';
+import { type DynamicModule, Global, Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { PgNotificationHub } from '../pg-notifications';
+import { PUBLIC_DATA_CHANNEL, PublicDataListener } from './public-data.listener';
 import { ResponseCache } from './response-cache';
-
-export interface PublicCacheOptions {
-  databaseUrl: string;
-  logger: Logger;
-  /** budget in bytes of JSON; 0 turns the cache off */
-  maxBytes: number;
-}
 
 /** Even with every change heard, no answer is served older than this. */
 const ANSWER_TTL_MS = 60_000;
 
-/** The response cache for anonymous catalogue queries and the listener that keeps it current. */
+/** The response cache for anonymous catalogue queries, kept current by the changes PostgreSQL announces. */
 @Global()
 @Module({})
-export class PublicCacheModule implements OnModuleInit, OnApplicationShutdown {
+export class PublicCacheModule implements OnModuleInit {
   constructor(
-    @Inject(PublicDataListener) private readonly changes: PublicDataListener,
     @Inject(ResponseCache) private readonly cache: ResponseCache,
+    @Inject(PgNotificationHub) private readonly hub: PgNotificationHub,
   ) {}
 
-  static forRoot({ databaseUrl, logger, maxBytes }: PublicCacheOptions): DynamicModule {
-    const cache = new ResponseCache({ maxBytes, ttlMs: ANSWER_TTL_MS });
+  /** `maxBytes`: budget in bytes of JSON; 0 turns the cache off */
+  static forRoot({ maxBytes }: { maxBytes: number }): DynamicModule {
     return {
       module: PublicCacheModule,
-      providers: [
-        { provide: ResponseCache, useValue: cache },
-        { provide: PublicDataListener, useValue: new PublicDataListener(databaseUrl, cache, logger) },
-      ],
+      providers: [{ provide: ResponseCache, useValue: new ResponseCache({ maxBytes, ttlMs: ANSWER_TTL_MS }) }],
       exports: [ResponseCache],
     };
   }
 
-  async onModuleInit(): Promise<void> {
-    if (this.cache.hasBudget) await this.changes.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.changes.stop();
+  onModuleInit(): void {
+    if (this.cache.hasBudget) this.hub.subscribe(PUBLIC_DATA_CHANNEL, new PublicDataListener(this.cache));
   }
 }

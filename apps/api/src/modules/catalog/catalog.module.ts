@@ -7,6 +7,8 @@ import { ListingReadModel } from './listing.read-model';
 import { ListingService } from './listing.service';
 import { UnattachedImagesService } from './unattached-images.service';
 import { UploadController } from './upload.controller';
+// the module's error codes join the catalogue when the module is loaded
+import './catalog.errors';
 
 @Module({
   imports: [GeoModule, IdentityModule],

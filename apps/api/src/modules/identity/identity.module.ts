@@ -3,6 +3,8 @@ import { GeoModule } from '../geo/geo.module';
 import { AuthService } from './auth.service';
 import { AuthResolver, OrganisationFieldsResolver } from './identity.resolver';
 import { OrganisationService } from './organisation.service';
+// the module's error codes join the catalogue when the module is loaded
+import './identity.errors';
 
 @Module({
   imports: [GeoModule],

@@ -101,16 +101,8 @@ export class OrganisationService {
   }
 
   async changeMemberRole(ctx: RequestContext, organisationId: string, userId: string, role: MemberRole): Promise<Member> {
-    const caller = ctx.requireUser();
-    await this.requireRole(ctx, organisationId, MemberRole.OWNER);
     return this.em.transactional(async (em) => {
-      const memberships = await this.lockMembers(em, organisationId);
-      const target = memberships.find((m) => m.user.id === userId);
-      if (!target) throw new DomainError('org/member-not-found');
-      const owners = memberships.filter((m) => m.role === MemberRole.OWNER);
-      if (target.role === MemberRole.OWNER && role !== MemberRole.OWNER && owners.length === 1) throw new DomainError('org/last-owner');
-      // another owner may have demoted the caller since the check above
-      if (!owners.some((m) => m.user.id === caller.id)) throw new DomainError('auth/forbidden');
+      const target = await this.lockForMemberChange(ctx, em, organisationId, userId, { role });
       target.role = role;
       await em.flush();
       const user = await em.findOneOrFail(User, userId);
@@ -119,15 +111,8 @@ export class OrganisationService {
   }
 
   async removeMember(ctx: RequestContext, organisationId: string, userId: string): Promise<boolean> {
-    const caller = ctx.requireUser();
-    await this.requireRole(ctx, organisationId, MemberRole.OWNER);
     return this.em.transactional(async (em) => {
-      const memberships = await this.lockMembers(em, organisationId);
-      const target = memberships.find((m) => m.user.id === userId);
-      if (!target) throw new DomainError('org/member-not-found');
-      const owners = memberships.filter((m) => m.role === MemberRole.OWNER);
-      if (target.role === MemberRole.OWNER && owners.length === 1) throw new DomainError('org/last-owner');
-      if (!owners.some((m) => m.user.id === caller.id)) throw new DomainError('auth/forbidden');
+      const target = await this.lockForMemberChange(ctx, em, organisationId, userId, { removing: true });
       em.remove(target);
       await em.flush();
       return true;
@@ -135,14 +120,32 @@ export class OrganisationService {
   }
 
   /**
-   * The organisation's memberships, read after taking the organisation's row lock: every change to
-   * the member list takes it first, so two of them run one after the other and the second sees
-   * the first one's result (locking the membership rows alone would miss rows that changed or
-   * appeared while waiting).
+   * Takes the organisation's row lock and checks a change of `userId`'s membership against the
+   * member list as it is once the lock is held. Every change to the member list takes the lock
+   * first, so two of them run one after the other and the second sees the first one's result:
+   * two owners demoting each other at once leave one owner, and the second is told why. The caller
+   * must be a member to learn anything, and an owner to change anything.
    */
-  private async lockMembers(em: EntityManager, organisationId: string): Promise<Membership[]> {
-    await em.findOneOrFail(Organisation, organisationId, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    return em.find(Membership, { organisation: organisationId }, { refresh: true });
+  private async lockForMemberChange(
+    ctx: RequestContext,
+    em: EntityManager,
+    organisationId: string,
+    userId: string,
+    { removing = false, role }: { removing?: boolean; role?: MemberRole } = {},
+  ): Promise<Membership> {
+    const caller = ctx.requireUser();
+    const org = isUuid(organisationId) ? await em.findOne(Organisation, organisationId, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+    if (!org) throw new DomainError('auth/forbidden');
+    const memberships = await em.find(Membership, { organisation: organisationId }, { refresh: true });
+    const own = memberships.find((m) => m.user.id === caller.id);
+    if (!own) throw new DomainError('auth/forbidden');
+    const target = memberships.find((m) => m.user.id === userId);
+    if (!target) throw new DomainError('org/member-not-found');
+    const owners = memberships.filter((m) => m.role === MemberRole.OWNER);
+    const losesOwner = target.role === MemberRole.OWNER && (removing || role !== MemberRole.OWNER);
+    if (losesOwner && owners.length === 1) throw new DomainError('org/last-owner');
+    if (own.role !== MemberRole.OWNER) throw new DomainError('auth/forbidden');
+    return target;
   }
 
   async members(ctx: RequestContext, organisationId: string): Promise<Member[]> {
