@@ -131,6 +131,34 @@ describe('gql client', () => {
     expect(revoked).toBe(true);
   });
 
+  it('takes the tokens another tab stored when its own refresh was superseded, however late storage shows them', async () => {
+    const superseded = { errors: [{ message: 'x', extensions: { code: 'auth/refresh-superseded', messageZh: '已更新', messageEn: 'renewed' } }] };
+    const { fetch, calls } = fakeFetch((body, auth) => {
+      if (isRefresh(body.query)) return superseded;
+      return auth === 'Bearer A2' ? { data: { viewer: { id: 'u1' } } } : unauthenticated;
+    });
+    const tokens = memoryTokens({ accessToken: 'A1', refreshToken: 'R1' });
+    let looks = 0;
+    // the other tab's write shows up in this tab's storage after a few looks
+    const sleep = async () => {
+      if (++looks === 3) tokens.storage.set({ accessToken: 'A2', refreshToken: 'R2' });
+    };
+    const gql = createGqlClient({ fetch, tokens: tokens.storage, sleep });
+    await expect(gql('query { viewer { id } }')).resolves.toEqual({ viewer: { id: 'u1' } });
+    expect(calls.map((c) => (isRefresh(c.query) ? 'refresh' : c.auth))).toEqual(['Bearer A1', 'refresh', 'Bearer A2']);
+  });
+
+  it('ends the session when superseded tokens never show up', async () => {
+    const superseded = { errors: [{ message: 'x', extensions: { code: 'auth/refresh-superseded', messageZh: '已更新', messageEn: 'renewed' } }] };
+    const { fetch } = fakeFetch((body) => (isRefresh(body.query) ? superseded : unauthenticated));
+    const tokens = memoryTokens({ accessToken: 'A1', refreshToken: 'R1' });
+    let ended = false;
+    const gql = createGqlClient({ fetch, tokens: tokens.storage, sleep: async () => undefined, onSessionEnded: () => (ended = true) });
+    await expect(gql('query { viewer { id } }')).rejects.toMatchObject({ code: 'auth/unauthenticated' });
+    expect(ended).toBe(true);
+    expect(tokens.storage.get()).toBeNull();
+  });
+
   it('clears the session and reports the original error when the refresh token is rejected', async () => {
     let ended = 0;
     const { fetch } = fakeFetch((body) =>

@@ -75,14 +75,20 @@ const NETWORK_ERROR: ApiErrorShape = {
   messageEn: 'Could not reach the server, please try again',
 };
 
+const RENEWAL_WAIT_MS = 3_000;
+const RENEWAL_POLL_MS = 50;
+
 export function createGqlClient(options: {
   endpoint?: string;
   fetch: FetchLike;
   tokens: TokenStorage;
   onSessionEnded?: () => void;
   lock?: RefreshLock;
+  /** how the client waits between looks at storage (tests pass a clock of their own) */
+  sleep?: (ms: number) => Promise<void>;
 }) {
   const lock: RefreshLock = options.lock ?? ((fn) => fn());
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const endpoint = options.endpoint ?? '/graphql';
   // Concurrent requests that all hit an expired token share one refresh: each refresh token works only once.
   let refreshing: Promise<boolean> | null = null;
@@ -123,11 +129,26 @@ export function createGqlClient(options: {
       const data = await post<{ refreshSession: TokenPair }>(REFRESH, { refreshToken: current.refreshToken }, undefined);
       options.tokens.set({ accessToken: data.refreshSession.accessToken, refreshToken: data.refreshSession.refreshToken });
       return true;
-    } catch {
+    } catch (error) {
+      // Another tab renewed these tokens a moment ago; its write reaches this tab's storage shortly.
+      if (error instanceof ApiError && error.code === 'auth/refresh-superseded' && (await renewedElsewhere(current))) return true;
       options.tokens.set(null);
       options.onSessionEnded?.();
       return false;
     }
+  }
+
+  /**
+   * Waits a little for storage to show tokens other than `stale`: the lock orders refreshes across
+   * tabs, but a browser shares storage between tabs a moment after it is written.
+   */
+  async function renewedElsewhere(stale: TokenPair): Promise<boolean> {
+    for (let waited = 0; waited <= RENEWAL_WAIT_MS; waited += RENEWAL_POLL_MS) {
+      const now = options.tokens.get();
+      if (now && now.refreshToken !== stale.refreshToken) return true;
+      await sleep(RENEWAL_POLL_MS);
+    }
+    return false;
   }
 
   /**

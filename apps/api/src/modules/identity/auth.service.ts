@@ -10,6 +10,9 @@ import { dummyPasswordHash, hashPassword, passwordAcceptable, verifyPassword } f
 import { RefreshToken } from './refresh-token.entity';
 import { User } from './user.entity';
 
+/** A rotated refresh token presented again within this long is taken for a race, not a theft (see refresh). */
+const REFRESH_RACE_MS = 10_000;
+
 /** Failed logins allowed per phone number, and per client address, in the window. */
 export const LOGIN_LIMITS = { perPhone: 5, perAddress: 30, windowMinutes: 15 };
 
@@ -85,20 +88,35 @@ export class AuthService {
     return this.em.transactional((em) => this.startSession(em, user));
   }
 
-  /** Rotates a refresh token. A token presented twice means it leaked: its whole family is revoked. */
+  /**
+   * Rotates a refresh token. A token presented again means one of two things. Within a few
+   * seconds of its rotation, while its successor is still unused, it is another tab or a retry of
+   * the same client racing the refresh that just happened: that caller is told the token was
+   * superseded (the client picks up the new tokens the other refresh stored) and nothing is
+   * revoked. Any other second use means the token leaked: its whole family is revoked.
+   */
   async refresh(token: string): Promise<IssuedSession> {
     const outcome = await this.em.transactional(async (em) => {
       const current = await em.findOne(RefreshToken, { tokenHash: hashToken(token) }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['user'] });
-      if (!current || current.revokedAt || current.expiresAt <= new Date()) return null;
+      if (!current || current.revokedAt || current.expiresAt <= new Date()) return 'invalid' as const;
       if (current.usedAt) {
+        if (await this.racingRotation(em, current)) return 'superseded' as const;
         await this.revokeFamily(em, current.familyId);
-        return 'reused' as const;
+        return 'invalid' as const;
       }
       current.usedAt = new Date();
       return this.issue(em, current.user, current.familyId);
     });
-    if (outcome === null || outcome === 'reused') throw new DomainError('auth/invalid-refresh-token');
+    if (outcome === 'superseded') throw new DomainError('auth/refresh-superseded');
+    if (outcome === 'invalid') throw new DomainError('auth/invalid-refresh-token');
     return outcome;
+  }
+
+  /** A used token presented again shortly after its rotation, with no newer token of its family used since. */
+  private async racingRotation(em: EntityManager, token: RefreshToken): Promise<boolean> {
+    if (Date.now() - token.usedAt!.getTime() > REFRESH_RACE_MS) return false;
+    const newerUsed = await em.count(RefreshToken, { familyId: token.familyId, createdAt: { $gt: token.createdAt }, usedAt: { $ne: null } });
+    return newerUsed === 0;
   }
 
   async logOut(ctx: RequestContext, refreshToken: string | undefined, familyId: string | undefined): Promise<boolean> {

@@ -4,6 +4,7 @@ export const IDENTITY_ERRORS = defineErrors({
   'auth/invalid-credentials': ['手机号或密码错误', 'Wrong phone number or password', 400],
   'auth/rate-limited': ['尝试次数过多，请稍后再试', 'Too many attempts, please try again later', 429],
   'auth/invalid-refresh-token': ['登录已失效，请重新登录', 'Your session has ended, please log in again', 401],
+  'auth/refresh-superseded': ['登录凭据刚在另一处更新，请使用新的凭据', 'These tokens were just renewed elsewhere (another tab); use the new ones', 409],
   'auth/phone-invalid': ['请输入有效的中国大陆手机号', 'Enter a valid mainland China mobile number', 400],
   'auth/phone-taken': ['该手机号已注册', 'This phone number is already registered', 409],
   'auth/password-weak': ['密码至少 8 位，且需包含字母和数字', 'Passwords need at least 8 characters with letters and digits', 400],
