@@ -1,6 +1,6 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
-import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { type DynamicModule, Global, Module, type Type } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Logger } from 'pino';
 import { graphqlOptions } from './common/graphql.config';
@@ -10,6 +10,7 @@ import { ResponseCache } from './common/public-cache/response-cache';
 import { APP_CONFIG, type AppConfig } from './config';
 import { ormConfig } from './database/orm.config';
 import { CatalogModule } from './modules/catalog/catalog.module';
+import { EventsModule } from './modules/events/events.module';
 import { GeoModule } from './modules/geo/geo.module';
 import { HealthModule } from './modules/health/health.module';
 import { AuthService } from './modules/identity/auth.service';
@@ -32,11 +33,13 @@ export interface AppModuleOptions {
   databaseUrl: string;
   logger: Logger;
   poolMax?: number;
+  /** more modules to load beside the product's own (tests add event handlers and schedules this way) */
+  extraModules?: Type[];
 }
 
 @Module({})
 export class AppModule {
-  static forRoot({ config, databaseUrl, logger, poolMax }: AppModuleOptions): DynamicModule {
+  static forRoot({ config, databaseUrl, logger, poolMax, extraModules = [] }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -52,9 +55,11 @@ export class AppModule {
           useFactory: (auth: AuthService, cache: ResponseCache) => graphqlOptions(config, auth, cache, logger),
         }),
         HealthModule,
+        EventsModule,
         GeoModule,
         IdentityModule,
         CatalogModule,
+        ...extraModules,
       ],
     };
   }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
+import type { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
@@ -25,6 +26,7 @@ export interface ServerOptions {
   databaseUrl: string;
   logger: Logger;
   poolMax?: number;
+  extraModules?: Type[];
 }
 
 const API_PREFIXES = ['/graphql', '/api/', '/files/', '/healthz', '/readyz'];
@@ -33,7 +35,7 @@ const API_PREFIXES = ['/graphql', '/api/', '/files/', '/healthz', '/readyz'];
  * Builds the whole HTTP application: GraphQL at /graphql, uploads, health endpoints, uploaded files
  * and the built storefront on the same port, with a JSON log line per request carrying its id.
  */
-export async function createServer({ config, databaseUrl, logger, poolMax }: ServerOptions): Promise<NestFastifyApplication> {
+export async function createServer({ config, databaseUrl, logger, poolMax, extraModules }: ServerOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     requestIdHeader: 'x-request-id',
@@ -45,7 +47,7 @@ export async function createServer({ config, databaseUrl, logger, poolMax }: Ser
     logController: new LogController({ disableRequestLogging: true }),
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot({ config, databaseUrl, logger, poolMax }),
+    AppModule.forRoot({ config, databaseUrl, logger, poolMax, extraModules }),
     adapter,
     { logger: new NestPinoLogger(logger), bufferLogs: false },
   );

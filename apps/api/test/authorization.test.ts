@@ -89,6 +89,17 @@ const TABLE: Record<string, Case> = {
     allowed: ['admin'],
     run: (t, w, token) => t.gql(`mutation($o: ID!) { verifyOrganisation(input: { organisationId: $o, approve: true }) { id } }`, { o: w.pendingOrg }, token),
   },
+  suspendOrganisation: {
+    allowed: ['admin'],
+    run: async (t, w, token) => t.gql(`mutation($o: ID!) { suspendOrganisation(organisationId: $o, reason: "抽检不合格") { verificationStatus } }`, { o: w.orgA }, token),
+  },
+  retryFailedJob: {
+    allowed: ['admin'],
+    run: async (t, _w, token) => {
+      const [failure] = await t.sql<{ id: string }>(`insert into job_failure (handler, error, attempts, failed_at) values ('sweep-unattached-images', 'test failure', 3, now()) returning id`);
+      return t.gql(`mutation($id: ID!) { retryFailedJob(id: $id) }`, { id: failure!.id }, token);
+    },
+  },
   createListing: {
     allowed: members,
     run: async (t, w, token) => t.gql(`mutation($input: CreateListingInput!) { createListing(input: $input) { id } }`, { input: await teaListingInput(t, w.orgA) }, token),

@@ -8,6 +8,7 @@ import type { TestProject } from 'vitest/node' with { 'resolution-mode': 'import
 import { loadConfig } from '../src/config';
 import { EmbeddedPostgres } from '../src/database/embedded-postgres';
 import { migrate } from '../src/database/migrate';
+import { migrateJobQueue } from '../src/modules/events/job-queue';
 import { ormConfig } from '../src/database/orm.config';
 import { loadReferenceData } from '../src/database/reference-data';
 
@@ -52,6 +53,7 @@ export default async function setup(project: TestProject) {
     await orm.close();
     const templateOrm = await MikroORM.init(ormConfig({ url: pg.url(TEMPLATE_DB), poolMax: 2 }));
     await migrate(templateOrm);
+    await migrateJobQueue(pg.url(TEMPLATE_DB), () => undefined);
     await loadReferenceData(templateOrm.em.fork());
     await templateOrm.close();
     project.provide('pgServerUrl', admin);

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
@@ -41,8 +42,16 @@ export async function createTestDatabase({ empty = false }: { empty?: boolean } 
 }
 
 /** Boots the whole API on its own database; requests go through Fastify's injector (no sockets). */
-export async function startTestApp(overrides: Parameters<typeof loadConfig>[0] = {}, options: { logger?: pino.Logger } = {}): Promise<TestApp> {
-  const databaseUrl = await createTestDatabase();
+export interface TestAppOptions {
+  logger?: pino.Logger;
+  /** another app's database, to run two instances against one */
+  databaseUrl?: string;
+  /** modules to load beside the product's (event handlers, schedules of a test) */
+  modules?: Type[];
+}
+
+export async function startTestApp(overrides: Parameters<typeof loadConfig>[0] = {}, options: TestAppOptions = {}): Promise<TestApp> {
+  const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const dataDir = mkdtempSync(join(tmpdir(), 'xn-test-data-'));
   // The response cache is off unless a test asks for it: fixtures write behind the API's back, and
   // an in-process request can run before the change notice is delivered (see public-cache.test.ts).
@@ -50,7 +59,7 @@ export async function startTestApp(overrides: Parameters<typeof loadConfig>[0] =
   const logger = options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   let app: NestFastifyApplication;
   try {
-    app = await createServer({ config, databaseUrl, logger, poolMax: 5 });
+    app = await createServer({ config, databaseUrl, logger, poolMax: 5, extraModules: options.modules });
     await app.getHttpAdapter().getInstance().ready();
   } catch (error) {
     rmSync(dataDir, { recursive: true, force: true });

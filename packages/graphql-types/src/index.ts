@@ -127,6 +127,48 @@ export interface CreateOrganisationInput {
   uscc: string;
 }
 
+/** 失败任务 / Work that failed on its last attempt */
+export interface FailedJob {
+  attempts: number;
+  error: string;
+  /** The event it could not take; null for a scheduled run */
+  event: FailedJobEvent | null;
+  failedAt: string;
+  /** The event handler or schedule */
+  handler: string;
+  id: string;
+}
+
+export interface FailedJobConnection {
+  nodes: FailedJob[];
+  pageInfo: PageInfo;
+}
+
+export interface FailedJobEvent {
+  aggregate: string;
+  aggregateId: string;
+  createdAt: string;
+  id: string;
+  type: string;
+}
+
+/** 任务队列 / The job queue and the outbox, as operators watch them */
+export interface JobQueueStatus {
+  /** Work on the failed list */
+  failed: number;
+  /** Age in seconds of the oldest event not yet handed to the queue */
+  outboxLagSeconds: number;
+  /** Committed events not yet handed to the queue */
+  outboxWaiting: number;
+  /** How long in seconds the oldest runnable job has waited */
+  queueLagSeconds: number;
+  /** Jobs waiting for a retry after a failed attempt */
+  retrying: number;
+  running: number;
+  /** Jobs waiting to run, retries included */
+  waiting: number;
+}
+
 /** 供应信息 / Supply listing */
 export interface Listing {
   attributes: unknown;
@@ -209,7 +251,7 @@ export interface Organisation {
   /** Your role here, if you are a member */
   myRole: MemberRole | null;
   name: string;
-  /** Reason given when verification was refused — members and platform admins only (others get null and an auth/forbidden error) */
+  /** Reason given when verification was refused or the organisation suspended — members and platform admins only (others get null and an auth/forbidden error) */
   rejectionReason: string | null;
   /** 统一社会信用代码 — members and platform admins only (others get null and an auth/forbidden error) */
   uscc: string | null;
@@ -293,8 +335,9 @@ export interface UpdateOrganisationInput {
   name?: string | null;
 }
 
-export type VerificationStatus = 'PENDING' | 'REJECTED' | 'VERIFIED';
-export const VerificationStatusValues = ['PENDING', 'REJECTED', 'VERIFIED'] as const;
+/** 待认证 / 已认证 / 未通过 / 已暂停 */
+export type VerificationStatus = 'PENDING' | 'REJECTED' | 'SUSPENDED' | 'VERIFIED';
+export const VerificationStatusValues = ['PENDING', 'REJECTED', 'SUSPENDED', 'VERIFIED'] as const;
 
 export interface VerifyOrganisationInput {
   approve: boolean;

@@ -148,6 +148,13 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
         );
       }
     }
+    // the stock ledger starts with each listing's stock, as it does for listings sellers create
+    await t.execute(
+      `insert into stock_movement (listing_id, delta, stock_after, reason, created_at) select id, stock, stock, 'listing-created', created_at from listing where is_demo and stock > 0`,
+      [],
+      'run',
+      ctx,
+    );
   });
   return true;
 }

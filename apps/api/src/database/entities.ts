@@ -2,6 +2,10 @@ import { Category } from '../modules/catalog/category.entity';
 import { Channel } from '../modules/catalog/channel.entity';
 import { ListingImage } from '../modules/catalog/listing-image.entity';
 import { Listing } from '../modules/catalog/listing.entity';
+import { StockMovement } from '../modules/catalog/stock-movement.entity';
+import { HandledEvent } from '../modules/events/handled-event.entity';
+import { JobFailure } from '../modules/events/job-failure.entity';
+import { OutboxEvent } from '../modules/events/outbox-event.entity';
 import { County } from '../modules/geo/county.entity';
 import { LoginThrottle } from '../modules/identity/login-throttle.entity';
 import { Membership } from '../modules/identity/membership.entity';
@@ -20,4 +24,8 @@ export const ENTITIES = [
   Category,
   Listing,
   ListingImage,
+  StockMovement,
+  OutboxEvent,
+  HandledEvent,
+  JobFailure,
 ];

@@ -20,6 +20,8 @@ export function ormConfig({ url, poolMax = 10, debug = false }: OrmOptions): Opt
     // transactions and forks are explicit; nothing is loaded behind our back
     forceUndefined: true,
     allowGlobalContext: false,
+    // the job queue keeps its own tables in its own schema and migrates them itself (see migrateJobQueue)
+    schemaGenerator: { ignoreSchema: ['graphile_worker'] },
     migrations: {
       tableName: 'mikro_orm_migrations',
       migrationsList: MIGRATIONS,

@@ -1,5 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
+import { migrateJobQueue } from '../modules/events/job-queue';
 import { loadDemoData } from './demo-data';
 import { migrate } from './migrate';
 import { ormConfig } from './orm.config';
@@ -11,6 +12,7 @@ export async function prepareDatabase(url: string, logger: Logger, options: { de
   try {
     const applied = await migrate(orm);
     if (applied.length) logger.info({ applied }, 'migrations applied');
+    await migrateJobQueue(url, (level, message) => logger[level]({ component: 'jobs' }, message));
     await loadReferenceData(orm.em.fork());
     if (options.demo && (await loadDemoData(orm.em.fork()))) logger.info('demo data loaded');
   } finally {

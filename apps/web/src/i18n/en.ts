@@ -113,6 +113,7 @@ const en: Messages = {
     submit: 'Create organisation',
     status: 'Verification',
     rejectionReason: 'Reason for refusal',
+    suspensionReason: 'Reason for suspension',
     pendingNote: 'Published listings become public once the platform verifies you.',
     kinds: {
       COOPERATIVE: 'Farmers’ cooperative',
@@ -121,7 +122,7 @@ const en: Messages = {
       BUYER: 'Buyer',
       LOGISTICS: 'Logistics partner',
     },
-    statuses: { PENDING: 'Pending', VERIFIED: 'Verified', REJECTED: 'Refused' },
+    statuses: { PENDING: 'Pending', VERIFIED: 'Verified', REJECTED: 'Refused', SUSPENDED: 'Suspended' },
     usccProblems: {
       length: 'Needs 18 characters',
       characters: 'Contains invalid characters (I, O, Z, S, V are not used)',

@@ -111,6 +111,7 @@ const zhCN = {
     submit: '创建组织',
     status: '认证状态',
     rejectionReason: '未通过原因',
+    suspensionReason: '暂停原因',
     pendingNote: '平台审核通过后，已发布的供应将公开展示。',
     kinds: {
       COOPERATIVE: '农民专业合作社',
@@ -119,7 +120,7 @@ const zhCN = {
       BUYER: '采购方',
       LOGISTICS: '物流合作方',
     },
-    statuses: { PENDING: '待认证', VERIFIED: '已认证', REJECTED: '未通过' },
+    statuses: { PENDING: '待认证', VERIFIED: '已认证', REJECTED: '未通过', SUSPENDED: '已暂停' },
     usccProblems: {
       length: '需为 18 位',
       characters: '含有无效字符（不使用 I、O、Z、S、V）',

@@ -4,6 +4,8 @@ import { Migration20261129062600_ListingChecks } from './Migration20261129062600
 import { Migration20261129070000_PublicListingIndex } from './Migration20261129070000_PublicListingIndex';
 import { Migration20261129090000_PublicDataChanges } from './Migration20261129090000_PublicDataChanges';
 import { Migration20261130223259_InputLimits } from './Migration20261130223259_InputLimits';
+import { Migration20261130232525_Outbox } from './Migration20261130232525_Outbox';
+import { Migration20261130232747_StockLedger } from './Migration20261130232747_StockLedger';
 
 /** Every migration, oldest first. Listed by hand so that compiled and test builds find the same set. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -12,4 +14,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129070000_PublicListingIndex', class: Migration20261129070000_PublicListingIndex },
   { name: 'Migration20261129090000_PublicDataChanges', class: Migration20261129090000_PublicDataChanges },
   { name: 'Migration20261130223259_InputLimits', class: Migration20261130223259_InputLimits },
+  { name: 'Migration20261130232525_Outbox', class: Migration20261130232525_Outbox },
+  { name: 'Migration20261130232747_StockLedger', class: Migration20261130232747_StockLedger },
 ];

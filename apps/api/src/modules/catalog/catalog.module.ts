@@ -1,19 +1,21 @@
 import { Module } from '@nestjs/common';
+import { EventsModule } from '../events/events.module';
 import { GeoModule } from '../geo/geo.module';
 import { IdentityModule } from '../identity/identity.module';
 import { CategoryResolver, ChannelResolver, ListingResolver, SellerListingFieldsResolver } from './catalog.resolver';
 import { ChannelService } from './channel.service';
 import { ListingReadModel } from './listing.read-model';
 import { ListingService } from './listing.service';
+import { StockService } from './stock.service';
 import { UnattachedImagesService } from './unattached-images.service';
 import { UploadController } from './upload.controller';
 // the module's error codes join the catalogue when the module is loaded
 import './catalog.errors';
 
 @Module({
-  imports: [GeoModule, IdentityModule],
+  imports: [EventsModule, GeoModule, IdentityModule],
   controllers: [UploadController],
-  providers: [ChannelService, ListingService, ListingReadModel, UnattachedImagesService, ChannelResolver, CategoryResolver, ListingResolver, SellerListingFieldsResolver],
-  exports: [ChannelService, ListingService],
+  providers: [ChannelService, ListingService, ListingReadModel, StockService, UnattachedImagesService, ChannelResolver, CategoryResolver, ListingResolver, SellerListingFieldsResolver],
+  exports: [ChannelService, ListingService, StockService],
 })
 export class CatalogModule {}

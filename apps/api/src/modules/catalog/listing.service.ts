@@ -15,6 +15,8 @@ import { Category } from './category.entity';
 import { CERTIFICATION_CODES } from './certifications';
 import { Channel } from './channel.entity';
 import { ChannelService } from './channel.service';
+import { StockService } from './stock.service';
+import { OutboxService } from '../events/outbox.service';
 import { ListingImage } from './listing-image.entity';
 import { Listing, ListingStatus } from './listing.entity';
 import { ListingReadModel } from './listing.read-model';
@@ -36,6 +38,19 @@ interface ListingFields {
   stock: number;
   certifications: string[];
 }
+
+/** Input fields a seller edits, and the listing fields each one sets (stock is set through StockService). */
+const EDITABLE_FIELDS = [
+  ['categoryId', 'category'],
+  ['title', 'title'],
+  ['description', 'description'],
+  ['attributes', 'attributes'],
+  ['originCountyCode', 'originCounty'],
+  ['unit', 'unit'],
+  ['priceTiers', 'priceTiers', 'basePriceFen'],
+  ['minOrderQuantity', 'minOrderQuantity'],
+  ['certifications', 'certifications'],
+] as const satisfies readonly (readonly [keyof UpdateListingInput, ...(keyof ListingFields)[]])[];
 
 const QUANTITY_ERRORS = {
   minimumInvalid: 'catalog/quantity-invalid',
@@ -59,6 +74,8 @@ export class ListingService {
     private readonly geo: GeoService,
     private readonly reads: ListingReadModel,
     private readonly channels: ChannelService,
+    private readonly stock: StockService,
+    private readonly outbox: OutboxService,
   ) {}
 
   /** Validates a whole listing against its channel. Every rule runs before anything is written. */
@@ -125,32 +142,50 @@ export class ListingService {
         publishedAt: status === ListingStatus.DRAFT ? undefined : new Date(),
       });
       await em.flush();
-      if (input.imageIds) await this.attachImages(em, listing, input.imageIds);
+      await this.stock.opened(em, listing, ctx.user!.id);
+      const ref = { listingId: listing.id, organisationId: org.id, channel: channel.code };
+      await this.outbox.record(em, { type: 'listing.created', aggregate: 'listing', aggregateId: listing.id, payload: { ...ref, status } });
+      if (input.imageIds?.length) await this.attachImages(em, listing, input.imageIds);
       return listing.id;
     });
     return (await this.reads.byId(id))!;
   }
 
+  /**
+   * Changes the fields the input names, and only those, on the row as it is once locked: a change
+   * made in between (a checkout taking stock, another edit) is kept. Stock goes through the stock
+   * service as the difference to what the seller set.
+   */
   async update(ctx: RequestContext, id: string, input: UpdateListingInput): Promise<ListingView> {
     const existing = await this.editable(ctx, id);
     const channel = await this.channels.channel(existing.channel.code);
-    const fields = await this.validate(channel, {
-      categoryId: input.categoryId ?? String(existing.category.id),
-      title: input.title ?? existing.title,
-      description: input.description ?? existing.description,
-      attributes: input.attributes ?? existing.attributes,
-      originCountyCode: input.originCountyCode ?? existing.originCounty.code,
-      unit: input.unit ?? existing.unit,
-      priceTiers: input.priceTiers ?? existing.priceTiers,
-      minOrderQuantity: input.minOrderQuantity ?? existing.minOrderQuantity,
-      stock: input.stock ?? existing.stock,
-      certifications: input.certifications ?? existing.certifications,
-    });
     await this.em.transactional(async (em) => {
-      const listing = await em.findOneOrFail(Listing, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const listing = await em.findOneOrFail(Listing, id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (listing.status === ListingStatus.ARCHIVED) throw new DomainError('catalog/status-transition');
-      em.assign(listing, { ...fields, status: statusForStock(listing.status, fields.stock) });
+      const fields = await this.validate(channel, {
+        categoryId: input.categoryId ?? String(listing.category.id),
+        title: input.title ?? listing.title,
+        description: input.description ?? listing.description,
+        attributes: input.attributes ?? listing.attributes,
+        originCountyCode: input.originCountyCode ?? listing.originCounty.code,
+        unit: input.unit ?? listing.unit,
+        priceTiers: input.priceTiers ?? listing.priceTiers,
+        minOrderQuantity: input.minOrderQuantity ?? listing.minOrderQuantity,
+        stock: input.stock ?? listing.stock,
+        certifications: input.certifications ?? listing.certifications,
+      });
+      const named = EDITABLE_FIELDS.filter(([inputKey]) => input[inputKey] !== undefined && input[inputKey] !== null);
+      const changes: Partial<ListingFields> = {};
+      for (const [, ...fieldNames] of named) for (const field of fieldNames) Object.assign(changes, { [field]: fields[field] });
+      em.assign(listing, changes);
       await em.flush();
+      const ref = { listingId: id, organisationId: listing.organisation.id, channel: channel.code };
+      if (named.length) {
+        await this.outbox.record(em, { type: 'listing.changed', aggregate: 'listing', aggregateId: id, payload: { ...ref, fields: named.map(([key]) => key) } });
+      }
+      if (input.stock !== undefined && input.stock !== null && input.stock !== listing.stock) {
+        await this.stock.adjust(em, { listingId: id, delta: input.stock - listing.stock, reason: 'seller-set', actorId: ctx.user!.id });
+      }
       if (input.imageIds) await this.attachImages(em, listing, input.imageIds);
     });
     return (await this.reads.byId(id))!;
@@ -159,11 +194,18 @@ export class ListingService {
   async setStatus(ctx: RequestContext, id: string, status: ListingStatus): Promise<ListingView> {
     await this.editable(ctx, id);
     await this.em.transactional(async (em) => {
-      const listing = await em.findOneOrFail(Listing, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const listing = await em.findOneOrFail(Listing, id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (!canTransition(listing.status, status)) throw new DomainError('catalog/status-transition', { from: listing.status, to: status });
+      const from = listing.status;
       listing.status = statusForStock(status, listing.stock);
       if (status === ListingStatus.ACTIVE) listing.publishedAt ??= new Date();
       await em.flush();
+      await this.outbox.record(em, {
+        type: 'listing.status-changed',
+        aggregate: 'listing',
+        aggregateId: id,
+        payload: { listingId: id, organisationId: listing.organisation.id, channel: listing.channel.code, from, to: listing.status },
+      });
     });
     return (await this.reads.byId(id))!;
   }
@@ -197,11 +239,20 @@ export class ListingService {
       throw new DomainError('catalog/image-unknown');
     }
     await em.nativeUpdate(ListingImage, { listing: listing.id, id: { $nin: ids } }, { listing: null });
+    const added = images.filter((image) => image.listing?.id !== listing.id).map((image) => image.id);
     for (const image of images) {
       image.listing = listing;
       image.position = ids.indexOf(image.id);
     }
     await em.flush();
+    if (added.length) {
+      await this.outbox.record(em, {
+        type: 'listing.image-attached',
+        aggregate: 'listing',
+        aggregateId: listing.id,
+        payload: { listingId: listing.id, organisationId: listing.organisation.id, channel: listing.channel.code, imageIds: added },
+      });
+    }
   }
 
   /** A listing as the caller may see it: public ones to all, others to their organisation and admins. */

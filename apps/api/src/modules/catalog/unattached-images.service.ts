@@ -1,45 +1,34 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { readdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../../config';
+import { JobRegistry } from '../events/job-registry';
 
 /** An uploaded image no listing has taken is removed after this long. */
 const UNATTACHED_IMAGE_LIFETIME_MS = 24 * 3600 * 1000;
-const SWEEP_EVERY_MS = 3600 * 1000;
-const STRAY_FILES_EVERY_MS = 24 * 3600 * 1000;
-const FIRST_SWEEP_AFTER_MS = 60 * 1000;
 
 /**
  * Removes images that were uploaded but never attached to a listing (or were taken off one) once
- * they are a day old: the row first, then the file. Every instance sweeps; `delete … returning`
- * hands each image to exactly one of them, and attaching locks the image rows, so an image being
- * attached is never swept. Once a day the folder is checked too, for files a day old that no row
+ * they are a day old: the row first, then the file. The sweep runs hourly on one instance (the job
+ * queue's schedule); `delete … returning` would hand each image to exactly one sweep even if two
+ * ran, and attaching locks the image rows, so an image being attached is never swept. Once a day the folder is checked too, for files a day old that no row
  * names (an upload or a sweep interrupted between its file and its row).
  */
 @Injectable()
-export class UnattachedImagesService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class UnattachedImagesService implements OnModuleInit {
   private readonly logger = new Logger('UnattachedImagesService');
-  private timers: NodeJS.Timeout[] = [];
 
   constructor(
     private readonly orm: MikroORM,
+    private readonly jobs: JobRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
-    const run = () => void this.sweep().catch((error: Error) => this.logger.error(`sweeping unattached images failed: ${error.message}`));
-    const runFiles = () => void this.sweepStrayFiles().catch((error: Error) => this.logger.error(`sweeping stray image files failed: ${error.message}`));
-    this.timers = [
-      setTimeout(run, FIRST_SWEEP_AFTER_MS).unref(),
-      setInterval(run, SWEEP_EVERY_MS).unref(),
-      setTimeout(runFiles, 2 * FIRST_SWEEP_AFTER_MS).unref(),
-      setInterval(runFiles, STRAY_FILES_EVERY_MS).unref(),
-    ];
-  }
-
-  onApplicationShutdown(): void {
-    for (const timer of this.timers) clearTimeout(timer);
+  /** Both sweeps run on the job queue's schedule, each tick on exactly one instance. */
+  onModuleInit(): void {
+    this.jobs.every('sweep-unattached-images', '17 * * * *', async (at) => void (await this.sweep(at)));
+    this.jobs.every('sweep-stray-image-files', '43 3 * * *', async (at) => void (await this.sweepStrayFiles(at)));
   }
 
   /** Removes every unattached image uploaded before `now` minus a day; returns how many. */

@@ -1,11 +1,12 @@
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { normalizeMobile } from '@xiangnong/domain';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../../config';
 import { DomainError } from '../../common/errors';
 import type { AuthUser, RequestContext } from '../../common/request-context';
 import { hashToken, issueAccessToken, newOpaqueToken, verifyAccessToken } from '../../common/tokens';
+import { JobRegistry } from '../events/job-registry';
 import { dummyPasswordHash, hashPassword, passwordAcceptable, verifyPassword } from './password';
 import { RefreshToken } from './refresh-token.entity';
 import { User } from './user.entity';
@@ -36,11 +37,21 @@ export interface IssuedSession {
 }
 
 @Injectable()
-export class AuthService {
+export class AuthService implements OnModuleInit {
   constructor(
     private readonly em: EntityManager,
+    private readonly jobs: JobRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** Counts of windows long over, and refresh tokens long expired, are removed every hour. */
+  onModuleInit(): void {
+    this.jobs.every('prune-sessions-and-limits', '23 * * * *', async () => {
+      const em = this.em.fork();
+      await em.getConnection().execute(`delete from login_throttle where window_started_at < now() - interval '1 day'`);
+      await em.getConnection().execute(`delete from refresh_token where expires_at < now() - interval '7 days'`);
+    });
+  }
 
   async signUp(phoneRaw: string, password: string, displayNameRaw: string): Promise<IssuedSession> {
     const phone = normalizeMobile(phoneRaw);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EventsModule } from '../events/events.module';
 import { GeoModule } from '../geo/geo.module';
 import { AuthService } from './auth.service';
 import { AuthResolver, OrganisationFieldsResolver } from './identity.resolver';
@@ -7,7 +8,7 @@ import { OrganisationService } from './organisation.service';
 import './identity.errors';
 
 @Module({
-  imports: [GeoModule],
+  imports: [EventsModule, GeoModule],
   providers: [AuthService, OrganisationService, AuthResolver, OrganisationFieldsResolver],
   exports: [AuthService, OrganisationService],
 })

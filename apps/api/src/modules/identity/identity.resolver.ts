@@ -117,6 +117,15 @@ export class AuthResolver {
     return this.organisations.verify(ctx, input.organisationId, input.approve, input.reason);
   }
 
+  @Mutation(() => Organisation, { description: '暂停组织 (admins) / Take a verified organisation off the market, with a reason; its listings stop being public' })
+  suspendOrganisation(
+    @Ctx() ctx: RequestContext,
+    @Args('organisationId', { type: () => ID }) organisationId: string,
+    @Args('reason') reason: string,
+  ): Promise<Organisation> {
+    return this.organisations.suspend(ctx, organisationId, reason);
+  }
+
   @Query(() => Organisation)
   organisation(@Args('id', { type: () => ID }) id: string): Promise<Organisation> {
     return this.organisations.byId(id);
@@ -151,7 +160,7 @@ export class OrganisationFieldsResolver {
     return this.organisations.members(ctx, org.id);
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'Reason given when verification was refused — members and platform admins only (others get null and an auth/forbidden error)' })
+  @ResolveField(() => String, { nullable: true, description: 'Reason given when verification was refused or the organisation suspended — members and platform admins only (others get null and an auth/forbidden error)' })
   async rejectionReason(@Ctx() ctx: RequestContext, @Parent() org: Organisation): Promise<string | null> {
     await this.organisations.requireRoleOrAdmin(ctx, org.id, MemberRole.STAFF);
     return org.rejectionReason ?? null;

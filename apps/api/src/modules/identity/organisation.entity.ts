@@ -19,8 +19,9 @@ export enum VerificationStatus {
   PENDING = 'PENDING',
   VERIFIED = 'VERIFIED',
   REJECTED = 'REJECTED',
+  SUSPENDED = 'SUSPENDED',
 }
-registerEnumType(VerificationStatus, { name: 'VerificationStatus' });
+registerEnumType(VerificationStatus, { name: 'VerificationStatus', description: '待认证 / 已认证 / 未通过 / 已暂停' });
 
 /** Kinds whose listings can be published. */
 export const SELLER_KINDS: readonly OrganisationKind[] = [

@@ -6,6 +6,7 @@ import { isUuid } from '../../common/ids';
 import { decodeCursor, pageSize, toPage, type Page, type PageArgs } from '../../common/pagination';
 import { optionalText, requireText } from '../../common/text-input';
 import type { RequestContext } from '../../common/request-context';
+import { OutboxService } from '../events/outbox.service';
 import { GeoService } from '../geo/geo.service';
 import type { CreateOrganisationInput, Member, UpdateOrganisationInput } from './identity.models';
 import { MemberRole, Membership, ROLE_RANK } from './membership.entity';
@@ -42,6 +43,7 @@ export class OrganisationService {
   constructor(
     private readonly em: EntityManager,
     private readonly geo: GeoService,
+    private readonly outbox: OutboxService,
   ) {}
 
   async create(ctx: RequestContext, input: CreateOrganisationInput): Promise<Organisation> {
@@ -56,6 +58,7 @@ export class OrganisationService {
         const org = em.create(Organisation, { name, kind: input.kind, uscc, county: county.code, description, ...contact });
         em.create(Membership, { organisation: org, user: user.id, role: MemberRole.OWNER });
         await em.flush();
+        await this.outbox.record(em, { type: 'organisation.applied', aggregate: 'organisation', aggregateId: org.id, payload: { organisationId: org.id, name, kind: input.kind } });
         return org;
       });
     } catch (error) {
@@ -154,21 +157,58 @@ export class OrganisationService {
     return memberships.map((m) => ({ userId: m.user.id, displayName: m.user.displayName, phoneMasked: maskMobile(m.user.phone), role: m.role }));
   }
 
+  /**
+   * An admin's decision on an organisation. Approving works from pending, refused or suspended
+   * (and is a no-op for a verified one); refusing needs a reason and works on applications, not on
+   * verified organisations (suspend those). Owners hear of it through the event.
+   */
   async verify(ctx: RequestContext, organisationId: string, approve: boolean, reason: string | undefined): Promise<Organisation> {
     ctx.requireAdmin();
     if (!approve && !reason?.trim()) throw new DomainError('org/reason-required');
     const rejectionReason = approve ? undefined : requireText(reason!, 'verificationReason', 'org/reason-invalid');
-    if (!isUuid(organisationId)) throw new DomainError('org/not-found');
-    return this.em.transactional(async (em) => {
-      const org = await em.findOne(Organisation, organisationId, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!org) throw new DomainError('org/not-found');
+    return this.decide(organisationId, async (org, em) => {
+      if (approve && org.verificationStatus === VerificationStatus.VERIFIED) return;
+      if (!approve && ![VerificationStatus.PENDING, VerificationStatus.REJECTED].includes(org.verificationStatus)) {
+        throw new DomainError('org/status-transition', { from: org.verificationStatus });
+      }
       org.verificationStatus = approve ? VerificationStatus.VERIFIED : VerificationStatus.REJECTED;
       org.verifiedAt = approve ? new Date() : undefined;
       org.rejectionReason = rejectionReason;
+      const ref = { organisationId: org.id, name: org.name };
+      await this.outbox.record(
+        em,
+        approve
+          ? { type: 'organisation.verified', aggregate: 'organisation', aggregateId: org.id, payload: ref }
+          : { type: 'organisation.rejected', aggregate: 'organisation', aggregateId: org.id, payload: { ...ref, reason: rejectionReason! } },
+      );
+    });
+  }
+
+  /** Takes a verified organisation off the market, with a reason its members read; its listings stop being public. */
+  async suspend(ctx: RequestContext, organisationId: string, reason: string): Promise<Organisation> {
+    ctx.requireAdmin();
+    if (!reason?.trim()) throw new DomainError('org/reason-required');
+    const why = requireText(reason, 'verificationReason', 'org/reason-invalid');
+    return this.decide(organisationId, async (org, em) => {
+      if (org.verificationStatus !== VerificationStatus.VERIFIED) throw new DomainError('org/status-transition', { from: org.verificationStatus });
+      org.verificationStatus = VerificationStatus.SUSPENDED;
+      org.rejectionReason = why;
+      await this.outbox.record(em, { type: 'organisation.suspended', aggregate: 'organisation', aggregateId: org.id, payload: { organisationId: org.id, name: org.name, reason: why } });
+    });
+  }
+
+  /** Applies an admin's decision to the organisation's locked row, with its event, in one transaction. */
+  private async decide(organisationId: string, apply: (org: Organisation, em: EntityManager) => Promise<void>): Promise<Organisation> {
+    if (!isUuid(organisationId)) throw new DomainError('org/not-found');
+    return this.em.transactional(async (em) => {
+      const org = await em.findOne(Organisation, organisationId, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      if (!org) throw new DomainError('org/not-found');
+      await apply(org, em);
       await em.flush();
       return org;
     });
   }
+
 
   async byId(organisationId: string): Promise<Organisation> {
     const org = isUuid(organisationId) ? await this.em.findOne(Organisation, organisationId) : null;

@@ -1,0 +1,42 @@
+import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EventType, NewEvent } from './domain-events';
+import { JobRegistry } from './job-registry';
+import { OutboxEvent } from './outbox-event.entity';
+
+/** Delivered events, and the record of who handled them, are kept this long for operators to look back. */
+const RETENTION_DAYS = 30;
+
+/** Records domain events in the transaction of the change they describe. */
+@Injectable()
+export class OutboxService implements OnModuleInit {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly jobs: JobRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.every('prune-delivered-events', '11 4 * * *', async () => {
+      const connection = this.orm.em.fork().getConnection();
+      await connection.execute(`delete from handled_event where handled_at < now() - ? * interval '1 day'`, [RETENTION_DAYS]);
+      // events on the failed list stay until they are retried
+      await connection.execute(
+        `delete from outbox o where o.dispatched_at < now() - ? * interval '1 day' and not exists (select 1 from job_failure f where f.event_id = o.id)`,
+        [RETENTION_DAYS],
+      );
+    });
+  }
+
+  /**
+   * Writes the events with `em`, which must be inside the transaction that makes the change: they
+   * commit with it or not at all. Nothing is published from memory; the relay picks them up.
+   */
+  async record(em: EntityManager, ...events: NewEvent<EventType>[]): Promise<void> {
+    if (!em.isInTransaction()) throw new Error('events are recorded inside the transaction of their change');
+    if (!events.length) return;
+    await em.insertMany(
+      OutboxEvent,
+      events.map((e) => ({ type: e.type, aggregate: e.aggregate, aggregateId: e.aggregateId, payload: e.payload as unknown as Record<string, unknown> })),
+    );
+  }
+}
