@@ -15,6 +15,7 @@ import { GeoModule } from './modules/geo/geo.module';
 import { HealthModule } from './modules/health/health.module';
 import { AuthService } from './modules/identity/auth.service';
 import { IdentityModule } from './modules/identity/identity.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 
 @Global()
 @Module({})
@@ -59,6 +60,7 @@ export class AppModule {
         GeoModule,
         IdentityModule,
         CatalogModule,
+        NotificationsModule,
         ...extraModules,
       ],
     };

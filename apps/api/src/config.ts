@@ -23,7 +23,10 @@ export interface AppConfig {
   /** jobs (event handlers, schedules) this process runs at once; 0: a web-only process that runs none */
   jobConcurrency: number;
   dataDir: string;
+  /** where uploaded files are kept when no bucket is configured */
   uploadsDir: string;
+  /** an S3-compatible bucket for uploaded files instead of `uploadsDir`, shared by every instance */
+  s3: S3Settings | undefined;
   webDistDir: string | undefined;
   authSecret: string;
   accessTokenTtlSeconds: number;
@@ -37,6 +40,18 @@ export interface AppConfig {
   publicCacheMb: number;
   /** believe X-Forwarded-For (behind a load balancer) for the client address that login limits count */
   trustProxy: boolean;
+}
+
+/** An S3-compatible bucket (AWS S3, MinIO, Cloudflare R2, …) that holds the uploaded files. */
+export interface S3Settings {
+  bucket: string;
+  region: string;
+  /** the service's URL; AWS when absent */
+  endpoint: string | undefined;
+  /** both or neither; neither: the AWS SDK's own chain (instance or task role, AWS_* variables, ~/.aws) */
+  credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+  /** `https://endpoint/bucket/key` instead of `https://bucket.endpoint/key` (MinIO and most self-hosted servers) */
+  forcePathStyle: boolean;
 }
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');
@@ -54,6 +69,31 @@ function booleanFromEnv(name: string, fallback: boolean): boolean {
   if (raw === undefined || raw === '') return fallback;
   if (raw !== 'true' && raw !== 'false') throw new Error(`${name} must be true or false, got "${raw}"`);
   return raw === 'true';
+}
+
+/**
+ * The bucket from S3_*, or undefined for the local folder. A setting without S3_BUCKET, or a key
+ * without its secret, is a mistake said at start rather than uploads that land somewhere else.
+ */
+function s3Settings(): S3Settings | undefined {
+  const bucket = process.env.S3_BUCKET || undefined;
+  const accessKeyId = process.env.S3_ACCESS_KEY_ID || undefined;
+  const secretAccessKey = process.env.S3_SECRET_ACCESS_KEY || undefined;
+  const endpoint = process.env.S3_ENDPOINT || undefined;
+  if (!bucket) {
+    const stray = ['S3_REGION', 'S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE'].filter((name) => process.env[name]);
+    if (stray.length) throw new Error(`${stray.join(', ')} set without S3_BUCKET`);
+    return undefined;
+  }
+  if (!accessKeyId !== !secretAccessKey) throw new Error('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together');
+  if (endpoint && !/^https?:\/\/[^/]/.test(endpoint)) throw new Error(`S3_ENDPOINT must be an http(s) URL, got "${endpoint}"`);
+  return {
+    bucket,
+    region: process.env.S3_REGION || 'us-east-1',
+    endpoint,
+    credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
+    forcePathStyle: booleanFromEnv('S3_FORCE_PATH_STYLE', false),
+  };
 }
 
 /**
@@ -96,6 +136,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}, { command = false
     jobConcurrency: intFromEnv('JOB_CONCURRENCY', 4, { min: 0 }),
     dataDir,
     uploadsDir: resolve(process.env.UPLOADS_DIR ?? join(dataDir, 'uploads')),
+    s3: s3Settings(),
     webDistDir: existsSync(join(webDist, 'index.html')) ? webDist : undefined,
     authSecret: overrides.authSecret ?? (command ? '' : authSecret(production, dataDir)),
     accessTokenTtlSeconds: intFromEnv('ACCESS_TOKEN_TTL_SECONDS', 15 * 60),

@@ -4,22 +4,28 @@ import fastifyStatic from '@fastify/static';
 import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
 import type { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { basename, join, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { type FastifyReply, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { DomainError } from './common/errors';
 import { ExceptionFilter } from './common/exception.filter';
-import { registerHttpHeaders, UPLOADED_FILE_CSP } from './common/http-headers';
+import { LiveServer, SESSION_ENDED_CHANNEL } from './common/live/live-server';
+import { PgNotificationHub } from './common/pg-notifications';
+import { FileStorage } from './common/file-storage/file-storage.port';
+import { registerFileServing } from './common/file-storage/files.route';
+import { registerHttpHeaders } from './common/http-headers';
 import { registerInputGuard } from './common/input-guard';
 import { NestPinoLogger } from './common/logger';
 import { ResponseCache } from './common/public-cache/response-cache';
 import { registerStoredAnswers } from './common/public-cache/response-cache.plugin';
 import type { AppConfig } from './config';
 import { MAX_IMAGE_BYTES } from './modules/catalog/image-upload';
+import { AuthService } from './modules/identity/auth.service';
 
 export interface ServerOptions {
   config: AppConfig;
@@ -59,7 +65,7 @@ export async function createServer({ config, databaseUrl, logger, poolMax, extra
   // Stored answers to anonymous catalogue queries go out next, before anything is set up for them.
   registerStoredAnswers(fastify, app.get(ResponseCache));
   // Every other request gets its own EntityManager fork, from a plain hook rather than a Nest middleware.
-  const orm = app.get(MikroORM);
+  const orm = app.get<MikroORM>(MikroORM);
   fastify.addHook('preHandler', (_request, _reply, done) => {
     RequestContext.create(orm.em, done);
   });
@@ -76,16 +82,8 @@ export async function createServer({ config, databaseUrl, logger, poolMax, extra
     done();
   });
   await app.register(fastifyMultipart as never, { limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 5 } });
-  mkdirSync(config.uploadsDir, { recursive: true });
-  await fastify.register(async (files) => {
-    // stored under names nobody can guess or change: cached for a week and shown inline, never run
-    files.addHook('onSend', async (request, reply) => {
-      if (reply.statusCode !== 200) return;
-      reply.header('content-security-policy', UPLOADED_FILE_CSP);
-      reply.header('content-disposition', `inline; filename="${basename(request.url.split('?')[0]!)}"`);
-    });
-    await files.register(fastifyStatic, { root: config.uploadsDir, prefix: '/files/', decorateReply: false, index: false, immutable: true, maxAge: '7d' });
-  });
+  // uploaded files, from the uploads folder or the bucket, at the same URLs with the same headers
+  registerFileServing(fastify, app.get(FileStorage));
   if (config.webDistDir) {
     const webDist = config.webDistDir;
     const indexHtml = readFileSync(join(webDist, 'index.html'));
@@ -112,5 +110,22 @@ export async function createServer({ config, databaseUrl, logger, poolMax, extra
     });
   }
   await app.init();
+  attachLiveServer(app, orm, logger);
   return app;
+}
+
+/** GraphQL subscriptions on the same port and path, closed before the HTTP server so that shutdown does not wait for them. */
+function attachLiveServer(app: NestFastifyApplication, orm: MikroORM, logger: Logger): void {
+  const live = new LiveServer({
+    schema: app.get(GraphQLSchemaHost).schema,
+    auth: app.get(AuthService),
+    logger,
+    inContext: (run) => RequestContext.create(orm.em, run),
+  });
+  live.attach(app.getHttpServer());
+  const stopHearing = app.get(PgNotificationHub).subscribe(SESSION_ENDED_CHANNEL, live);
+  app.getHttpAdapter().getInstance().addHook('preClose', async () => {
+    stopHearing();
+    await live.close();
+  });
 }

@@ -100,6 +100,14 @@ const TABLE: Record<string, Case> = {
       return t.gql(`mutation($id: ID!) { retryFailedJob(id: $id) }`, { id: failure!.id }, token);
     },
   },
+  markNotificationsRead: {
+    allowed: signedIn,
+    run: (t, _w, token) => t.gql(`mutation { markNotificationsRead }`, {}, token),
+  },
+  setNotificationPreference: {
+    allowed: signedIn,
+    run: (t, _w, token) => t.gql(`mutation { setNotificationPreference(kind: "organisation-verified", enabled: true) { kind } }`, {}, token),
+  },
   createListing: {
     allowed: members,
     run: async (t, w, token) => t.gql(`mutation($input: CreateListingInput!) { createListing(input: $input) { id } }`, { input: await teaListingInput(t, w.orgA) }, token),

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmbeddedPostgres, platformPackageDir, relocatedBinariesDir } from '../src/database/embedded-postgres';
+import { uscc } from './fixtures';
+import { collect, liveClient, until } from './live-client';
 
 const API_ROOT = join(__dirname, '..');
 
@@ -69,8 +71,9 @@ async function start(dataDir: string, pgPort: number, extraEnv: Record<string, s
   throw new Error(`the API did not become ready:\n${output}`);
 }
 
-async function gql(url: string, query: string, variables: Record<string, unknown> = {}) {
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+async function gql(url: string, query: string, variables: Record<string, unknown> = {}, token?: string) {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
   return { status: res.status, body: (await res.json()) as { data?: any; errors?: any[] } };
 }
 
@@ -223,3 +226,98 @@ describe.runIf(process.getuid?.() === 0)('as root, in a folder other users canno
     await expect(server.start()).rejects.toThrow(/cannot enter .*XN_SERVICE_HOME/s);
   });
 });
+
+const SHARED_SECRET = 'several-processes-one-secret-'.padEnd(48, 'x');
+
+describe('several processes on one database', () => {
+  let dir: string;
+  let owner: Running;
+  let databaseUrl: string;
+  let adminToken: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'xn-process-shared-'));
+    chmodSync(dir, 0o755);
+    // the first process owns the embedded database and serves requests, but runs no jobs
+    const pgPort = await freePort();
+    owner = await start(dir, pgPort, { JOB_CONCURRENCY: '0', AUTH_SECRET: SHARED_SECRET });
+    databaseUrl = `postgresql://xiangnong:xiangnong@127.0.0.1:${pgPort}/postgres`;
+    const login = await gql(owner.url, `mutation { logIn(input: { phone: "13800000000", password: "xiangnong2026" }) { accessToken } }`);
+    adminToken = login.body.data.logIn.accessToken;
+  });
+  afterAll(async () => {
+    await stopAll();
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  });
+
+  // no embedded database of its own; the same secret, as every instance behind one load balancer
+  const other = (env: Record<string, string> = {}) => start(mkdtempSync(join(dir, 'other-')), 1, { DATABASE_URL: databaseUrl, AUTH_SECRET: SHARED_SECRET, ...env });
+  let seq = 0;
+  async function applicant(url: string) {
+    seq++;
+    const phone = `1360000${String(process.pid % 1000).padStart(3, '0')}${seq}`.slice(0, 11);
+    const up = await gql(url, `mutation($p: String!) { signUp(input: { phone: $p, password: "orchard-pass-9", displayName: "果农" }) { accessToken } }`, { p: phone });
+    const token: string = up.body.data.signUp.accessToken;
+    const created = await gql(
+      url,
+      `mutation($u: String!) { createOrganisation(input: { name: "多进程测试合作社", kind: COOPERATIVE, uscc: $u, countyCode: "431226" }) { id } }`,
+      { u: uscc('431226') },
+      token,
+    );
+    return { token, orgId: created.body.data?.createOrganisation.id as string, errors: created.body.errors };
+  }
+  const notifications = async (orgId: string) =>
+    (await sql(databaseUrl, `select n.id from notification n where n.link = $1`, [`/console?org=${orgId}`])).length;
+  const verify = (url: string, orgId: string) => gql(url, `mutation($o: ID!) { verifyOrganisation(input: { organisationId: $o, approve: true }) { id } }`, { o: orgId }, adminToken);
+
+  it('delivers an event committed by a process killed before anything delivered it, once, when a job runner starts', async () => {
+    const web = await other({ JOB_CONCURRENCY: '0' });
+    const { orgId, errors } = await applicant(web.url);
+    expect(errors).toBeUndefined();
+    expect((await verify(web.url, orgId)).body.errors).toBeUndefined();
+    web.child.kill('SIGKILL');
+    await web.exited;
+    const [event] = await sql(databaseUrl, `select dispatched_at from outbox where type = 'organisation.verified' and aggregate_id = $1`, [orgId]);
+    expect(event).toEqual({ dispatched_at: null });
+    expect(await notifications(orgId)).toBe(0);
+    // a process with a job runner comes up: the event is delivered, and only once, though two kinds of instance share the queue
+    const worker = await other();
+    await until('the notification', async () => (await notifications(orgId)) === 1, 30_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await notifications(orgId)).toBe(1);
+    worker.child.kill('SIGKILL'); // killed mid-work too: the next runner must not deliver again
+    await worker.exited;
+    const again = await other();
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(await notifications(orgId)).toBe(1);
+    again.child.kill('SIGTERM');
+    expect(await again.exited).toBe(0);
+  });
+
+  it('pushes a notification caused on one process to a subscriber connected to another', async () => {
+    const worker = await other();
+    const { token, orgId } = await applicant(owner.url);
+    // subscribed to the first process, which runs no jobs: the notification is written by the other one
+    const { client } = liveClient(`${owner.url.replace('http', 'ws')}/graphql`, token);
+    try {
+      const sub = collect(client, `subscription { notificationAdded { kind titleZh } }`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect((await verify(worker.url, orgId)).body.errors).toBeUndefined();
+      const got = await until('the live notification', () => sub.results[0], 30_000);
+      expect(got.data.notificationAdded).toEqual({ kind: 'organisation-verified', titleZh: '多进程测试合作社 已通过认证' });
+    } finally {
+      await client.dispose();
+      worker.child.kill('SIGTERM');
+      await worker.exited;
+    }
+  });
+});
+
+async function sql(url: string, text: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows;
+  } finally {
+    await client.end();
+  }
+}

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { FileStorage } from '../src/common/file-storage/file-storage.port';
 import { APP_CONFIG, type AppConfig } from '../src/config';
 import { UnattachedImagesService } from '../src/modules/catalog/unattached-images.service';
 import { startTestApp, type TestApp } from './harness';
@@ -103,8 +104,30 @@ describe('listing images', () => {
     expect(res.json().code).toBe('upload/too-large');
   });
 
-  it('refuses anonymous uploads and uploads into another organisation', async () => {
+  it('answers paths that are no stored file with 404, without asking the storage', async () => {
+    const storage = t.app.get(FileStorage);
+    const get = vi.spyOn(storage, 'get');
+    try {
+      for (const path of [`..%2F..%2Fpackage.json`, `%2Fetc%2Fpasswd`, `${orgId}/..%2F..%2Fauth-secret`, `${orgId}%2F..%2F..%2Fauth-secret`, `${orgId}/tea.png`, orgId, `${orgId}/${orgId}.gif`]) {
+        const res = await t.app.inject({ url: `/files/${path}` });
+        expect([path, res.statusCode, res.json().code]).toEqual([path, 404, 'request/not-found']);
+      }
+      expect(get).not.toHaveBeenCalled();
+      // a key of the right shape that names no file is looked up, and not found either
+      const missing = await t.app.inject({ url: `/files/${orgId}/${orgId}.png` });
+      expect([missing.statusCode, missing.json().code]).toEqual([404, 'request/not-found']);
+    } finally {
+      get.mockRestore();
+    }
+  });
+
+  it('refuses anonymous uploads, bad tokens, and uploads into another organisation', async () => {
     expect((await upload(PNG, 'a.png', 'image/png', null)).statusCode).toBe(401);
+    // the same token check as GraphQL: a forged or garbage token is refused, not taken for anonymous
+    const garbage = await upload(PNG, 'a.png', 'image/png', 'not-a-token');
+    expect([garbage.statusCode, garbage.json().code]).toEqual([401, 'auth/unauthenticated']);
+    const forged = await upload(PNG, 'a.png', 'image/png', `${owner.token.slice(0, -4)}AAAA`);
+    expect([forged.statusCode, forged.json().code]).toEqual([401, 'auth/unauthenticated']);
     const stranger = await signUp(t);
     const res = await upload(PNG, 'a.png', 'image/png', stranger.token);
     expect(res.statusCode).toBe(403);

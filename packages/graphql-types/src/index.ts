@@ -233,6 +233,33 @@ export interface Member {
 export type MemberRole = 'MANAGER' | 'OWNER' | 'STAFF';
 export const MemberRoleValues = ['MANAGER', 'OWNER', 'STAFF'] as const;
 
+/** 通知 / An in-app notification */
+export interface Notification {
+  bodyEn: string;
+  bodyZh: string;
+  createdAt: string;
+  id: string;
+  /** e.g. organisation-verified */
+  kind: string;
+  /** A path in the storefront */
+  link: string | null;
+  readAt: string | null;
+  titleEn: string;
+  titleZh: string;
+}
+
+export interface NotificationConnection {
+  nodes: Notification[];
+  pageInfo: PageInfo;
+}
+
+export interface NotificationPreference {
+  enabled: boolean;
+  kind: string;
+  labelEn: string;
+  labelZh: string;
+}
+
 /** 组织 / Organisation */
 export interface Organisation {
   /** 认证 — certifications shown on the seller’s public listings */

@@ -41,6 +41,8 @@ export const COMMON_ERRORS = defineErrors({
   'request/not-found': ['页面不存在', 'Not found', 404],
   'request/page-size': ['每页最多 100 条', 'At most 100 items per page', 400],
   'request/too-complex': ['查询过于复杂', 'The query is too complex', 400],
+  'request/too-many-subscriptions': ['同一连接上的订阅过多', 'Too many subscriptions on one connection', 400],
+  'request/subscriptions-only': ['WebSocket 上只提供订阅；查询和修改请用 HTTP POST', 'Only subscriptions are served over WebSocket; send queries and mutations as HTTP POST', 400],
   'internal/error': ['服务器内部错误，请稍后再试', 'Something went wrong on our side, please try again', 500],
 });
 

@@ -14,10 +14,10 @@ export function graphqlErrorBody(error: DomainError): { message: string; extensi
  * For the few places outside resolvers that must throw a GraphQLError (Apollo plugins, context
  * creation): the domain error, with the HTTP status Apollo should answer with.
  */
-export function toGraphQLError(error: DomainError): GraphQLError {
+export function toGraphQLError(error: DomainError, { http = true } = {}): GraphQLError {
   return new GraphQLError(`${error.messageZh} / ${error.messageEn}`, {
     originalError: error,
-    extensions: { ...error.toBody(), http: { status: error.httpStatus } },
+    extensions: { ...error.toBody(), ...(http ? { http: { status: error.httpStatus } } : {}) },
   });
 }
 

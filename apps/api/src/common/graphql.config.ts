@@ -9,14 +9,14 @@ import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
-import type { AuthService } from '../modules/identity/auth.service';
 import { DomainError } from './errors';
 import { formatGraphQLError, toGraphQLError } from './graphql-errors';
 import type { ResponseCache } from './public-cache/response-cache';
 import { publicResponseCachePlugin } from './public-cache/response-cache.plugin';
 import { literalProblem, MAX_DOCUMENT_TOKENS } from './input-guard';
 import { checkOperation, DEFAULT_QUERY_LIMITS } from './query-limits';
-import { RequestContext, type GraphQLContext } from './request-context';
+import { type Authenticator, requestContextFrom } from './request-auth';
+import type { GraphQLContext } from './request-context';
 
 /**
  * Refuses, before any resolver runs, text literals with control characters (variables were checked
@@ -37,13 +37,7 @@ function operationGuardPlugin(): ApolloServerPlugin {
   };
 }
 
-function bearer(request: FastifyRequest): string | undefined {
-  const header = request.headers.authorization;
-  if (!header?.startsWith('Bearer ')) return undefined;
-  return header.slice(7).trim() || undefined;
-}
-
-export function graphqlOptions(config: AppConfig, auth: AuthService, cache: ResponseCache, logger: Logger): ApolloDriverConfig {
+export function graphqlOptions(config: AppConfig, auth: Authenticator, cache: ResponseCache, logger: Logger): ApolloDriverConfig {
   return {
     path: '/graphql',
     autoSchemaFile: true,
@@ -67,8 +61,7 @@ export function graphqlOptions(config: AppConfig, auth: AuthService, cache: Resp
     formatError: formatGraphQLError(logger),
     context: async (request: FastifyRequest): Promise<GraphQLContext> => {
       try {
-        const user = await auth.authenticate(bearer(request));
-        return { ctx: new RequestContext(user, request.ip, String(request.id), user?.familyId) };
+        return { ctx: await requestContextFrom(request, auth) };
       } catch (error) {
         // an expired or revoked token: the client's fault (401), not the server's (Apollo's default 500)
         throw error instanceof DomainError ? toGraphQLError(error) : error;

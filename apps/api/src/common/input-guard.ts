@@ -114,7 +114,7 @@ function requestOf(method: string, body: unknown, query: unknown): { document: u
   return { document: get?.query, variables };
 }
 
-function documentProblem(document: unknown): DomainError | null {
+export function documentProblem(document: unknown): DomainError | null {
   if (typeof document === 'string' && documentNesting(document) > MAX_DOCUMENT_NESTING) {
     return new DomainError('input/too-large', { reason: 'nesting', max: MAX_DOCUMENT_NESTING });
   }

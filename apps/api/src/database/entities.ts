@@ -7,6 +7,8 @@ import { HandledEvent } from '../modules/events/handled-event.entity';
 import { JobFailure } from '../modules/events/job-failure.entity';
 import { OutboxEvent } from '../modules/events/outbox-event.entity';
 import { County } from '../modules/geo/county.entity';
+import { NotificationPreference } from '../modules/notifications/notification-preference.entity';
+import { Notification } from '../modules/notifications/notification.entity';
 import { LoginThrottle } from '../modules/identity/login-throttle.entity';
 import { Membership } from '../modules/identity/membership.entity';
 import { Organisation } from '../modules/identity/organisation.entity';
@@ -28,4 +30,6 @@ export const ENTITIES = [
   OutboxEvent,
   HandledEvent,
   JobFailure,
+  Notification,
+  NotificationPreference,
 ];

@@ -6,6 +6,7 @@ import { Migration20261129090000_PublicDataChanges } from './Migration2026112909
 import { Migration20261130223259_InputLimits } from './Migration20261130223259_InputLimits';
 import { Migration20261130232525_Outbox } from './Migration20261130232525_Outbox';
 import { Migration20261130232747_StockLedger } from './Migration20261130232747_StockLedger';
+import { Migration20261130233649_Notifications } from './Migration20261130233649_Notifications';
 
 /** Every migration, oldest first. Listed by hand so that compiled and test builds find the same set. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261130223259_InputLimits', class: Migration20261130223259_InputLimits },
   { name: 'Migration20261130232525_Outbox', class: Migration20261130232525_Outbox },
   { name: 'Migration20261130232747_StockLedger', class: Migration20261130232747_StockLedger },
+  { name: 'Migration20261130233649_Notifications', class: Migration20261130233649_Notifications },
 ];

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { FileStorageModule } from '../../common/file-storage/file-storage.module';
 import { EventsModule } from '../events/events.module';
 import { GeoModule } from '../geo/geo.module';
 import { IdentityModule } from '../identity/identity.module';
@@ -13,7 +14,7 @@ import { UploadController } from './upload.controller';
 import './catalog.errors';
 
 @Module({
-  imports: [EventsModule, GeoModule, IdentityModule],
+  imports: [EventsModule, FileStorageModule, GeoModule, IdentityModule],
   controllers: [UploadController],
   providers: [ChannelService, ListingService, ListingReadModel, StockService, UnattachedImagesService, ChannelResolver, CategoryResolver, ListingResolver, SellerListingFieldsResolver],
   exports: [ChannelService, ListingService, StockService],

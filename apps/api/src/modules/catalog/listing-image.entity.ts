@@ -21,7 +21,7 @@ export class ListingImage {
   @Property({ type: 'smallint', default: 0 })
   position: number & Opt = 0;
 
-  /** path below the uploads folder */
+  /** `<organisation>/<id>.<ext>` in the FileStorage (uploads folder or bucket); served at `/files/<key>` */
   @Property({ type: 'string', length: 200 })
   storageKey!: string;
 

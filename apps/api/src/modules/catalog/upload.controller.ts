@@ -1,14 +1,13 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Controller, Inject, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Post, Query, Req, Res } from '@nestjs/common';
 import '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { mkdir, writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { APP_CONFIG, type AppConfig } from '../../config';
 import { DomainError } from '../../common/errors';
+import { fileKey } from '../../common/file-storage/file-key';
+import { FileStorage } from '../../common/file-storage/file-storage.port';
 import { isUuid } from '../../common/ids';
-import { RequestContext } from '../../common/request-context';
+import { requestContextFrom } from '../../common/request-auth';
 import { AuthService } from '../identity/auth.service';
 import { OrganisationService } from '../identity/organisation.service';
 import { MAX_IMAGE_BYTES, prepareImage } from './image-upload';
@@ -16,8 +15,9 @@ import { ListingImage } from './listing-image.entity';
 
 /**
  * Image upload for listings: multipart, one file, at most 5 MB, JPEG/PNG/WebP that decodes in
- * full; what is stored is the image encoded again (see prepareImage). The image belongs to the
- * organisation until a listing takes it. Refusals are DomainErrors, answered by ExceptionFilter.
+ * full; what is stored is the image encoded again (see prepareImage), in the configured FileStorage.
+ * The image belongs to the organisation until a listing takes it. The caller is read from the request
+ * as for GraphQL (requestContextFrom). Refusals are DomainErrors, answered by ExceptionFilter.
  */
 @Controller('api/uploads')
 export class UploadController {
@@ -25,7 +25,7 @@ export class UploadController {
     private readonly em: EntityManager,
     private readonly auth: AuthService,
     private readonly organisations: OrganisationService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly storage: FileStorage,
   ) {}
 
   @Post('images')
@@ -34,17 +34,15 @@ export class UploadController {
     @Res() reply: FastifyReply,
     @Query('organisationId') organisationId: string | undefined,
   ): Promise<void> {
-    const header = request.headers.authorization;
-    const user = await this.auth.authenticate(header?.startsWith('Bearer ') ? header.slice(7) : undefined);
-    const ctx = new RequestContext(user, request.ip, String(request.id), user?.familyId);
+    const ctx = await requestContextFrom(request, this.auth);
     ctx.requireUser();
     if (!organisationId || !isUuid(organisationId)) throw new DomainError('auth/forbidden');
     await this.organisations.requireSeller(ctx, organisationId);
     const image = await prepareImage(await receiveFile(request));
     const id = randomUUID();
-    const storageKey = `${organisationId}/${id}.${image.extension}`;
-    await mkdir(join(this.config.uploadsDir, organisationId), { recursive: true });
-    await writeFile(join(this.config.uploadsDir, storageKey), image.data);
+    const storageKey = fileKey(organisationId, id, image.extension);
+    // the file first, then its row: an upload cut off between the two leaves a stray file for the daily sweep
+    await this.storage.put(storageKey, image.data, image.contentType);
     await this.em.fork().transactional(async (em) => {
       em.create(ListingImage, { id, organisation: organisationId, storageKey, contentType: image.contentType, byteSize: image.data.length });
     });

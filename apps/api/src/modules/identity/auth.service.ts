@@ -162,7 +162,7 @@ export class AuthService implements OnModuleInit {
    * The caller behind a bearer token: the signature and expiry are checked here, and one indexed
    * query makes sure the session was not ended (log-out, password change).
    */
-  async authenticate(bearer: string | undefined): Promise<(AuthUser & { familyId: string }) | undefined> {
+  async authenticate(bearer: string | undefined): Promise<(AuthUser & { familyId: string; expiresAt: Date }) | undefined> {
     if (!bearer) return undefined;
     const claims = verifyAccessToken(bearer, this.config.authSecret);
     if (!claims) throw new DomainError('auth/unauthenticated');
@@ -173,7 +173,12 @@ export class AuthService implements OnModuleInit {
       [claims.sub, new Date(claims.iatMs), claims.fam],
     );
     if (rows.length === 0) throw new DomainError('auth/unauthenticated');
-    return { id: claims.sub, isPlatformAdmin: rows[0]!.is_platform_admin, familyId: claims.fam };
+    return { id: claims.sub, isPlatformAdmin: rows[0]!.is_platform_admin, familyId: claims.fam, expiresAt: new Date(claims.exp * 1000) };
+  }
+
+  /** Every platform admin, e.g. whom to tell that an organisation applied. */
+  async platformAdminIds(): Promise<string[]> {
+    return (await this.em.fork().find(User, { isPlatformAdmin: true }, { fields: ['id'] })).map((u) => u.id);
   }
 
   async userById(id: string): Promise<User> {

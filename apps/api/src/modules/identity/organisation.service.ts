@@ -230,6 +230,12 @@ export class OrganisationService {
     return toPage(rows, size, (o) => [o.createdAt, o.id]);
   }
 
+  /** The users with at least `role` in the organisation, e.g. whom to tell about its verification. */
+  async memberIds(organisationId: string, role: MemberRole): Promise<string[]> {
+    const memberships = await this.em.fork().find(Membership, { organisation: organisationId });
+    return memberships.filter((m) => ROLE_RANK[m.role] >= ROLE_RANK[role]).map((m) => m.user.id);
+  }
+
   async membershipsOf(userId: string): Promise<Membership[]> {
     return this.em.find(Membership, { user: userId }, { populate: ['organisation'], orderBy: { createdAt: 'asc' } });
   }

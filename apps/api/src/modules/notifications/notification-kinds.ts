@@ -1,0 +1,26 @@
+/**
+ * The kinds of notification the platform sends, with the names users see in their settings.
+ * Later modules add theirs here (price alerts, orders, shipments).
+ */
+export const NOTIFICATION_KINDS = {
+  'organisation-verified': { zh: '组织通过认证', en: 'Organisation verified' },
+  'organisation-rejected': { zh: '组织认证未通过', en: 'Organisation verification refused' },
+  'organisation-suspended': { zh: '组织被暂停', en: 'Organisation suspended' },
+  'organisation-applied': { zh: '新组织待认证（管理员）', en: 'New organisation to verify (admins)' },
+} as const satisfies Record<string, { zh: string; en: string }>;
+
+export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
+
+export function isNotificationKind(kind: string): kind is NotificationKind {
+  return Object.hasOwn(NOTIFICATION_KINDS, kind);
+}
+
+/** What a notification says, in both languages, and where it leads. */
+export interface NotificationMessage {
+  kind: NotificationKind;
+  titleZh: string;
+  titleEn: string;
+  bodyZh: string;
+  bodyEn: string;
+  link?: string;
+}
