@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, createGqlClient, type TokenPair } from '../src/graphql/client';
+import { TypedDocumentString } from '../src/graphql/generated/graphql';
+
+/** A document as codegen makes them (its text, typed); these tests look at the client, not the schema. */
+const doc = (source: string) => new TypedDocumentString<unknown, Record<string, unknown>>(source);
 
 type Handler = (body: { query: string; variables?: Record<string, unknown> }, auth: string | undefined) => unknown;
 
@@ -40,7 +44,7 @@ describe('gql client', () => {
     const { fetch, calls } = fakeFetch(() => ({ data: { viewer: { id: 'u1' } } }));
     const tokens = memoryTokens({ accessToken: 'A1', refreshToken: 'R1' });
     const gql = createGqlClient({ fetch, tokens: tokens.storage });
-    await expect(gql('query { viewer { id } }')).resolves.toEqual({ viewer: { id: 'u1' } });
+    await expect(gql(doc('query { viewer { id } }'))).resolves.toEqual({ viewer: { id: 'u1' } });
     expect(calls[0]?.auth).toBe('Bearer A1');
   });
 
@@ -51,7 +55,7 @@ describe('gql client', () => {
     });
     const tokens = memoryTokens({ accessToken: 'A1', refreshToken: 'R1' });
     const gql = createGqlClient({ fetch, tokens: tokens.storage });
-    await expect(gql('query { viewer { id } }')).resolves.toEqual({ viewer: { id: 'u1' } });
+    await expect(gql(doc('query { viewer { id } }'))).resolves.toEqual({ viewer: { id: 'u1' } });
     expect(calls.map((c) => (isRefresh(c.query) ? `refresh:${String(c.variables?.refreshToken)}` : c.auth))).toEqual(['Bearer A1', 'refresh:R1', 'Bearer A2']);
     expect(tokens.storage.get()).toEqual({ accessToken: 'A2', refreshToken: 'R2' });
   });
@@ -66,7 +70,7 @@ describe('gql client', () => {
       return unauthenticated;
     });
     const gql = createGqlClient({ fetch, tokens: memoryTokens({ accessToken: 'A1', refreshToken: 'R1' }).storage });
-    const error = await gql('query { viewer { id } }').catch((e: unknown) => e);
+    const error = await gql(doc('query { viewer { id } }')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).code).toBe('auth/unauthenticated');
     expect(refreshes).toBe(1);
@@ -83,7 +87,7 @@ describe('gql client', () => {
       return auth === 'Bearer A2' ? { data: { ok: true } } : unauthenticated;
     });
     const gql = createGqlClient({ fetch, tokens: memoryTokens({ accessToken: 'A1', refreshToken: 'R1' }).storage });
-    const results = await Promise.all([gql('query A { ok }'), gql('query B { ok }'), gql('query C { ok }')]);
+    const results = await Promise.all([gql(doc('query A { ok }')), gql(doc('query B { ok }')), gql(doc('query C { ok }'))]);
     expect(results).toEqual([{ ok: true }, { ok: true }, { ok: true }]);
     expect(refreshes).toBe(1);
   });
@@ -119,7 +123,7 @@ describe('gql client', () => {
     };
     const tabA = createGqlClient({ fetch: fakeFetch(server).fetch, tokens: shared.storage, lock });
     const tabB = createGqlClient({ fetch: fakeFetch(server).fetch, tokens: shared.storage, lock });
-    await expect(Promise.all([tabA('query A { ok }'), tabB('query B { ok }')])).resolves.toEqual([{ ok: true }, { ok: true }]);
+    await expect(Promise.all([tabA(doc('query A { ok }')), tabB(doc('query B { ok }'))])).resolves.toEqual([{ ok: true }, { ok: true }]);
     expect(refreshCalls).toEqual(['R1']);
     expect(shared.storage.get()).toEqual({ accessToken: 'A2', refreshToken: 'R2' });
 
@@ -127,7 +131,7 @@ describe('gql client', () => {
     const unlocked = [createGqlClient({ fetch: fakeFetch(server).fetch, tokens: shared.storage }), createGqlClient({ fetch: fakeFetch(server).fetch, tokens: shared.storage })];
     access = 'none yet';
     shared.storage.set({ accessToken: 'A2', refreshToken: 'R2' });
-    await Promise.allSettled(unlocked.map((tab) => tab('query { ok }')));
+    await Promise.allSettled(unlocked.map((tab) => tab(doc('query { ok }'))));
     expect(revoked).toBe(true);
   });
 
@@ -144,7 +148,7 @@ describe('gql client', () => {
       if (++looks === 3) tokens.storage.set({ accessToken: 'A2', refreshToken: 'R2' });
     };
     const gql = createGqlClient({ fetch, tokens: tokens.storage, sleep });
-    await expect(gql('query { viewer { id } }')).resolves.toEqual({ viewer: { id: 'u1' } });
+    await expect(gql(doc('query { viewer { id } }'))).resolves.toEqual({ viewer: { id: 'u1' } });
     expect(calls.map((c) => (isRefresh(c.query) ? 'refresh' : c.auth))).toEqual(['Bearer A1', 'refresh', 'Bearer A2']);
   });
 
@@ -154,7 +158,7 @@ describe('gql client', () => {
     const tokens = memoryTokens({ accessToken: 'A1', refreshToken: 'R1' });
     let ended = false;
     const gql = createGqlClient({ fetch, tokens: tokens.storage, sleep: async () => undefined, onSessionEnded: () => (ended = true) });
-    await expect(gql('query { viewer { id } }')).rejects.toMatchObject({ code: 'auth/unauthenticated' });
+    await expect(gql(doc('query { viewer { id } }'))).rejects.toMatchObject({ code: 'auth/unauthenticated' });
     expect(ended).toBe(true);
     expect(tokens.storage.get()).toBeNull();
   });
@@ -168,7 +172,7 @@ describe('gql client', () => {
     );
     const tokens = memoryTokens({ accessToken: 'A1', refreshToken: 'R1' });
     const gql = createGqlClient({ fetch, tokens: tokens.storage, onSessionEnded: () => (ended += 1) });
-    await expect(gql('query { viewer { id } }')).rejects.toMatchObject({ code: 'auth/unauthenticated', messageZh: '请先登录' });
+    await expect(gql(doc('query { viewer { id } }'))).rejects.toMatchObject({ code: 'auth/unauthenticated', messageZh: '请先登录' });
     expect(tokens.storage.get()).toBeNull();
     expect(ended).toBe(1);
   });
@@ -176,15 +180,15 @@ describe('gql client', () => {
   it('sends public queries without the token when asked to', async () => {
     const { fetch, calls } = fakeFetch(() => ({ data: { channels: [] } }));
     const gql = createGqlClient({ fetch, tokens: memoryTokens({ accessToken: 'A1', refreshToken: 'R1' }).storage });
-    await gql('query Channels { channels { code } }', undefined, { anonymous: true });
-    await gql('query Viewer { viewer { id } }');
+    await gql(doc('query Channels { channels { code } }'), undefined, { anonymous: true });
+    await gql(doc('query Viewer { viewer { id } }'));
     expect(calls.map((c) => c.auth)).toEqual([undefined, 'Bearer A1']);
   });
 
   it('does not try to refresh without a stored session', async () => {
     const { fetch, calls } = fakeFetch(() => unauthenticated);
     const gql = createGqlClient({ fetch, tokens: memoryTokens(null).storage });
-    await expect(gql('mutation { createOrganisation }')).rejects.toMatchObject({ code: 'auth/unauthenticated' });
+    await expect(gql(doc('mutation { createOrganisation }'))).rejects.toMatchObject({ code: 'auth/unauthenticated' });
     expect(calls).toHaveLength(1);
     expect(calls[0]?.auth).toBeUndefined();
   });
@@ -194,7 +198,7 @@ describe('gql client', () => {
       errors: [{ message: 'x', extensions: { code: 'catalog/attributes-invalid', messageZh: '商品属性不符合频道要求', messageEn: 'Attributes do not match', details: { issues: [{ key: 'teaType' }] } } }],
     }));
     const gql = createGqlClient({ fetch, tokens: memoryTokens({ accessToken: 'A1', refreshToken: 'R1' }).storage });
-    await expect(gql('mutation { createListing }')).rejects.toMatchObject({
+    await expect(gql(doc('mutation { createListing }'))).rejects.toMatchObject({
       code: 'catalog/attributes-invalid',
       messageZh: '商品属性不符合频道要求',
       messageEn: 'Attributes do not match',
@@ -208,6 +212,6 @@ describe('gql client', () => {
       fetch: () => Promise.reject(new TypeError('Failed to fetch')),
       tokens: memoryTokens(null).storage,
     });
-    await expect(gql('query { channels { code } }')).rejects.toMatchObject({ code: 'network/unreachable' });
+    await expect(gql(doc('query { channels { code } }'))).rejects.toMatchObject({ code: 'network/unreachable' });
   });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { MemberRole, OrganisationSummary } from '../src/graphql/operations';
+import type { MemberRole, ViewerFieldsFragment } from '../src/graphql/generated/graphql';
 import { canEditProfile, canManageMembers, pickOrganisation } from '../src/lib/organisations';
 
-const org = (id: string): OrganisationSummary => ({ id, name: id, kind: 'COOPERATIVE', verificationStatus: 'PENDING' });
-const memberships: { role: MemberRole; organisation: OrganisationSummary }[] = [
+type Membership = ViewerFieldsFragment['memberships'][number];
+const org = (id: string): Membership['organisation'] => ({ id, name: id, kind: 'COOPERATIVE', verificationStatus: 'PENDING' });
+const memberships: { role: MemberRole; organisation: Membership['organisation'] }[] = [
   { role: 'OWNER', organisation: org('a') },
   { role: 'STAFF', organisation: org('b') },
 ];

@@ -1,6 +1,6 @@
 import { formatFen } from '@xiangnong/domain';
 import { useI18n } from 'vue-i18n';
-import type { Unit } from '../graphql/operations';
+import type { UnitFieldsFragment as Unit } from '../graphql/generated/graphql';
 import { useLocalized } from './useLocalized';
 
 /** Price strings shared by cards and the detail page: "¥360.00 / 千克" and, for other mass units, the per-kg figure. */

@@ -2,7 +2,11 @@
  * A tiny GraphQL-over-fetch client. It attaches the bearer token, and when the API answers
  * 'auth/unauthenticated' (usually an expired access token) it trades the stored refresh token
  * for new tokens once and retries; a second failure is passed on so callers can send people to log in.
+ *
+ * It sends typed documents compiled from src/graphql/documents/*.graphql (see codegen.ts): the
+ * document says what the answer looks like and which variables it takes.
  */
+import { RefreshDocument, type TypedDocumentString } from './generated/graphql';
 
 export interface ApiErrorShape {
   code: string;
@@ -50,14 +54,25 @@ export type RefreshLock = <T>(fn: () => Promise<T>) => Promise<T>;
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
+export interface RequestOptions {
+  /**
+   * Send no token, for public queries whose answer is the same for everybody (channel pages,
+   * reference lists). The API answers those from its cache.
+   */
+  anonymous?: boolean;
+}
+
+/** Variables may be left out when the operation has no required ones. */
+export type OperationArgs<TVariables> =
+  Record<never, never> extends TVariables ? [variables?: TVariables, options?: RequestOptions] : [variables: TVariables, options?: RequestOptions];
+
+/** Sends one operation; its result and variables are typed by the document. */
+export type Gql = <TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, ...args: OperationArgs<TVariables>) => Promise<TResult>;
+
 interface GraphQLResponse<T> {
   data?: T | null;
   errors?: { message: string; extensions?: Partial<ApiErrorShape> }[];
 }
-
-const REFRESH = `mutation Refresh($refreshToken: String!) {
-  refreshSession(refreshToken: $refreshToken) { accessToken refreshToken }
-}`;
 
 function toApiError(raw: { message: string; extensions?: Partial<ApiErrorShape> }): ApiError {
   const ext = raw.extensions ?? {};
@@ -86,25 +101,25 @@ export function createGqlClient(options: {
   lock?: RefreshLock;
   /** how the client waits between looks at storage (tests pass a clock of their own) */
   sleep?: (ms: number) => Promise<void>;
-}) {
+}): Gql {
   const lock: RefreshLock = options.lock ?? ((fn) => fn());
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const endpoint = options.endpoint ?? '/graphql';
   // Concurrent requests that all hit an expired token share one refresh: each refresh token works only once.
   let refreshing: Promise<boolean> | null = null;
 
-  async function post<T>(query: string, variables: Record<string, unknown> | undefined, accessToken: string | undefined): Promise<T> {
+  async function post<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables | undefined, accessToken: string | undefined): Promise<TResult> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (accessToken) headers.authorization = `Bearer ${accessToken}`;
     let response: Response;
     try {
-      response = await options.fetch(endpoint, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+      response = await options.fetch(endpoint, { method: 'POST', headers, body: JSON.stringify({ query: document.toString(), variables }) });
     } catch {
       throw new ApiError(NETWORK_ERROR);
     }
-    let body: GraphQLResponse<T>;
+    let body: GraphQLResponse<TResult>;
     try {
-      body = (await response.json()) as GraphQLResponse<T>;
+      body = (await response.json()) as GraphQLResponse<TResult>;
     } catch {
       throw new ApiError({ ...NETWORK_ERROR, code: 'network/bad-response' });
     }
@@ -126,7 +141,7 @@ export function createGqlClient(options: {
 
   async function trade(current: TokenPair): Promise<boolean> {
     try {
-      const data = await post<{ refreshSession: TokenPair }>(REFRESH, { refreshToken: current.refreshToken }, undefined);
+      const data = await post(RefreshDocument, { refreshToken: current.refreshToken }, undefined);
       options.tokens.set({ accessToken: data.refreshSession.accessToken, refreshToken: data.refreshSession.refreshToken });
       return true;
     } catch (error) {
@@ -151,28 +166,23 @@ export function createGqlClient(options: {
     return false;
   }
 
-  /**
-   * `anonymous`: send no token, for public queries whose answer is the same for everybody (channel
-   * pages, reference lists). The API answers those from its cache.
-   */
-  return async function gql<T>(query: string, variables?: Record<string, unknown>, { anonymous = false }: { anonymous?: boolean } = {}): Promise<T> {
-    if (anonymous) return post<T>(query, variables, undefined);
+  return async function gql<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, ...args: OperationArgs<TVariables>): Promise<TResult> {
+    const [variables, { anonymous = false } = {}] = args;
+    if (anonymous) return post(document, variables, undefined);
     const tokens = options.tokens.get();
     try {
-      return await post<T>(query, variables, tokens?.accessToken);
+      return await post(document, variables, tokens?.accessToken);
     } catch (error) {
       if (!(error instanceof ApiError) || error.code !== 'auth/unauthenticated' || !tokens) throw error;
       // Another request may already have refreshed while this one was in flight.
       if (options.tokens.get()?.accessToken !== tokens.accessToken && options.tokens.get()) {
-        return post<T>(query, variables, options.tokens.get()?.accessToken);
+        return post(document, variables, options.tokens.get()?.accessToken);
       }
       refreshing ??= refresh(tokens).finally(() => {
         refreshing = null;
       });
       if (!(await refreshing)) throw error;
-      return post<T>(query, variables, options.tokens.get()?.accessToken);
+      return post(document, variables, options.tokens.get()?.accessToken);
     }
   };
 }
-
-export type Gql = ReturnType<typeof createGqlClient>;

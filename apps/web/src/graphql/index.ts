@@ -1,8 +1,9 @@
 import { ref } from 'vue';
 import { ApiError, createGqlClient, type RefreshLock, type TokenPair } from './client';
+import { SessionCheckDocument } from './generated/graphql';
 
 export { ApiError };
-export type { ApiErrorShape, TokenPair } from './client';
+export type { ApiErrorShape, Gql, RequestOptions, TokenPair } from './client';
 
 const STORAGE_KEY = 'xiangnong.session';
 
@@ -64,7 +65,7 @@ export async function uploadImage(organisationId: string, file: File): Promise<{
   let response = await send();
   if (response.status === 401) {
     // Let the GraphQL client do its refresh-once dance, then try again with the new token.
-    await gql<{ viewer: { id: string } | null }>('query { viewer { id } }').catch(() => undefined);
+    await gql(SessionCheckDocument).catch(() => undefined);
     response = await send();
   }
   const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;

@@ -1,4 +1,9 @@
-import type { MemberRole, OrganisationSummary } from '../graphql/operations';
+import type { MemberRole, OrganisationKind } from '../graphql/generated/graphql';
+
+/** The order sellers see in the form, sellers' kinds first. */
+export const ORGANISATION_KINDS: readonly OrganisationKind[] = ['COOPERATIVE', 'FAMILY_FARM', 'ENTERPRISE', 'BUYER', 'LOGISTICS'];
+
+export const MEMBER_ROLES: readonly MemberRole[] = ['OWNER', 'MANAGER', 'STAFF'];
 
 /** What each role may do in the console; the API enforces the same rules. */
 export const canEditProfile = (role: MemberRole | null | undefined): boolean => role === 'OWNER' || role === 'MANAGER';
@@ -8,6 +13,6 @@ export const canManageMembers = (role: MemberRole | null | undefined): boolean =
  * The organisation the console shows: the remembered choice while the viewer still belongs to it,
  * otherwise their first membership (a removed membership must not leave the console empty).
  */
-export function pickOrganisation<T extends { organisation: OrganisationSummary }>(memberships: readonly T[], rememberedId: string | null): T | null {
+export function pickOrganisation<T extends { organisation: { id: string } }>(memberships: readonly T[], rememberedId: string | null): T | null {
   return memberships.find((m) => m.organisation.id === rememberedId) ?? memberships[0] ?? null;
 }

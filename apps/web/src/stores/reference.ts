@@ -1,18 +1,21 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
+import type { AttributeSchema } from '@xiangnong/domain';
 import { gql } from '../graphql';
 import {
-  CHANNELS,
-  COUNTIES,
-  REFERENCE,
-  type Certification,
-  type Channel,
-  type ChannelsResult,
-  type CountiesResult,
-  type County,
-  type ReferenceResult,
-  type Unit,
-} from '../graphql/operations';
+  ChannelsDocument,
+  CountiesDocument,
+  ReferenceDocument,
+  type ChannelsQuery,
+  type CountyFieldsFragment,
+  type ReferenceQuery,
+  type UnitFieldsFragment,
+} from '../graphql/generated/graphql';
+import { toAttributeSchema } from '../lib/json';
+
+/** A channel with its attribute schema read from the JSON the API sends. */
+export type Channel = Omit<ChannelsQuery['channels'][number], 'attributeSchema'> & { attributeSchema: AttributeSchema };
+export type Certification = ReferenceQuery['certifications'][number];
 
 /**
  * Reference data that rarely changes (channels with their attribute schemas, units, certifications,
@@ -20,9 +23,9 @@ import {
  */
 export const useReferenceStore = defineStore('reference', () => {
   const channels = ref<Channel[]>([]);
-  const units = ref<Unit[]>([]);
+  const units = ref<UnitFieldsFragment[]>([]);
   const certifications = ref<Certification[]>([]);
-  const counties = ref<County[]>([]);
+  const counties = ref<CountyFieldsFragment[]>([]);
 
   let channelsLoad: Promise<void> | null = null;
   let referenceLoad: Promise<void> | null = null;
@@ -32,9 +35,9 @@ export const useReferenceStore = defineStore('reference', () => {
   const sortedChannels = computed(() => [...channels.value].sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code)));
 
   function loadChannels(): Promise<void> {
-    channelsLoad ??= gql<ChannelsResult>(CHANNELS, undefined, { anonymous: true })
+    channelsLoad ??= gql(ChannelsDocument, undefined, { anonymous: true })
       .then((data) => {
-        channels.value = data.channels;
+        channels.value = data.channels.map((channel) => ({ ...channel, attributeSchema: toAttributeSchema(channel.attributeSchema) }));
       })
       .catch((error: unknown) => {
         channelsLoad = null;
@@ -44,7 +47,7 @@ export const useReferenceStore = defineStore('reference', () => {
   }
 
   function loadReference(): Promise<void> {
-    referenceLoad ??= gql<ReferenceResult>(REFERENCE, undefined, { anonymous: true })
+    referenceLoad ??= gql(ReferenceDocument, undefined, { anonymous: true })
       .then((data) => {
         units.value = data.units;
         certifications.value = data.certifications;
@@ -57,7 +60,7 @@ export const useReferenceStore = defineStore('reference', () => {
   }
 
   function loadCounties(): Promise<void> {
-    countiesLoad ??= gql<CountiesResult>(COUNTIES, undefined, { anonymous: true })
+    countiesLoad ??= gql(CountiesDocument, undefined, { anonymous: true })
       .then((data) => {
         counties.value = data.counties;
       })

@@ -2,16 +2,13 @@ import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import { gql, saveTokens, storedTokens } from '../graphql';
 import {
-  LOG_IN,
-  LOG_OUT,
-  SIGN_UP,
-  VIEWER,
-  type AuthPayload,
-  type LogInResult,
-  type SignUpResult,
-  type Viewer,
-  type ViewerResult,
-} from '../graphql/operations';
+  LogInDocument,
+  LogOutDocument,
+  SignUpDocument,
+  ViewerDocument,
+  type AuthFieldsFragment,
+  type ViewerFieldsFragment,
+} from '../graphql/generated/graphql';
 import { pickOrganisation } from '../lib/organisations';
 
 const ORGANISATION_KEY = 'xiangnong.organisation';
@@ -29,7 +26,7 @@ function readRememberedOrganisation(): string | null {
  * the viewer is fetched once per page load and after every sign-in.
  */
 export const useSessionStore = defineStore('session', () => {
-  const viewer = ref<Viewer | null>(null);
+  const viewer = ref<ViewerFieldsFragment | null>(null);
   const loaded = ref(false);
 
   const isLoggedIn = computed(() => viewer.value !== null);
@@ -52,7 +49,7 @@ export const useSessionStore = defineStore('session', () => {
     if (!tokens) viewer.value = null;
   });
 
-  function accept(payload: AuthPayload): void {
+  function accept(payload: AuthFieldsFragment): void {
     saveTokens({ accessToken: payload.accessToken, refreshToken: payload.refreshToken });
     viewer.value = payload.viewer;
     loaded.value = true;
@@ -73,7 +70,7 @@ export const useSessionStore = defineStore('session', () => {
       return;
     }
     try {
-      viewer.value = (await gql<ViewerResult>(VIEWER)).viewer;
+      viewer.value = (await gql(ViewerDocument)).viewer;
     } catch {
       viewer.value = null;
     }
@@ -81,17 +78,17 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   async function logIn(phone: string, password: string): Promise<void> {
-    accept((await gql<LogInResult>(LOG_IN, { input: { phone, password } })).logIn);
+    accept((await gql(LogInDocument, { input: { phone, password } })).logIn);
   }
 
   async function signUp(phone: string, password: string, displayName: string): Promise<void> {
-    accept((await gql<SignUpResult>(SIGN_UP, { input: { phone, password, displayName } })).signUp);
+    accept((await gql(SignUpDocument, { input: { phone, password, displayName } })).signUp);
   }
 
   async function logOut(): Promise<void> {
     const refreshToken = storedTokens.value?.refreshToken;
     try {
-      if (refreshToken) await gql(LOG_OUT, { refreshToken });
+      if (refreshToken) await gql(LogOutDocument, { refreshToken });
     } finally {
       saveTokens(null);
       viewer.value = null;

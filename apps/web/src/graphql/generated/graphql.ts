@@ -1,0 +1,1126 @@
+// Generated from src/graphql/documents/*.graphql and apps/api/schema.graphql by GraphQL Code Generator (codegen.ts). Do not edit.
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A date-time string at UTC, such as 2019-12-03T09:54:33Z, compliant with the date-time format. */
+  DateTime: { input: string; output: string; }
+  /** A JSON value */
+  JSON: { input: unknown; output: unknown; }
+};
+
+export type AddMemberInput = {
+  organisationId: Scalars['ID']['input'];
+  phone: Scalars['String']['input'];
+  role: MemberRole;
+};
+
+export type ChangeMemberRoleInput = {
+  organisationId: Scalars['ID']['input'];
+  role: MemberRole;
+  userId: Scalars['ID']['input'];
+};
+
+export type ChangePasswordInput = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
+};
+
+export type ChannelCategoryInput = {
+  /** Sub-categories */
+  children?: InputMaybe<Array<ChannelCategoryInput>>;
+  nameEn: Scalars['String']['input'];
+  nameZh: Scalars['String']['input'];
+  slug: Scalars['String']['input'];
+};
+
+export type CreateChannelInput = {
+  attributeSchema: Scalars['JSON']['input'];
+  categories: Array<ChannelCategoryInput>;
+  code: Scalars['String']['input'];
+  descriptionEn?: InputMaybe<Scalars['String']['input']>;
+  descriptionZh?: InputMaybe<Scalars['String']['input']>;
+  nameEn: Scalars['String']['input'];
+  nameZh: Scalars['String']['input'];
+  sortOrder?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CreateListingInput = {
+  attributes: Scalars['JSON']['input'];
+  categoryId: Scalars['ID']['input'];
+  certifications?: InputMaybe<Array<Scalars['String']['input']>>;
+  channelCode: Scalars['String']['input'];
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Uploaded image ids, in display order */
+  imageIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  minOrderQuantity: Scalars['Int']['input'];
+  organisationId: Scalars['ID']['input'];
+  originCountyCode: Scalars['String']['input'];
+  priceTiers: Array<PriceTierInput>;
+  /** Put on sale at once (default: keep as draft) */
+  publish?: InputMaybe<Scalars['Boolean']['input']>;
+  stock: Scalars['Int']['input'];
+  title: Scalars['String']['input'];
+  unit: Scalars['String']['input'];
+};
+
+export type CreateOrganisationInput = {
+  /** 公开联系人 / Public contact name, shown to signed-in users */
+  contactName?: InputMaybe<Scalars['String']['input']>;
+  /** 公开联系电话 / Public contact mobile number, shown to signed-in users */
+  contactPhone?: InputMaybe<Scalars['String']['input']>;
+  /** GB/T 2260 county code in Hunan */
+  countyCode: Scalars['String']['input'];
+  description?: InputMaybe<Scalars['String']['input']>;
+  kind: OrganisationKind;
+  name: Scalars['String']['input'];
+  /** 统一社会信用代码 (18 characters) */
+  uscc: Scalars['String']['input'];
+};
+
+/** 草稿 / 在售 / 暂停 / 售罄 / 已归档 */
+export type ListingStatus =
+  | 'ACTIVE'
+  | 'ARCHIVED'
+  | 'DRAFT'
+  | 'PAUSED'
+  | 'SOLD_OUT';
+
+export type LogInInput = {
+  password: Scalars['String']['input'];
+  phone: Scalars['String']['input'];
+};
+
+/** 所有者 / 管理员 / 员工 */
+export type MemberRole =
+  | 'MANAGER'
+  | 'OWNER'
+  | 'STAFF';
+
+/** 农民专业合作社 / 家庭农场 / 企业 / 采购方 / 物流合作方 */
+export type OrganisationKind =
+  | 'BUYER'
+  | 'COOPERATIVE'
+  | 'ENTERPRISE'
+  | 'FAMILY_FARM'
+  | 'LOGISTICS';
+
+export type PriceTierInput = {
+  minQuantity: Scalars['Int']['input'];
+  unitPriceFen: Scalars['Int']['input'];
+};
+
+export type SignUpInput = {
+  displayName: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+  phone: Scalars['String']['input'];
+};
+
+export type UpdateListingInput = {
+  attributes?: InputMaybe<Scalars['JSON']['input']>;
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
+  certifications?: InputMaybe<Array<Scalars['String']['input']>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  imageIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  minOrderQuantity?: InputMaybe<Scalars['Int']['input']>;
+  originCountyCode?: InputMaybe<Scalars['String']['input']>;
+  priceTiers?: InputMaybe<Array<PriceTierInput>>;
+  stock?: InputMaybe<Scalars['Int']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+  unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateOrganisationInput = {
+  /** Empty text clears it */
+  contactName?: InputMaybe<Scalars['String']['input']>;
+  /** Empty text clears it */
+  contactPhone?: InputMaybe<Scalars['String']['input']>;
+  countyCode?: InputMaybe<Scalars['String']['input']>;
+  /** Empty text clears it */
+  description?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 待认证 / 已认证 / 未通过 / 已暂停 */
+export type VerificationStatus =
+  | 'PENDING'
+  | 'REJECTED'
+  | 'SUSPENDED'
+  | 'VERIFIED';
+
+export type VerifyOrganisationInput = {
+  approve: Scalars['Boolean']['input'];
+  organisationId: Scalars['ID']['input'];
+  /** Required when refusing */
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ListingCardFragment = { id: string, title: string, isDemo: boolean, isPovertyProduct: boolean, basePriceFen: number, pricePerKgFen: number | null, unitInfo: { code: string, nameZh: string, nameEn: string, isMass: boolean }, channel: { code: string, nameZh: string, nameEn: string }, seller: { id: string, name: string }, originCounty: { name: string, prefectureName: string }, images: Array<{ url: string }> };
+
+export type ListingsQueryVariables = Exact<{
+  channel?: InputMaybe<Scalars['String']['input']>;
+  sellerId?: InputMaybe<Scalars['ID']['input']>;
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
+  povertyOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  q?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ListingsQuery = { listings: { nodes: Array<{ id: string, title: string, isDemo: boolean, isPovertyProduct: boolean, basePriceFen: number, pricePerKgFen: number | null, unitInfo: { code: string, nameZh: string, nameEn: string, isMass: boolean }, channel: { code: string, nameZh: string, nameEn: string }, seller: { id: string, name: string }, originCounty: { name: string, prefectureName: string }, images: Array<{ url: string }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ListingDetailFragment = { id: string, title: string, description: string, attributes: unknown, unit: string, basePriceFen: number, pricePerKgFen: number | null, minOrderQuantity: number, stock: number, certifications: Array<string>, status: ListingStatus, isDemo: boolean, isPovertyProduct: boolean, unitInfo: { code: string, nameZh: string, nameEn: string, isMass: boolean }, priceTiers: Array<{ minQuantity: number, unitPriceFen: number, pricePerKgFen: number | null }>, seller: { id: string, name: string, kind: OrganisationKind, verificationStatus: VerificationStatus, county: { name: string } }, channel: { code: string, nameZh: string, nameEn: string }, category: { id: string, nameZh: string, nameEn: string }, originCounty: { code: string, name: string, prefectureCode: string, prefectureName: string, isPovertyCounty: boolean }, images: Array<{ id: string, url: string }> };
+
+export type ListingQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ListingQuery = { listing: { id: string, title: string, description: string, attributes: unknown, unit: string, basePriceFen: number, pricePerKgFen: number | null, minOrderQuantity: number, stock: number, certifications: Array<string>, status: ListingStatus, isDemo: boolean, isPovertyProduct: boolean, unitInfo: { code: string, nameZh: string, nameEn: string, isMass: boolean }, priceTiers: Array<{ minQuantity: number, unitPriceFen: number, pricePerKgFen: number | null }>, seller: { id: string, name: string, kind: OrganisationKind, verificationStatus: VerificationStatus, county: { name: string } }, channel: { code: string, nameZh: string, nameEn: string }, category: { id: string, nameZh: string, nameEn: string }, originCounty: { code: string, name: string, prefectureCode: string, prefectureName: string, isPovertyCounty: boolean }, images: Array<{ id: string, url: string }> } };
+
+export type ConsoleListingFragment = { id: string, title: string, status: ListingStatus, basePriceFen: number, stock: number, unitInfo: { code: string, nameZh: string, nameEn: string, isMass: boolean } };
+
+export type OrganisationListingsQueryVariables = Exact<{
+  organisationId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type OrganisationListingsQuery = { organisationListings: { nodes: Array<{ id: string, title: string, status: ListingStatus, basePriceFen: number, stock: number, unitInfo: { code: string, nameZh: string, nameEn: string, isMass: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CreateListingMutationVariables = Exact<{
+  input: CreateListingInput;
+}>;
+
+
+export type CreateListingMutation = { createListing: { id: string, status: ListingStatus } };
+
+export type UpdateListingMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: UpdateListingInput;
+}>;
+
+
+export type UpdateListingMutation = { updateListing: { id: string, status: ListingStatus } };
+
+export type SetListingStatusMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  status: ListingStatus;
+}>;
+
+
+export type SetListingStatusMutation = { setListingStatus: { id: string, status: ListingStatus } };
+
+export type SellerQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type SellerQuery = { organisation: { id: string, name: string, kind: OrganisationKind, verificationStatus: VerificationStatus, description: string | null, verifiedAt: string | null, createdAt: string, isDemo: boolean, certifications: Array<string>, county: { code: string, name: string, prefectureCode: string, prefectureName: string, isPovertyCounty: boolean } } };
+
+export type SellerContactQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type SellerContactQuery = { organisation: { id: string, contact: { name: string | null, phone: string | null } | null } };
+
+export type OrganisationCountyQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type OrganisationCountyQuery = { organisation: { id: string, county: { code: string } } };
+
+export type OrganisationProfileFragment = { id: string, name: string, kind: OrganisationKind, verificationStatus: VerificationStatus, uscc: string | null, description: string | null, rejectionReason: string | null, verifiedAt: string | null, createdAt: string, isDemo: boolean, myRole: MemberRole | null, county: { code: string, name: string, prefectureCode: string, prefectureName: string, isPovertyCounty: boolean }, contact: { name: string | null, phone: string | null } | null };
+
+export type MemberFieldsFragment = { userId: string, displayName: string, phoneMasked: string, role: MemberRole };
+
+export type OrganisationDetailQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type OrganisationDetailQuery = { organisation: { id: string, name: string, kind: OrganisationKind, verificationStatus: VerificationStatus, uscc: string | null, description: string | null, rejectionReason: string | null, verifiedAt: string | null, createdAt: string, isDemo: boolean, myRole: MemberRole | null, members: Array<{ userId: string, displayName: string, phoneMasked: string, role: MemberRole }> | null, county: { code: string, name: string, prefectureCode: string, prefectureName: string, isPovertyCounty: boolean }, contact: { name: string | null, phone: string | null } | null } };
+
+export type CreateOrganisationMutationVariables = Exact<{
+  input: CreateOrganisationInput;
+}>;
+
+
+export type CreateOrganisationMutation = { createOrganisation: { id: string, name: string } };
+
+export type UpdateOrganisationMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: UpdateOrganisationInput;
+}>;
+
+
+export type UpdateOrganisationMutation = { updateOrganisation: { id: string, name: string, kind: OrganisationKind, verificationStatus: VerificationStatus, uscc: string | null, description: string | null, rejectionReason: string | null, verifiedAt: string | null, createdAt: string, isDemo: boolean, myRole: MemberRole | null, county: { code: string, name: string, prefectureCode: string, prefectureName: string, isPovertyCounty: boolean }, contact: { name: string | null, phone: string | null } | null } };
+
+export type AddMemberMutationVariables = Exact<{
+  input: AddMemberInput;
+}>;
+
+
+export type AddMemberMutation = { addMember: { userId: string, displayName: string, phoneMasked: string, role: MemberRole } };
+
+export type ChangeMemberRoleMutationVariables = Exact<{
+  input: ChangeMemberRoleInput;
+}>;
+
+
+export type ChangeMemberRoleMutation = { changeMemberRole: { userId: string, displayName: string, phoneMasked: string, role: MemberRole } };
+
+export type RemoveMemberMutationVariables = Exact<{
+  organisationId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+}>;
+
+
+export type RemoveMemberMutation = { removeMember: boolean };
+
+export type PendingOrganisationFragment = { id: string, name: string, kind: OrganisationKind, uscc: string | null, createdAt: string, county: { name: string, prefectureName: string } };
+
+export type PendingOrganisationsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type PendingOrganisationsQuery = { pendingOrganisations: { nodes: Array<{ id: string, name: string, kind: OrganisationKind, uscc: string | null, createdAt: string, county: { name: string, prefectureName: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type VerifyOrganisationMutationVariables = Exact<{
+  input: VerifyOrganisationInput;
+}>;
+
+
+export type VerifyOrganisationMutation = { verifyOrganisation: { id: string, verificationStatus: VerificationStatus } };
+
+export type UnitFieldsFragment = { code: string, nameZh: string, nameEn: string, isMass: boolean };
+
+export type CountyFieldsFragment = { code: string, name: string, prefectureCode: string, prefectureName: string, isPovertyCounty: boolean };
+
+export type ChannelsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ChannelsQuery = { channels: Array<{ code: string, nameZh: string, nameEn: string, descriptionZh: string, descriptionEn: string, sortOrder: number, attributeSchema: unknown, categories: Array<{ id: string, slug: string, nameZh: string, nameEn: string, parentId: string | null }> }> };
+
+export type ReferenceQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReferenceQuery = { units: Array<{ code: string, nameZh: string, nameEn: string, isMass: boolean }>, certifications: Array<{ code: string, nameZh: string, nameEn: string }> };
+
+export type CountiesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CountiesQuery = { counties: Array<{ code: string, name: string, prefectureCode: string, prefectureName: string, isPovertyCounty: boolean }> };
+
+export type ViewerFieldsFragment = { id: string, phone: string, displayName: string, isPlatformAdmin: boolean, memberships: Array<{ role: MemberRole, organisation: { id: string, name: string, kind: OrganisationKind, verificationStatus: VerificationStatus } }> };
+
+export type AuthFieldsFragment = { accessToken: string, refreshToken: string, accessTokenExpiresAt: string, viewer: { id: string, phone: string, displayName: string, isPlatformAdmin: boolean, memberships: Array<{ role: MemberRole, organisation: { id: string, name: string, kind: OrganisationKind, verificationStatus: VerificationStatus } }> } };
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { viewer: { id: string, phone: string, displayName: string, isPlatformAdmin: boolean, memberships: Array<{ role: MemberRole, organisation: { id: string, name: string, kind: OrganisationKind, verificationStatus: VerificationStatus } }> } | null };
+
+export type SessionCheckQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SessionCheckQuery = { viewer: { id: string } | null };
+
+export type SignUpMutationVariables = Exact<{
+  input: SignUpInput;
+}>;
+
+
+export type SignUpMutation = { signUp: { accessToken: string, refreshToken: string, accessTokenExpiresAt: string, viewer: { id: string, phone: string, displayName: string, isPlatformAdmin: boolean, memberships: Array<{ role: MemberRole, organisation: { id: string, name: string, kind: OrganisationKind, verificationStatus: VerificationStatus } }> } } };
+
+export type LogInMutationVariables = Exact<{
+  input: LogInInput;
+}>;
+
+
+export type LogInMutation = { logIn: { accessToken: string, refreshToken: string, accessTokenExpiresAt: string, viewer: { id: string, phone: string, displayName: string, isPlatformAdmin: boolean, memberships: Array<{ role: MemberRole, organisation: { id: string, name: string, kind: OrganisationKind, verificationStatus: VerificationStatus } }> } } };
+
+export type LogOutMutationVariables = Exact<{
+  refreshToken?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type LogOutMutation = { logOut: boolean };
+
+export type RefreshMutationVariables = Exact<{
+  refreshToken: Scalars['String']['input'];
+}>;
+
+
+export type RefreshMutation = { refreshSession: { accessToken: string, refreshToken: string } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const UnitFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment UnitFields on UnitView {
+  code
+  nameZh
+  nameEn
+  isMass
+}
+    `, {"fragmentName":"UnitFields"}) as unknown as TypedDocumentString<UnitFieldsFragment, unknown>;
+export const ListingCardFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment ListingCard on Listing {
+  id
+  title
+  isDemo
+  isPovertyProduct
+  basePriceFen
+  pricePerKgFen
+  unitInfo {
+    ...UnitFields
+  }
+  channel {
+    code
+    nameZh
+    nameEn
+  }
+  seller {
+    id
+    name
+  }
+  originCounty {
+    name
+    prefectureName
+  }
+  images {
+    url
+  }
+}
+    fragment UnitFields on UnitView {
+  code
+  nameZh
+  nameEn
+  isMass
+}`, {"fragmentName":"ListingCard"}) as unknown as TypedDocumentString<ListingCardFragment, unknown>;
+export const CountyFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment CountyFields on County {
+  code
+  name
+  prefectureCode
+  prefectureName
+  isPovertyCounty
+}
+    `, {"fragmentName":"CountyFields"}) as unknown as TypedDocumentString<CountyFieldsFragment, unknown>;
+export const ListingDetailFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment ListingDetail on Listing {
+  id
+  title
+  description
+  attributes
+  unit
+  unitInfo {
+    ...UnitFields
+  }
+  priceTiers {
+    minQuantity
+    unitPriceFen
+    pricePerKgFen
+  }
+  basePriceFen
+  pricePerKgFen
+  minOrderQuantity
+  stock
+  certifications
+  status
+  isDemo
+  isPovertyProduct
+  seller {
+    id
+    name
+    kind
+    verificationStatus
+    county {
+      name
+    }
+  }
+  channel {
+    code
+    nameZh
+    nameEn
+  }
+  category {
+    id
+    nameZh
+    nameEn
+  }
+  originCounty {
+    ...CountyFields
+  }
+  images {
+    id
+    url
+  }
+}
+    fragment UnitFields on UnitView {
+  code
+  nameZh
+  nameEn
+  isMass
+}
+fragment CountyFields on County {
+  code
+  name
+  prefectureCode
+  prefectureName
+  isPovertyCounty
+}`, {"fragmentName":"ListingDetail"}) as unknown as TypedDocumentString<ListingDetailFragment, unknown>;
+export const ConsoleListingFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment ConsoleListing on Listing {
+  id
+  title
+  status
+  basePriceFen
+  stock
+  unitInfo {
+    ...UnitFields
+  }
+}
+    fragment UnitFields on UnitView {
+  code
+  nameZh
+  nameEn
+  isMass
+}`, {"fragmentName":"ConsoleListing"}) as unknown as TypedDocumentString<ConsoleListingFragment, unknown>;
+export const OrganisationProfileFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment OrganisationProfile on Organisation {
+  id
+  name
+  kind
+  verificationStatus
+  uscc
+  description
+  rejectionReason
+  verifiedAt
+  createdAt
+  isDemo
+  myRole
+  county {
+    ...CountyFields
+  }
+  contact {
+    name
+    phone
+  }
+}
+    fragment CountyFields on County {
+  code
+  name
+  prefectureCode
+  prefectureName
+  isPovertyCounty
+}`, {"fragmentName":"OrganisationProfile"}) as unknown as TypedDocumentString<OrganisationProfileFragment, unknown>;
+export const MemberFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment MemberFields on Member {
+  userId
+  displayName
+  phoneMasked
+  role
+}
+    `, {"fragmentName":"MemberFields"}) as unknown as TypedDocumentString<MemberFieldsFragment, unknown>;
+export const PendingOrganisationFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment PendingOrganisation on Organisation {
+  id
+  name
+  kind
+  uscc
+  createdAt
+  county {
+    name
+    prefectureName
+  }
+}
+    `, {"fragmentName":"PendingOrganisation"}) as unknown as TypedDocumentString<PendingOrganisationFragment, unknown>;
+export const ViewerFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment ViewerFields on Viewer {
+  id
+  phone
+  displayName
+  isPlatformAdmin
+  memberships {
+    role
+    organisation {
+      id
+      name
+      kind
+      verificationStatus
+    }
+  }
+}
+    `, {"fragmentName":"ViewerFields"}) as unknown as TypedDocumentString<ViewerFieldsFragment, unknown>;
+export const AuthFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment AuthFields on AuthPayload {
+  accessToken
+  refreshToken
+  accessTokenExpiresAt
+  viewer {
+    ...ViewerFields
+  }
+}
+    fragment ViewerFields on Viewer {
+  id
+  phone
+  displayName
+  isPlatformAdmin
+  memberships {
+    role
+    organisation {
+      id
+      name
+      kind
+      verificationStatus
+    }
+  }
+}`, {"fragmentName":"AuthFields"}) as unknown as TypedDocumentString<AuthFieldsFragment, unknown>;
+export const ListingsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query Listings($channel: String, $sellerId: ID, $categoryId: ID, $povertyOnly: Boolean, $q: String, $first: Int, $after: String) {
+  listings(
+    channel: $channel
+    sellerId: $sellerId
+    categoryId: $categoryId
+    povertyOnly: $povertyOnly
+    q: $q
+    first: $first
+    after: $after
+  ) {
+    nodes {
+      ...ListingCard
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment ListingCard on Listing {
+  id
+  title
+  isDemo
+  isPovertyProduct
+  basePriceFen
+  pricePerKgFen
+  unitInfo {
+    ...UnitFields
+  }
+  channel {
+    code
+    nameZh
+    nameEn
+  }
+  seller {
+    id
+    name
+  }
+  originCounty {
+    name
+    prefectureName
+  }
+  images {
+    url
+  }
+}
+fragment UnitFields on UnitView {
+  code
+  nameZh
+  nameEn
+  isMass
+}`) as unknown as TypedDocumentString<ListingsQuery, ListingsQueryVariables>;
+export const ListingDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query Listing($id: ID!) {
+  listing(id: $id) {
+    ...ListingDetail
+  }
+}
+    fragment ListingDetail on Listing {
+  id
+  title
+  description
+  attributes
+  unit
+  unitInfo {
+    ...UnitFields
+  }
+  priceTiers {
+    minQuantity
+    unitPriceFen
+    pricePerKgFen
+  }
+  basePriceFen
+  pricePerKgFen
+  minOrderQuantity
+  stock
+  certifications
+  status
+  isDemo
+  isPovertyProduct
+  seller {
+    id
+    name
+    kind
+    verificationStatus
+    county {
+      name
+    }
+  }
+  channel {
+    code
+    nameZh
+    nameEn
+  }
+  category {
+    id
+    nameZh
+    nameEn
+  }
+  originCounty {
+    ...CountyFields
+  }
+  images {
+    id
+    url
+  }
+}
+fragment UnitFields on UnitView {
+  code
+  nameZh
+  nameEn
+  isMass
+}
+fragment CountyFields on County {
+  code
+  name
+  prefectureCode
+  prefectureName
+  isPovertyCounty
+}`) as unknown as TypedDocumentString<ListingQuery, ListingQueryVariables>;
+export const OrganisationListingsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query OrganisationListings($organisationId: ID!, $first: Int, $after: String) {
+  organisationListings(
+    organisationId: $organisationId
+    first: $first
+    after: $after
+  ) {
+    nodes {
+      ...ConsoleListing
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment ConsoleListing on Listing {
+  id
+  title
+  status
+  basePriceFen
+  stock
+  unitInfo {
+    ...UnitFields
+  }
+}
+fragment UnitFields on UnitView {
+  code
+  nameZh
+  nameEn
+  isMass
+}`) as unknown as TypedDocumentString<OrganisationListingsQuery, OrganisationListingsQueryVariables>;
+export const CreateListingDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation CreateListing($input: CreateListingInput!) {
+  createListing(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CreateListingMutation, CreateListingMutationVariables>;
+export const UpdateListingDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation UpdateListing($id: ID!, $input: UpdateListingInput!) {
+  updateListing(id: $id, input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateListingMutation, UpdateListingMutationVariables>;
+export const SetListingStatusDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation SetListingStatus($id: ID!, $status: ListingStatus!) {
+  setListingStatus(id: $id, status: $status) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<SetListingStatusMutation, SetListingStatusMutationVariables>;
+export const SellerDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query Seller($id: ID!) {
+  organisation(id: $id) {
+    id
+    name
+    kind
+    verificationStatus
+    description
+    verifiedAt
+    createdAt
+    isDemo
+    certifications
+    county {
+      ...CountyFields
+    }
+  }
+}
+    fragment CountyFields on County {
+  code
+  name
+  prefectureCode
+  prefectureName
+  isPovertyCounty
+}`) as unknown as TypedDocumentString<SellerQuery, SellerQueryVariables>;
+export const SellerContactDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query SellerContact($id: ID!) {
+  organisation(id: $id) {
+    id
+    contact {
+      name
+      phone
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SellerContactQuery, SellerContactQueryVariables>;
+export const OrganisationCountyDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query OrganisationCounty($id: ID!) {
+  organisation(id: $id) {
+    id
+    county {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganisationCountyQuery, OrganisationCountyQueryVariables>;
+export const OrganisationDetailDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query OrganisationDetail($id: ID!) {
+  organisation(id: $id) {
+    ...OrganisationProfile
+    members {
+      ...MemberFields
+    }
+  }
+}
+    fragment OrganisationProfile on Organisation {
+  id
+  name
+  kind
+  verificationStatus
+  uscc
+  description
+  rejectionReason
+  verifiedAt
+  createdAt
+  isDemo
+  myRole
+  county {
+    ...CountyFields
+  }
+  contact {
+    name
+    phone
+  }
+}
+fragment MemberFields on Member {
+  userId
+  displayName
+  phoneMasked
+  role
+}
+fragment CountyFields on County {
+  code
+  name
+  prefectureCode
+  prefectureName
+  isPovertyCounty
+}`) as unknown as TypedDocumentString<OrganisationDetailQuery, OrganisationDetailQueryVariables>;
+export const CreateOrganisationDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation CreateOrganisation($input: CreateOrganisationInput!) {
+  createOrganisation(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CreateOrganisationMutation, CreateOrganisationMutationVariables>;
+export const UpdateOrganisationDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation UpdateOrganisation($id: ID!, $input: UpdateOrganisationInput!) {
+  updateOrganisation(id: $id, input: $input) {
+    ...OrganisationProfile
+  }
+}
+    fragment OrganisationProfile on Organisation {
+  id
+  name
+  kind
+  verificationStatus
+  uscc
+  description
+  rejectionReason
+  verifiedAt
+  createdAt
+  isDemo
+  myRole
+  county {
+    ...CountyFields
+  }
+  contact {
+    name
+    phone
+  }
+}
+fragment CountyFields on County {
+  code
+  name
+  prefectureCode
+  prefectureName
+  isPovertyCounty
+}`) as unknown as TypedDocumentString<UpdateOrganisationMutation, UpdateOrganisationMutationVariables>;
+export const AddMemberDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation AddMember($input: AddMemberInput!) {
+  addMember(input: $input) {
+    ...MemberFields
+  }
+}
+    fragment MemberFields on Member {
+  userId
+  displayName
+  phoneMasked
+  role
+}`) as unknown as TypedDocumentString<AddMemberMutation, AddMemberMutationVariables>;
+export const ChangeMemberRoleDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {
+  changeMemberRole(input: $input) {
+    ...MemberFields
+  }
+}
+    fragment MemberFields on Member {
+  userId
+  displayName
+  phoneMasked
+  role
+}`) as unknown as TypedDocumentString<ChangeMemberRoleMutation, ChangeMemberRoleMutationVariables>;
+export const RemoveMemberDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation RemoveMember($organisationId: ID!, $userId: ID!) {
+  removeMember(organisationId: $organisationId, userId: $userId)
+}
+    `) as unknown as TypedDocumentString<RemoveMemberMutation, RemoveMemberMutationVariables>;
+export const PendingOrganisationsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query PendingOrganisations($first: Int, $after: String) {
+  pendingOrganisations(first: $first, after: $after) {
+    nodes {
+      ...PendingOrganisation
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment PendingOrganisation on Organisation {
+  id
+  name
+  kind
+  uscc
+  createdAt
+  county {
+    name
+    prefectureName
+  }
+}`) as unknown as TypedDocumentString<PendingOrganisationsQuery, PendingOrganisationsQueryVariables>;
+export const VerifyOrganisationDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation VerifyOrganisation($input: VerifyOrganisationInput!) {
+  verifyOrganisation(input: $input) {
+    id
+    verificationStatus
+  }
+}
+    `) as unknown as TypedDocumentString<VerifyOrganisationMutation, VerifyOrganisationMutationVariables>;
+export const ChannelsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query Channels {
+  channels {
+    code
+    nameZh
+    nameEn
+    descriptionZh
+    descriptionEn
+    sortOrder
+    attributeSchema
+    categories {
+      id
+      slug
+      nameZh
+      nameEn
+      parentId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ChannelsQuery, ChannelsQueryVariables>;
+export const ReferenceDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query Reference {
+  units {
+    ...UnitFields
+  }
+  certifications {
+    code
+    nameZh
+    nameEn
+  }
+}
+    fragment UnitFields on UnitView {
+  code
+  nameZh
+  nameEn
+  isMass
+}`) as unknown as TypedDocumentString<ReferenceQuery, ReferenceQueryVariables>;
+export const CountiesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query Counties {
+  counties {
+    ...CountyFields
+  }
+}
+    fragment CountyFields on County {
+  code
+  name
+  prefectureCode
+  prefectureName
+  isPovertyCounty
+}`) as unknown as TypedDocumentString<CountiesQuery, CountiesQueryVariables>;
+export const ViewerDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query Viewer {
+  viewer {
+    ...ViewerFields
+  }
+}
+    fragment ViewerFields on Viewer {
+  id
+  phone
+  displayName
+  isPlatformAdmin
+  memberships {
+    role
+    organisation {
+      id
+      name
+      kind
+      verificationStatus
+    }
+  }
+}`) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
+export const SessionCheckDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query SessionCheck {
+  viewer {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SessionCheckQuery, SessionCheckQueryVariables>;
+export const SignUpDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation SignUp($input: SignUpInput!) {
+  signUp(input: $input) {
+    ...AuthFields
+  }
+}
+    fragment ViewerFields on Viewer {
+  id
+  phone
+  displayName
+  isPlatformAdmin
+  memberships {
+    role
+    organisation {
+      id
+      name
+      kind
+      verificationStatus
+    }
+  }
+}
+fragment AuthFields on AuthPayload {
+  accessToken
+  refreshToken
+  accessTokenExpiresAt
+  viewer {
+    ...ViewerFields
+  }
+}`) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
+export const LogInDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation LogIn($input: LogInInput!) {
+  logIn(input: $input) {
+    ...AuthFields
+  }
+}
+    fragment ViewerFields on Viewer {
+  id
+  phone
+  displayName
+  isPlatformAdmin
+  memberships {
+    role
+    organisation {
+      id
+      name
+      kind
+      verificationStatus
+    }
+  }
+}
+fragment AuthFields on AuthPayload {
+  accessToken
+  refreshToken
+  accessTokenExpiresAt
+  viewer {
+    ...ViewerFields
+  }
+}`) as unknown as TypedDocumentString<LogInMutation, LogInMutationVariables>;
+export const LogOutDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation LogOut($refreshToken: String) {
+  logOut(refreshToken: $refreshToken)
+}
+    `) as unknown as TypedDocumentString<LogOutMutation, LogOutMutationVariables>;
+export const RefreshDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation Refresh($refreshToken: String!) {
+  refreshSession(refreshToken: $refreshToken) {
+    accessToken
+    refreshToken
+  }
+}
+    `) as unknown as TypedDocumentString<RefreshMutation, RefreshMutationVariables>;
