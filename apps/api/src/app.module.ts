@@ -4,6 +4,7 @@ import { type DynamicModule, Global, Module, type Type } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Logger } from 'pino';
 import { graphqlOptions } from './common/graphql.config';
+import { Metrics } from './common/metrics';
 import { PgNotificationsModule } from './common/pg-notifications.module';
 import { PublicCacheModule } from './common/public-cache/public-cache.module';
 import { ResponseCache } from './common/public-cache/response-cache';
@@ -23,8 +24,11 @@ class ConfigModule {
   static with(config: AppConfig): DynamicModule {
     return {
       module: ConfigModule,
-      providers: [{ provide: APP_CONFIG, useValue: config }],
-      exports: [APP_CONFIG],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: Metrics, useValue: new Metrics() },
+      ],
+      exports: [APP_CONFIG, Metrics],
     };
   }
 }
@@ -52,8 +56,8 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [IdentityModule],
-          inject: [AuthService, ResponseCache],
-          useFactory: (auth: AuthService, cache: ResponseCache) => graphqlOptions(config, auth, cache, logger),
+          inject: [AuthService, ResponseCache, Metrics],
+          useFactory: (auth: AuthService, cache: ResponseCache, metrics: Metrics) => graphqlOptions(config, auth, cache, logger, metrics),
         }),
         HealthModule,
         EventsModule,

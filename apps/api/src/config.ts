@@ -40,6 +40,8 @@ export interface AppConfig {
   publicCacheMb: number;
   /** believe X-Forwarded-For (behind a load balancer) for the client address that login limits count */
   trustProxy: boolean;
+  /** when set, /metrics answers only requests that bear it (`Authorization: Bearer …`) */
+  metricsToken: string | undefined;
 }
 
 /** An S3-compatible bucket (AWS S3, MinIO, Cloudflare R2, …) that holds the uploaded files. */
@@ -146,6 +148,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}, { command = false
     printBanner: booleanFromEnv('PRINT_BANNER', true),
     publicCacheMb: intFromEnv('PUBLIC_CACHE_MB', 32, { min: 0 }),
     trustProxy: booleanFromEnv('TRUST_PROXY', false),
+    metricsToken: process.env.METRICS_TOKEN || undefined,
   };
   return { ...base, ...overrides };
 }

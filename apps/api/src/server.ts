@@ -21,6 +21,7 @@ import { registerFileServing } from './common/file-storage/files.route';
 import { registerHttpHeaders } from './common/http-headers';
 import { registerInputGuard } from './common/input-guard';
 import { NestPinoLogger } from './common/logger';
+import { Metrics } from './common/metrics';
 import { ResponseCache } from './common/public-cache/response-cache';
 import { registerStoredAnswers } from './common/public-cache/response-cache.plugin';
 import type { AppConfig } from './config';
@@ -35,7 +36,7 @@ export interface ServerOptions {
   extraModules?: Type[];
 }
 
-const API_PREFIXES = ['/graphql', '/api/', '/files/', '/healthz', '/readyz'];
+const API_PREFIXES = ['/graphql', '/api/', '/files/', '/healthz', '/readyz', '/metrics'];
 
 /**
  * Builds the whole HTTP application: GraphQL at /graphql, uploads, health endpoints, uploaded files
@@ -63,7 +64,7 @@ export async function createServer({ config, databaseUrl, logger, poolMax, extra
   // Hostile variables are refused before anything walks them, the response cache's key included.
   registerInputGuard(fastify);
   // Stored answers to anonymous catalogue queries go out next, before anything is set up for them.
-  registerStoredAnswers(fastify, app.get(ResponseCache));
+  registerStoredAnswers(fastify, app.get(ResponseCache), app.get(Metrics));
   // Every other request gets its own EntityManager fork, from a plain hook rather than a Nest middleware.
   const orm = app.get<MikroORM>(MikroORM);
   fastify.addHook('preHandler', (_request, _reply, done) => {
@@ -75,7 +76,7 @@ export async function createServer({ config, databaseUrl, logger, poolMax, extra
   fastify.addHook('onResponse', (request, reply, done) => {
     const path = request.url.split('?')[0]!;
     // Storefront files and health checks are routine: logged at debug unless they fail.
-    const routine = reply.statusCode < 400 && (path === '/healthz' || path === '/readyz' || !API_PREFIXES.some((p) => path.startsWith(p)));
+    const routine = reply.statusCode < 400 && (path === '/healthz' || path === '/readyz' || path === '/metrics' || !API_PREFIXES.some((p) => path.startsWith(p)));
     const line = { method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 };
     if (routine) request.log.debug(line, 'request');
     else request.log.info(line, 'request');
@@ -123,6 +124,7 @@ function attachLiveServer(app: NestFastifyApplication, orm: MikroORM, logger: Lo
     inContext: (run) => RequestContext.create(orm.em, run),
   });
   live.attach(app.getHttpServer());
+  app.get(Metrics).gauges({ live_connections: 'WebSocket connections open on this process' }, () => ({ live_connections: live.connections }));
   const stopHearing = app.get(PgNotificationHub).subscribe(SESSION_ENDED_CHANNEL, live);
   app.getHttpAdapter().getInstance().addHook('preClose', async () => {
     stopHearing();

@@ -14,6 +14,7 @@ import { formatGraphQLError, toGraphQLError } from './graphql-errors';
 import type { ResponseCache } from './public-cache/response-cache';
 import { publicResponseCachePlugin } from './public-cache/response-cache.plugin';
 import { literalProblem, MAX_DOCUMENT_TOKENS } from './input-guard';
+import { type Metrics, metricsPlugin } from './metrics';
 import { checkOperation, DEFAULT_QUERY_LIMITS } from './query-limits';
 import { type Authenticator, requestContextFrom } from './request-auth';
 import type { GraphQLContext } from './request-context';
@@ -37,7 +38,7 @@ function operationGuardPlugin(): ApolloServerPlugin {
   };
 }
 
-export function graphqlOptions(config: AppConfig, auth: Authenticator, cache: ResponseCache, logger: Logger): ApolloDriverConfig {
+export function graphqlOptions(config: AppConfig, auth: Authenticator, cache: ResponseCache, logger: Logger, metrics: Metrics): ApolloDriverConfig {
   return {
     path: '/graphql',
     autoSchemaFile: true,
@@ -51,6 +52,7 @@ export function graphqlOptions(config: AppConfig, auth: Authenticator, cache: Re
     parseOptions: { maxTokens: MAX_DOCUMENT_TOKENS },
     // We send no cache hints, traces or usage reports; without these plugins no hook runs per field.
     plugins: [
+      metricsPlugin(metrics),
       operationGuardPlugin(),
       publicResponseCachePlugin(cache),
       ApolloServerPluginCacheControlDisabled(),

@@ -5,6 +5,7 @@ import { Kind, type OperationDefinitionNode } from 'graphql';
 import Negotiator from 'negotiator';
 import { createHash } from 'node:crypto';
 import { COMPRESS_THRESHOLD_BYTES } from '../http-headers';
+import type { Metrics } from '../metrics';
 import type { BodyEncoding, CachedAnswer, Lease, ListingScope, ResponseCache } from './response-cache';
 
 /**
@@ -146,7 +147,7 @@ export function bodyEncoding(acceptEncoding: string | string[] | undefined): Bod
  * JSON POSTs without an Authorization header qualify, which keeps CSRF prevention as it is; anything
  * else (or nothing stored) goes on to Apollo.
  */
-export function registerStoredAnswers(fastify: FastifyInstance, cache: ResponseCache, path = '/graphql'): void {
+export function registerStoredAnswers(fastify: FastifyInstance, cache: ResponseCache, metrics?: Metrics, path = '/graphql'): void {
   fastify.addHook('preHandler', (request, reply, done) => {
     if (!cache.enabled || request.method !== 'POST' || request.url !== path || request.headers.authorization) return done();
     if (!request.headers['content-type']?.startsWith('application/json')) return done();
@@ -164,5 +165,6 @@ export function registerStoredAnswers(fastify: FastifyInstance, cache: ResponseC
     void reply.header(CACHE_HEADER, 'hit').header('vary', 'accept, accept-encoding').type(type);
     if (stored.encoding) void reply.header('content-encoding', stored.encoding);
     void reply.send(stored.body);
+    metrics?.observeOperation((body.operationName as string | undefined) ?? /^\s*query\s+([A-Za-z_]\w*)/.exec(body.query)?.[1], 'query', 'cached', reply.elapsedTime / 1000);
   });
 }

@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Metrics } from '../../common/metrics';
 import { DomainError } from '../../common/errors';
 import { decodeCursor, pageSize, toPage, type Page, type PageArgs } from '../../common/pagination';
 import type { RequestContext } from '../../common/request-context';
@@ -47,15 +48,48 @@ interface FailureRow {
 
 /** What operators see of the queue and the outbox, and the failed list they can retry from. */
 @Injectable()
-export class JobAdminService {
+export class JobAdminService implements OnModuleInit {
   constructor(
     private readonly em: EntityManager,
     private readonly registry: JobRegistry,
+    private readonly metrics: Metrics,
   ) {}
 
+  /** The queue's figures at every scrape of /metrics: one query for all of them. */
+  onModuleInit(): void {
+    this.metrics.gauges(
+      {
+        jobs_waiting: 'Jobs waiting to run, retries included',
+        jobs_running: 'Jobs running now, on any instance',
+        jobs_retrying: 'Jobs waiting for a retry after a failed attempt',
+        jobs_failed: 'Work on the failed list',
+        outbox_waiting: 'Committed events not yet handed to the job queue',
+        outbox_lag_seconds: 'Age of the oldest event not yet handed to the job queue',
+        job_queue_lag_seconds: 'How long the oldest runnable job has waited',
+      },
+      async () => {
+        const s = await this.statusNow();
+        return {
+          jobs_waiting: s.waiting,
+          jobs_running: s.running,
+          jobs_retrying: s.retrying,
+          jobs_failed: s.failed,
+          outbox_waiting: s.outboxWaiting,
+          outbox_lag_seconds: s.outboxLagSeconds,
+          job_queue_lag_seconds: s.queueLagSeconds,
+        };
+      },
+    );
+  }
+
+  /** The figures with a fresh EntityManager: scrapes come from outside any request. */
+  private statusNow(): Promise<QueueStatus> {
+    return this.status(this.em.fork());
+  }
+
   /** The figures, for the admin page and /metrics; no caller check (the callers check). */
-  async status(): Promise<QueueStatus> {
-    const [row] = await this.em.getConnection().execute<Record<string, string | number | null>[]>(`
+  async status(em: EntityManager = this.em): Promise<QueueStatus> {
+    const [row] = await em.getConnection().execute<Record<string, string | number | null>[]>(`
       select
         (select count(*) from graphile_worker.jobs where locked_at is null and attempts < max_attempts) as waiting,
         (select count(*) from graphile_worker.jobs where locked_at is not null) as running,
