@@ -13,7 +13,7 @@ import type { BodyEncoding, CachedAnswer, Lease, ListingScope, ResponseCache } f
  * tables that announce their changes (see the PublicDataChanges migration). A field added here must
  * read nothing else.
  */
-const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set([
+export const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set([
   'certifications',
   'channel',
   'channels',
@@ -60,7 +60,8 @@ function cacheKey(queryHash: string, operationName: string | null | undefined, v
 
 /**
  * Which listings a public operation reads: `listings` reads those of the channel it names, `listing`
- * the one it names; the other public fields read reference data and organisations, no listings.
+ * the one it names, `organisation` any (it shows its listings' certifications); the other public
+ * fields read reference data, no listings. public-fields.spec.ts checks this against the schema.
  */
 export function listingScope(operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): ListingScope {
   const channels = new Set<string>();
@@ -68,6 +69,8 @@ export function listingScope(operation: OperationDefinitionNode, variables: Reco
   for (const selection of operation.selectionSet.selections) {
     if (selection.kind !== Kind.FIELD) return 'any';
     const field = selection.name.value;
+    // an organisation shows the certifications of its listings: any listing change may reach it
+    if (field === 'organisation') return 'any';
     if (field !== 'listings' && field !== 'listing') continue;
     const argument = selection.arguments?.find((a) => a.name.value === (field === 'listings' ? 'channel' : 'id'))?.value;
     const value =

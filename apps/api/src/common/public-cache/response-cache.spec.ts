@@ -214,7 +214,7 @@ describe('listingScope', () => {
     ['query($id: ID) { listing(id: $id) { id } }', {}, 'any'],
     ['query($c: String) { listings(channel: $c) { nodes { id } } }', {}, 'any'],
     ['query { channels { code } units { code } counties { code } }', {}, 'none'],
-    ['query { organisation(id: "x") { name } }', {}, 'none'],
+    ['query { organisation(id: "x") { name } }', {}, 'any'],
   ])('%s → %j', (source, variables, expected) => {
     expect(channelsOf(listingScope(operation(source), variables))).toEqual(expected);
   });
