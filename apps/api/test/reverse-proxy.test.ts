@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './harness';
 import { createOrganisation, signUp } from './fixtures';
+import { collect, liveClient, until } from './live-client';
 
 const NGINX = '/usr/sbin/nginx';
 const CONFIG = join(__dirname, '..', '..', '..', 'infra', 'nginx.conf');
@@ -102,5 +103,21 @@ describe.runIf(existsSync(NGINX))('behind infra/nginx.conf', () => {
     expect(image.headers.get('content-security-policy')).toBe("default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox");
     expect(image.headers.get('cache-control')).toBe('public, max-age=604800, immutable');
     expect(image.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('carries GraphQL subscriptions over a WebSocket on the same path', async () => {
+    const owner = await signUp(t);
+    const { client, closes } = liveClient(`${base.replace('http', 'ws')}/graphql`, owner.token);
+    try {
+      const sub = collect(client, `subscription { notificationAdded { id } }`);
+      // a refusal that only the instance can give proves the socket reached it through the proxy
+      const query = collect(client, `query { unreadNotificationCount }`);
+      await until('the instance to answer over the socket', () => query.ended.error);
+      expect(query.ended.error[0].extensions.code).toBe('request/subscriptions-only');
+      expect(sub.ended.error).toBeUndefined();
+      expect(closes).toEqual([]);
+    } finally {
+      await client.dispose();
+    }
   });
 });
