@@ -25,6 +25,8 @@ export class PgNotificationHub {
   private retryMs = RETRY_MIN_MS;
   private retryTimer: NodeJS.Timeout | undefined;
   private running = false;
+  /** LISTEN statements go one after another: a client runs one query at a time */
+  private statements: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly databaseUrl: string,
@@ -42,7 +44,8 @@ export class PgNotificationHub {
     if (!listeners) {
       listeners = new Set();
       this.channels.set(channel, listeners);
-      void this.client?.query(`listen ${channel}`).catch((error: Error) => this.drop(this.client!, error));
+      const client = this.client;
+      if (client) void this.listen(client, channel).catch((error: Error) => this.drop(client, error));
     }
     listeners.add(listener);
     if (this.client) listener.connected?.();
@@ -79,7 +82,7 @@ export class PgNotificationHub {
     client.on('end', () => this.drop(client));
     try {
       await client.connect();
-      for (const channel of this.channels.keys()) await client.query(`listen ${channel}`);
+      for (const channel of this.channels.keys()) await this.listen(client, channel);
     } catch (error) {
       this.drop(client, error as Error);
       await client.end().catch(() => undefined);
@@ -92,6 +95,12 @@ export class PgNotificationHub {
     this.client = client;
     this.retryMs = RETRY_MIN_MS;
     this.each((listener) => listener.connected?.());
+  }
+
+  private listen(client: pg.Client, channel: string): Promise<unknown> {
+    const next = this.statements.then(() => client.query(`listen ${channel}`));
+    this.statements = next.catch(() => undefined);
+    return next;
   }
 
   private drop(client: pg.Client, error?: Error): void {
