@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node' with { 'resolution-mode': 'import' };
@@ -11,20 +10,9 @@ import { migrate } from '../src/database/migrate';
 import { migrateJobQueue } from '../src/modules/events/job-queue';
 import { ormConfig } from '../src/database/orm.config';
 import { loadReferenceData } from '../src/database/reference-data';
+import { freePort } from './net';
 
 export const TEMPLATE_DB = 'xn_template';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,22 +1,12 @@
 import type { Client } from 'graphql-ws';
-import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './harness';
 import { collect, liveClient, until } from './live-client';
 import { createOrganisation, makeAdmin, signUp, type Session } from './fixtures';
+import { freePort } from './net';
 
 const ADDED = `subscription($after: ID) { notificationAdded(after: $after) { id kind titleZh titleEn bodyZh link } }`;
 const VERIFY = `mutation($o: ID!) { verifyOrganisation(input: { organisationId: $o, approve: true }) { id } }`;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('live notifications over GraphQL subscriptions', () => {
   let t: TestApp;

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
@@ -9,19 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './harness';
 import { createOrganisation, signUp } from './fixtures';
 import { collect, liveClient, until } from './live-client';
+import { freePort } from './net';
 
 const NGINX = '/usr/sbin/nginx';
 const CONFIG = join(__dirname, '..', '..', '..', 'infra', 'nginx.conf');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** infra/nginx.conf as shipped, pointed at one test instance and a free port, run in the foreground. */
 function testConfig(instancePort: number, proxyPort: number, dir: string): string {
