@@ -57,19 +57,23 @@ if (!existsSync(join(DIST, 'main.js'))) {
   process.exit(1);
 }
 
+/** @param {string} message */
 const say = (message) => console.log(`[bench] ${message}`);
+/** @param {number[]} values @param {number} p */
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
+/** @returns {Promise<number>} */
 const freePort = () =>
   new Promise((resolve) => {
     const server = createNetServer();
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
       server.close(() => resolve(port));
     });
   });
+/** @param {number} ms */
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const children = new Set();
@@ -84,7 +88,13 @@ async function cleanup() {
 }
 process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
 
-/** Starts the built API (main.js) and waits until it is ready. */
+/** @typedef {{ child: import('node:child_process').ChildProcess, url: string, port: number }} Api */
+
+/**
+ * Starts the built API (main.js) and waits until it is ready.
+ * @param {Record<string, string>} env
+ * @returns {Promise<Api>}
+ */
 async function startApi(env) {
   const port = await freePort();
   const child = spawn(process.execPath, [join(DIST, 'main.js')], {
@@ -107,13 +117,19 @@ async function bareHttp() {
   writeFileSync(body, JSON.stringify({ data: { unreadNotificationCount: 0 } }));
   const child = spawn(process.execPath, [join(BENCH_DIR, 'bare-server.mjs'), body], { stdio: ['ignore', 'pipe', 'inherit'] });
   children.add(child);
-  const port = await new Promise((resolve) => child.stdout.on('data', (d) => /PORT (\d+)/.test(String(d)) && resolve(Number(/PORT (\d+)/.exec(String(d))[1]))));
+  const port = await new Promise((resolve) => child.stdout.on('data', (d) => {
+    const found = /PORT (\d+)/.exec(String(d));
+    if (found) resolve(Number(found[1]));
+  }));
   const result = await autocannon({ url: `http://127.0.0.1:${port}/`, connections: 32, duration: 5, method: 'POST', body: '{}' });
   child.kill('SIGTERM');
   return result.requests.average;
 }
 
-/** A bare `ws` server sending one message to `n` clients: the time until the last has it, per round. */
+/**
+ * A bare `ws` server sending one message to `n` clients: the time until the last has it, per round.
+ * @param {number} n
+ */
 async function bareBroadcast(n) {
   const server = new WebSocketServer({ port: 0, host: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
@@ -139,12 +155,14 @@ async function bareBroadcast(n) {
 /**
  * Commits EVENTS events — at `rate` a second in a transaction every 10 ms, or all at once when
  * `rate` is 0 — and waits until the no-op handler has taken every one.
+ * @param {string} databaseUrl @param {string} handler @param {number} rate
  */
 async function deliveryBench(databaseUrl, handler, rate) {
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   try {
     const mark = (await db.query(`select coalesce(max(id), 0) as id from outbox`)).rows[0].id;
+    /** @param {number} n */
     const insert = (n) =>
       db.query(
         `insert into outbox (type, aggregate, aggregate_id, payload, created_at)
@@ -174,15 +192,18 @@ async function deliveryBench(databaseUrl, handler, rate) {
          from handled_event h join outbox o on o.id = h.event_id where h.handler = $1 and h.event_id > $2`,
       [handler, mark],
     );
-    const lags = rows.map((r) => Number(r.lag_ms));
-    const first = Math.min(...rows.map((r) => Number(r.created)));
-    const last = Math.max(...rows.map((r) => Number(r.at)));
+    /** @type {{ lag_ms: string, at: string, created: string }[]} */
+    const timings = rows;
+    const lags = timings.map((r) => Number(r.lag_ms));
+    const first = Math.min(...timings.map((r) => Number(r.created)));
+    const last = Math.max(...timings.map((r) => Number(r.at)));
     return { eventsPerSecond: EVENTS / (last - first), lagP50: percentile(lags, 50), lagP99: percentile(lags, 99), lagMax: Math.max(...lags), committedIn };
   } finally {
     await db.end();
   }
 }
 
+/** @param {Api} first @param {Api} second @param {string} databaseUrl */
 async function fanOutBench(first, second, databaseUrl) {
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
@@ -196,12 +217,13 @@ async function fanOutBench(first, second, databaseUrl) {
       [CLIENTS],
     );
     const now = Date.now();
-    const clients = users.map((user, i) => {
+    /** @type {{ client: any, got: number[] }[]} */
+    const clients = users.map((/** @type {{ id: string }} */ user, /** @type {number} */ i) => {
       const token = issueAccessToken({ sub: user.id, fam: crypto.randomUUID(), adm: false, iatMs: now, exp: Math.floor(now / 1000) + 3600 }, secret);
       const url = `${(i % 2 ? second : first).url.replace('http', 'ws')}/graphql`;
       return { client: createClient({ url, webSocketImpl: WebSocket, connectionParams: { accessToken: token }, lazy: false, retryAttempts: 0, onNonLazyError: () => undefined }), got: [] };
     });
-    const subscribed = clients.map(({ client, got }) => new Promise((resolve, reject) => {
+    const subscribed = clients.map(({ client, got }) => new Promise((/** @type {(value?: unknown) => void} */ resolve, reject) => {
       client.on('connected', () => resolve());
       client.subscribe({ query: 'subscription { notificationAdded { id } }' }, { next: () => got.push(performance.now()), error: reject, complete: () => undefined });
     }));
@@ -233,7 +255,10 @@ async function fanOutBench(first, second, databaseUrl) {
   }
 }
 
-/** The no-op handler the delivery bench needs, loaded into a job-running process with the product's modules. */
+/**
+ * The no-op handler the delivery bench needs, loaded into a job-running process with the product's modules.
+ * @param {string} databaseUrl
+ */
 async function startNoopWorker(databaseUrl) {
   const script = join(dataDir, 'noop-worker.cjs');
   writeFileSync(
@@ -259,7 +284,7 @@ process.on('SIGTERM', () => process.exit(0));
   );
   const child = spawn(process.execPath, [script], { cwd: API, stdio: ['ignore', 'pipe', 'inherit'] });
   children.add(child);
-  await new Promise((resolve, reject) => {
+  await new Promise((/** @type {(value?: unknown) => void} */ resolve, reject) => {
     child.stdout.on('data', (d) => String(d).includes('READY') && resolve());
     child.once('exit', () => reject(new Error('the no-op worker exited')));
   });

@@ -13,6 +13,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/console/listings/new', name: 'listing-new', component: () => import('./pages/ListingEditorPage.vue') },
   { path: '/console/listings/:id/edit', name: 'listing-edit', component: () => import('./pages/ListingEditorPage.vue'), props: true },
   { path: '/admin', name: 'admin', component: () => import('./pages/AdminPage.vue') },
+  { path: '/notifications', name: 'notifications', component: () => import('./pages/NotificationsPage.vue') },
+  { path: '/settings/notifications', name: 'notification-settings', component: () => import('./pages/NotificationSettingsPage.vue') },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue') },
 ];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MemberRole, ViewerFieldsFragment } from '../src/graphql/generated/graphql';
-import { canEditProfile, canManageMembers, pickOrganisation } from '../src/lib/organisations';
+import { canEditProfile, canManageMembers, organisationIdIn, pickOrganisation } from '../src/lib/organisations';
 
 type Membership = ViewerFieldsFragment['memberships'][number];
 const org = (id: string): Membership['organisation'] => ({ id, name: id, kind: 'COOPERATIVE', verificationStatus: 'PENDING' });
@@ -31,5 +31,20 @@ describe('console permissions', () => {
 
   it('lets only owners manage members', () => {
     expect([canManageMembers('OWNER'), canManageMembers('MANAGER'), canManageMembers('STAFF')]).toEqual([true, false, false]);
+  });
+});
+
+describe('organisationIdIn', () => {
+  const id = '0b6f2c8e-3d1a-4f5e-9a7b-1c2d3e4f5a6b';
+  it('finds the id in what an admin pastes: the id, a seller page link or an admin link', () => {
+    expect(organisationIdIn(id)).toBe(id);
+    expect(organisationIdIn(`  https://xiangnong.example/s/${id.toUpperCase()}  `)).toBe(id);
+    expect(organisationIdIn(`/admin?org=${id}`)).toBe(id);
+  });
+
+  it('finds nothing in anything else', () => {
+    expect(organisationIdIn('')).toBeNull();
+    expect(organisationIdIn('安化县茶叶合作社')).toBeNull();
+    expect(organisationIdIn('/s/123')).toBeNull();
   });
 });

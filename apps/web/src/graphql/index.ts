@@ -41,6 +41,11 @@ if (typeof window !== 'undefined') {
 const refreshLock: RefreshLock = async <T>(fn: () => Promise<T>): Promise<T> =>
   typeof navigator !== 'undefined' && navigator.locks ? ((await navigator.locks.request('xiangnong.refresh', fn)) as T) : fn();
 
+/** The access token stored now (another tab may have renewed it); null when signed out. */
+export function currentAccessToken(): string | null {
+  return currentTokens()?.accessToken ?? null;
+}
+
 export function saveTokens(tokens: TokenPair | null): void {
   storedTokens.value = tokens;
   if (tokens) localStorage.setItem(STORAGE_KEY, JSON.stringify(tokens));

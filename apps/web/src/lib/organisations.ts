@@ -16,3 +16,13 @@ export const canManageMembers = (role: MemberRole | null | undefined): boolean =
 export function pickOrganisation<T extends { organisation: { id: string } }>(memberships: readonly T[], rememberedId: string | null): T | null {
   return memberships.find((m) => m.organisation.id === rememberedId) ?? memberships[0] ?? null;
 }
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+/**
+ * The organisation id in what an admin pasted: the id itself, a seller page link
+ * (https://…/s/<id>) or an admin link (/admin?org=<id>). Null when there is none.
+ */
+export function organisationIdIn(text: string): string | null {
+  return UUID.exec(text.trim())?.[0]?.toLowerCase() ?? null;
+}

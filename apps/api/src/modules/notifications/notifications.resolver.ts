@@ -91,7 +91,7 @@ export class NotificationsResolver {
   }
 
   @Subscription(() => NotificationView, {
-    description: '新通知 / Your notifications as they arrive; with `after` (the last id you have), the ones you missed first',
+    description: '新通知 / Your notifications as they arrive; with `after` (the last id you have, or "0" when you have none), the ones you missed first',
     resolve: (record: NotificationRecord) => record,
   })
   notificationAdded(@Ctx() ctx: RequestContext, @Args('after', { type: () => ID, nullable: true }) after?: string): Promise<AsyncIterableIterator<NotificationRecord>> {

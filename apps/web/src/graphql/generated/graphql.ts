@@ -166,6 +166,28 @@ export type VerifyOrganisationInput = {
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type JobQueueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type JobQueueQuery = { jobQueue: { waiting: number, running: number, retrying: number, failed: number, outboxWaiting: number, outboxLagSeconds: number, queueLagSeconds: number } };
+
+export type FailedJobFieldsFragment = { id: string, handler: string, error: string, attempts: number, failedAt: string, event: { id: string, type: string, aggregate: string, aggregateId: string, createdAt: string } | null };
+
+export type FailedJobsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type FailedJobsQuery = { failedJobs: { nodes: Array<{ id: string, handler: string, error: string, attempts: number, failedAt: string, event: { id: string, type: string, aggregate: string, aggregateId: string, createdAt: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type RetryFailedJobMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RetryFailedJobMutation = { retryFailedJob: boolean };
+
 export type ListingCardFragment = { id: string, title: string, isDemo: boolean, isPovertyProduct: boolean, basePriceFen: number, pricePerKgFen: number | null, unitInfo: { code: string, nameZh: string, nameEn: string, isMass: boolean }, channel: { code: string, nameZh: string, nameEn: string }, seller: { id: string, name: string }, originCounty: { name: string, prefectureName: string }, images: Array<{ url: string }> };
 
 export type ListingsQueryVariables = Exact<{
@@ -223,6 +245,56 @@ export type SetListingStatusMutationVariables = Exact<{
 
 
 export type SetListingStatusMutation = { setListingStatus: { id: string, status: ListingStatus } };
+
+export type NotificationFieldsFragment = { id: string, kind: string, titleZh: string, titleEn: string, bodyZh: string, bodyEn: string, link: string | null, readAt: string | null, createdAt: string };
+
+export type NotificationStartQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationStartQuery = { unreadNotificationCount: number, notifications: { nodes: Array<{ id: string }> } };
+
+export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadNotificationCountQuery = { unreadNotificationCount: number };
+
+export type NotificationsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type NotificationsQuery = { notifications: { nodes: Array<{ id: string, kind: string, titleZh: string, titleEn: string, bodyZh: string, bodyEn: string, link: string | null, readAt: string | null, createdAt: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids?: InputMaybe<Array<Scalars['ID']['input']> | Scalars['ID']['input']>;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: number };
+
+export type NotificationPreferenceFieldsFragment = { kind: string, labelZh: string, labelEn: string, enabled: boolean };
+
+export type NotificationPreferencesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationPreferencesQuery = { notificationPreferences: Array<{ kind: string, labelZh: string, labelEn: string, enabled: boolean }> };
+
+export type SetNotificationPreferenceMutationVariables = Exact<{
+  kind: Scalars['String']['input'];
+  enabled: Scalars['Boolean']['input'];
+}>;
+
+
+export type SetNotificationPreferenceMutation = { setNotificationPreference: Array<{ kind: string, labelZh: string, labelEn: string, enabled: boolean }> };
+
+export type NotificationAddedSubscriptionVariables = Exact<{
+  after?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type NotificationAddedSubscription = { notificationAdded: { id: string, kind: string, titleZh: string, titleEn: string, bodyZh: string, bodyEn: string, link: string | null, readAt: string | null, createdAt: string } };
 
 export type SellerQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -310,6 +382,23 @@ export type VerifyOrganisationMutationVariables = Exact<{
 
 export type VerifyOrganisationMutation = { verifyOrganisation: { id: string, verificationStatus: VerificationStatus } };
 
+export type AdminOrganisationFragment = { id: string, name: string, kind: OrganisationKind, verificationStatus: VerificationStatus, uscc: string | null, rejectionReason: string | null, verifiedAt: string | null, createdAt: string, isDemo: boolean, county: { name: string, prefectureName: string } };
+
+export type AdminOrganisationQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type AdminOrganisationQuery = { organisation: { id: string, name: string, kind: OrganisationKind, verificationStatus: VerificationStatus, uscc: string | null, rejectionReason: string | null, verifiedAt: string | null, createdAt: string, isDemo: boolean, county: { name: string, prefectureName: string } } };
+
+export type SuspendOrganisationMutationVariables = Exact<{
+  organisationId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+}>;
+
+
+export type SuspendOrganisationMutation = { suspendOrganisation: { id: string, name: string, kind: OrganisationKind, verificationStatus: VerificationStatus, uscc: string | null, rejectionReason: string | null, verifiedAt: string | null, createdAt: string, isDemo: boolean, county: { name: string, prefectureName: string } } };
+
 export type UnitFieldsFragment = { code: string, nameZh: string, nameEn: string, isMass: boolean };
 
 export type CountyFieldsFragment = { code: string, name: string, prefectureCode: string, prefectureName: string, isPovertyCounty: boolean };
@@ -389,6 +478,22 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const FailedJobFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment FailedJobFields on FailedJob {
+  id
+  handler
+  error
+  attempts
+  failedAt
+  event {
+    id
+    type
+    aggregate
+    aggregateId
+    createdAt
+  }
+}
+    `, {"fragmentName":"FailedJobFields"}) as unknown as TypedDocumentString<FailedJobFieldsFragment, unknown>;
 export const UnitFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment UnitFields on UnitView {
   code
@@ -520,6 +625,27 @@ export const ConsoleListingFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
   nameEn
   isMass
 }`, {"fragmentName":"ConsoleListing"}) as unknown as TypedDocumentString<ConsoleListingFragment, unknown>;
+export const NotificationFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment NotificationFields on Notification {
+  id
+  kind
+  titleZh
+  titleEn
+  bodyZh
+  bodyEn
+  link
+  readAt
+  createdAt
+}
+    `, {"fragmentName":"NotificationFields"}) as unknown as TypedDocumentString<NotificationFieldsFragment, unknown>;
+export const NotificationPreferenceFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment NotificationPreferenceFields on NotificationPreference {
+  kind
+  labelZh
+  labelEn
+  enabled
+}
+    `, {"fragmentName":"NotificationPreferenceFields"}) as unknown as TypedDocumentString<NotificationPreferenceFieldsFragment, unknown>;
 export const OrganisationProfileFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment OrganisationProfile on Organisation {
   id
@@ -569,6 +695,23 @@ export const PendingOrganisationFragmentDoc = /*#__PURE__*/ new TypedDocumentStr
   }
 }
     `, {"fragmentName":"PendingOrganisation"}) as unknown as TypedDocumentString<PendingOrganisationFragment, unknown>;
+export const AdminOrganisationFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment AdminOrganisation on Organisation {
+  id
+  name
+  kind
+  verificationStatus
+  uscc
+  rejectionReason
+  verifiedAt
+  createdAt
+  isDemo
+  county {
+    name
+    prefectureName
+  }
+}
+    `, {"fragmentName":"AdminOrganisation"}) as unknown as TypedDocumentString<AdminOrganisationFragment, unknown>;
 export const ViewerFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment ViewerFields on Viewer {
   id
@@ -610,6 +753,50 @@ export const AuthFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     }
   }
 }`, {"fragmentName":"AuthFields"}) as unknown as TypedDocumentString<AuthFieldsFragment, unknown>;
+export const JobQueueDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query JobQueue {
+  jobQueue {
+    waiting
+    running
+    retrying
+    failed
+    outboxWaiting
+    outboxLagSeconds
+    queueLagSeconds
+  }
+}
+    `) as unknown as TypedDocumentString<JobQueueQuery, JobQueueQueryVariables>;
+export const FailedJobsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query FailedJobs($first: Int, $after: String) {
+  failedJobs(first: $first, after: $after) {
+    nodes {
+      ...FailedJobFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment FailedJobFields on FailedJob {
+  id
+  handler
+  error
+  attempts
+  failedAt
+  event {
+    id
+    type
+    aggregate
+    aggregateId
+    createdAt
+  }
+}`) as unknown as TypedDocumentString<FailedJobsQuery, FailedJobsQueryVariables>;
+export const RetryFailedJobDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation RetryFailedJob($id: ID!) {
+  retryFailedJob(id: $id)
+}
+    `) as unknown as TypedDocumentString<RetryFailedJobMutation, RetryFailedJobMutationVariables>;
 export const ListingsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query Listings($channel: String, $sellerId: ID, $categoryId: ID, $povertyOnly: Boolean, $q: String, $first: Int, $after: String) {
   listings(
@@ -787,6 +974,90 @@ export const SetListingStatusDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetListingStatusMutation, SetListingStatusMutationVariables>;
+export const NotificationStartDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query NotificationStart {
+  unreadNotificationCount
+  notifications(first: 1) {
+    nodes {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationStartQuery, NotificationStartQueryVariables>;
+export const UnreadNotificationCountDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query UnreadNotificationCount {
+  unreadNotificationCount
+}
+    `) as unknown as TypedDocumentString<UnreadNotificationCountQuery, UnreadNotificationCountQueryVariables>;
+export const NotificationsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query Notifications($first: Int, $after: String, $unreadOnly: Boolean) {
+  notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {
+    nodes {
+      ...NotificationFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment NotificationFields on Notification {
+  id
+  kind
+  titleZh
+  titleEn
+  bodyZh
+  bodyEn
+  link
+  readAt
+  createdAt
+}`) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
+export const MarkNotificationsReadDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation MarkNotificationsRead($ids: [ID!]) {
+  markNotificationsRead(ids: $ids)
+}
+    `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const NotificationPreferencesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query NotificationPreferences {
+  notificationPreferences {
+    ...NotificationPreferenceFields
+  }
+}
+    fragment NotificationPreferenceFields on NotificationPreference {
+  kind
+  labelZh
+  labelEn
+  enabled
+}`) as unknown as TypedDocumentString<NotificationPreferencesQuery, NotificationPreferencesQueryVariables>;
+export const SetNotificationPreferenceDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation SetNotificationPreference($kind: String!, $enabled: Boolean!) {
+  setNotificationPreference(kind: $kind, enabled: $enabled) {
+    ...NotificationPreferenceFields
+  }
+}
+    fragment NotificationPreferenceFields on NotificationPreference {
+  kind
+  labelZh
+  labelEn
+  enabled
+}`) as unknown as TypedDocumentString<SetNotificationPreferenceMutation, SetNotificationPreferenceMutationVariables>;
+export const NotificationAddedDocument = /*#__PURE__*/ new TypedDocumentString(`
+    subscription NotificationAdded($after: ID) {
+  notificationAdded(after: $after) {
+    ...NotificationFields
+  }
+}
+    fragment NotificationFields on Notification {
+  id
+  kind
+  titleZh
+  titleEn
+  bodyZh
+  bodyEn
+  link
+  readAt
+  createdAt
+}`) as unknown as TypedDocumentString<NotificationAddedSubscription, NotificationAddedSubscriptionVariables>;
 export const SellerDocument = /*#__PURE__*/ new TypedDocumentString(`
     query Seller($id: ID!) {
   organisation(id: $id) {
@@ -975,6 +1246,48 @@ export const VerifyOrganisationDocument = /*#__PURE__*/ new TypedDocumentString(
   }
 }
     `) as unknown as TypedDocumentString<VerifyOrganisationMutation, VerifyOrganisationMutationVariables>;
+export const AdminOrganisationDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query AdminOrganisation($id: ID!) {
+  organisation(id: $id) {
+    ...AdminOrganisation
+  }
+}
+    fragment AdminOrganisation on Organisation {
+  id
+  name
+  kind
+  verificationStatus
+  uscc
+  rejectionReason
+  verifiedAt
+  createdAt
+  isDemo
+  county {
+    name
+    prefectureName
+  }
+}`) as unknown as TypedDocumentString<AdminOrganisationQuery, AdminOrganisationQueryVariables>;
+export const SuspendOrganisationDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation SuspendOrganisation($organisationId: ID!, $reason: String!) {
+  suspendOrganisation(organisationId: $organisationId, reason: $reason) {
+    ...AdminOrganisation
+  }
+}
+    fragment AdminOrganisation on Organisation {
+  id
+  name
+  kind
+  verificationStatus
+  uscc
+  rejectionReason
+  verifiedAt
+  createdAt
+  isDemo
+  county {
+    name
+    prefectureName
+  }
+}`) as unknown as TypedDocumentString<SuspendOrganisationMutation, SuspendOrganisationMutationVariables>;
 export const ChannelsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query Channels {
   channels {
