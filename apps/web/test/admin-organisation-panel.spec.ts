@@ -4,7 +4,7 @@ import { createMemoryHistory, createRouter } from 'vue-router';
 import AdminOrganisationPanel from '../src/components/admin/AdminOrganisationPanel.vue';
 import { ApiError } from '../src/graphql/client';
 import type { AdminOrganisationFragment, VerificationStatus } from '../src/graphql/generated/graphql';
-import { i18nPlugin } from './helpers';
+import { i18nPlugin, operationName } from './helpers';
 
 const gql = vi.hoisted(() => vi.fn());
 vi.mock('../src/graphql', async (importOriginal) => ({ ...(await importOriginal<typeof import('../src/graphql')>()), gql }));
@@ -14,7 +14,7 @@ const sent: { name: string; variables: Record<string, unknown> }[] = [];
 
 function answer() {
   gql.mockImplementation(async (document: { toString(): string }, variables: Record<string, unknown> = {}) => {
-    const name = /(?:query|mutation) (\w+)/.exec(document.toString())?.[1] ?? '?';
+    const name = operationName(document);
     sent.push({ name, variables });
     if (name === 'AdminOrganisation') return { organisation: org };
     if (name === 'SuspendOrganisation') {

@@ -5,7 +5,7 @@ import JobQueuePanel from '../src/components/admin/JobQueuePanel.vue';
 import { ApiError } from '../src/graphql/client';
 import type { FailedJobFieldsFragment, JobQueueQuery } from '../src/graphql/generated/graphql';
 import { formatLag } from '../src/lib/durations';
-import { i18nPlugin } from './helpers';
+import { i18nPlugin, operationName } from './helpers';
 
 const gql = vi.hoisted(() => vi.fn());
 vi.mock('../src/graphql', async (importOriginal) => ({ ...(await importOriginal<typeof import('../src/graphql')>()), gql }));
@@ -28,8 +28,8 @@ const sent: string[] = [];
 
 function answer() {
   gql.mockImplementation(async (document: { toString(): string }, variables: Record<string, unknown> = {}) => {
-    const name = /(?:query|mutation) (\w+)/.exec(document.toString())?.[1];
-    sent.push(name ?? '?');
+    const name = operationName(document);
+    sent.push(name);
     if (name === 'JobQueue') return { jobQueue: { ...figures } };
     if (name === 'FailedJobs') return { failedJobs: { nodes: failures, pageInfo: { hasNextPage: false, endCursor: null } } };
     if (name === 'RetryFailedJob') {

@@ -6,6 +6,7 @@ import type { NotificationFieldsFragment, ViewerFieldsFragment } from '../src/gr
 import type { LiveHandlers, LiveRequest } from '../src/lib/liveConnection';
 import { TOAST_MS, useLiveStore, type LiveEvent } from '../src/stores/live';
 import { useSessionStore } from '../src/stores/session';
+import { notification, operationName } from './helpers';
 
 const gql = vi.hoisted(() => vi.fn());
 vi.mock('../src/graphql', async (importOriginal) => ({ ...(await importOriginal<typeof import('../src/graphql')>()), gql }));
@@ -29,20 +30,6 @@ vi.mock('../src/graphql/live', () => ({
 
 const VIEWER: ViewerFieldsFragment = { id: 'u1', phone: '13900000001', displayName: '周社长', isPlatformAdmin: false, memberships: [] };
 
-function notification(id: string, readAt: string | null = null): NotificationFieldsFragment {
-  return {
-    id,
-    kind: 'organisation-verified',
-    titleZh: `合作社 ${id} 已通过认证`,
-    titleEn: `Cooperative ${id} is verified`,
-    bodyZh: '您的供应现在对买家公开。',
-    bodyEn: 'Your listings are now public to buyers.',
-    link: '/console?org=o1',
-    readAt,
-    createdAt: '2026-03-01T08:00:00Z',
-  };
-}
-
 /** The API: the newest id and the unread count, and what the count query answers. */
 let unread = 2;
 let newest: string | null = '40';
@@ -51,8 +38,7 @@ const sent: string[] = [];
 
 function answer() {
   gql.mockImplementation(async (document: { toString(): string }, variables: Record<string, unknown> = {}) => {
-    const query = document.toString();
-    const name = /(?:query|mutation) (\w+)/.exec(query)?.[1] ?? query;
+    const name = operationName(document);
     sent.push(name);
     if (name === 'NotificationStart') return { unreadNotificationCount: unread, notifications: { nodes: newest ? [{ id: newest }] : [] } };
     if (name === 'UnreadNotificationCount') {

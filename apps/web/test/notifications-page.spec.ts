@@ -10,7 +10,7 @@ import NotificationSettingsPage from '../src/pages/NotificationSettingsPage.vue'
 import NotificationsPage from '../src/pages/NotificationsPage.vue';
 import { useLiveStore } from '../src/stores/live';
 import { useSessionStore } from '../src/stores/session';
-import { i18nPlugin } from './helpers';
+import { i18nPlugin, notification, operationName } from './helpers';
 
 const gql = vi.hoisted(() => vi.fn());
 vi.mock('../src/graphql', async (importOriginal) => ({ ...(await importOriginal<typeof import('../src/graphql')>()), gql }));
@@ -26,20 +26,6 @@ vi.mock('../src/graphql/live', () => ({
   }),
 }));
 
-function note(id: string, read: boolean, link: string | null = '/console?org=o1'): NotificationFieldsFragment {
-  return {
-    id,
-    kind: 'organisation-verified',
-    titleZh: `合作社${id} 已通过认证`,
-    titleEn: `Cooperative ${id} is verified`,
-    bodyZh: '您的供应现在对买家公开。',
-    bodyEn: 'Your listings are now public to buyers.',
-    link,
-    readAt: read ? '2026-03-01T09:00:00Z' : null,
-    createdAt: '2026-03-01T08:00:00Z',
-  };
-}
-
 let list: NotificationFieldsFragment[];
 let preferences: NotificationPreferenceFieldsFragment[];
 let refuseKind: string | null;
@@ -47,7 +33,7 @@ const sent: { name: string; variables: Record<string, unknown> }[] = [];
 
 function answer() {
   gql.mockImplementation(async (document: { toString(): string }, variables: Record<string, unknown> = {}) => {
-    const name = /(?:query|mutation) (\w+)/.exec(document.toString())?.[1] ?? '?';
+    const name = operationName(document);
     sent.push({ name, variables });
     const unread = () => list.filter((n) => !n.readAt).length;
     switch (name) {
@@ -93,7 +79,7 @@ async function mountAt(path: string, component: object) {
 
 describe('NotificationsPage', () => {
   beforeEach(() => {
-    list = [note('3', false), note('2', false, null), note('1', true)];
+    list = [notification('3'), notification('2', false, null), notification('1', true)];
     sent.length = 0;
     gql.mockReset();
     answer();
@@ -140,7 +126,7 @@ describe('NotificationsPage', () => {
   it('a notification that arrives while it is open joins the top, with a toast', async () => {
     const { wrapper, live } = await mountAt('/notifications', NotificationsPage);
     socket.handlers!.connected();
-    socket.handlers!.next(note('4', false));
+    socket.handlers!.next(notification('4'));
     await flushPromises();
     expect(wrapper.findAll('[data-testid="notification"]')[0]!.attributes('data-unread')).toBe('true');
     expect(wrapper.findAll('[data-testid="notification-title"]')[0]!.text()).toBe('合作社4 已通过认证');
@@ -156,7 +142,7 @@ describe('NotificationsPage', () => {
 
   it('the toast closes with ×', async () => {
     const { wrapper } = await mountAt('/notifications', NotificationsPage);
-    socket.handlers!.next(note('5', false));
+    socket.handlers!.next(notification('5'));
     await flushPromises();
     await wrapper.get('[data-testid="toast-close"]').trigger('click');
     expect(wrapper.find('[data-testid="toast"]').exists()).toBe(false);

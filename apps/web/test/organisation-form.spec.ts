@@ -42,11 +42,13 @@ describe('the organisation forms’ checks', () => {
 
   it('places API refusals on their field', () => {
     const refusal = (code: string, details?: unknown) => new ApiError({ code, messageZh: 'zh', messageEn: 'en', details });
-    expect(organisationErrorField(refusal('geo/county-required'))).toBe('county');
-    expect(organisationErrorField(refusal('auth/phone-invalid', { field: 'contactPhone' }))).toBe('contactPhone');
-    expect(organisationErrorField(refusal('auth/phone-invalid'))).toBeNull();
-    expect(organisationErrorField(refusal('org/contact-name-invalid'))).toBe('contactName');
-    expect(organisationErrorField(refusal('input/invalid-text', { field: 'organisationDescription' }))).toBe('description');
-    expect(organisationErrorField(refusal('org/uscc-taken'))).toBe('uscc');
+    const fieldOf = (error: unknown) => organisationErrorField(error, 'zh')?.field ?? null;
+    expect(organisationErrorField(refusal('geo/county-required'), '请选择所在区县')).toEqual({ field: 'county', message: { text: '请选择所在区县' } });
+    expect(fieldOf(refusal('auth/phone-invalid', { field: 'contactPhone' }))).toBe('contactPhone');
+    expect(fieldOf(refusal('auth/phone-invalid'))).toBeNull();
+    expect(fieldOf(refusal('org/contact-name-invalid'))).toBe('contactName');
+    expect(fieldOf(refusal('input/invalid-text', { field: 'organisationDescription' }))).toBe('description');
+    expect(fieldOf(refusal('org/uscc-taken'))).toBe('uscc');
+    expect(fieldOf(new Error('offline'))).toBeNull();
   });
 });

@@ -28,11 +28,16 @@ export function useLocalized() {
     return isEn() ? 'Something went wrong' : '出错了，请稍后再试';
   }
 
+  /** A moment (an ISO timestamp from the API) as people here write it: 2026/3/1 16:00:00, 01/03/2026, 16:00:00. */
+  function dateTime(iso: string): string {
+    return new Date(iso).toLocaleString(isEn() ? 'en-GB' : 'zh-CN');
+  }
+
   /** A field or form message in the UI language. */
   function say(message: Message | null | undefined): string {
     if (!message) return '';
     return 'text' in message ? message.text : t(message.key, message.params ?? {});
   }
 
-  return { name, label, description, errorText, isEn, say };
+  return { name, label, description, errorText, isEn, say, dateTime };
 }

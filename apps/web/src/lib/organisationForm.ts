@@ -80,9 +80,17 @@ const FIELD_OF_TEXT_RULE: Record<string, OrganisationField> = {
   contactName: 'contactName',
 };
 
-/** The field an API refusal of an organisation form is about, or null (then it goes in the form's error line). */
-export function organisationErrorField(error: unknown): OrganisationField | null {
+/**
+ * The field an API refusal of an organisation form is about, with the API's words (`apiText`, in the
+ * UI language) to show there; null when it names no field (then it goes in the form's error line).
+ */
+export function organisationErrorField(error: unknown, apiText: string): { field: OrganisationField; message: Message } | null {
   if (!(error instanceof ApiError)) return null;
+  const field = fieldOfRefusal(error);
+  return field ? { field, message: { text: apiText } } : null;
+}
+
+function fieldOfRefusal(error: ApiError): OrganisationField | null {
   const details = (error.details ?? {}) as { field?: string };
   if (error.code === 'auth/phone-invalid' && details.field === 'contactPhone') return 'contactPhone';
   if (error.code === 'input/invalid-text') return (details.field && FIELD_OF_TEXT_RULE[details.field]) || null;

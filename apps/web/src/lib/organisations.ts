@@ -1,9 +1,17 @@
-import type { MemberRole, OrganisationKind } from '../graphql/generated/graphql';
+import type { MemberRole, OrganisationKind, VerificationStatus } from '../graphql/generated/graphql';
 
 /** The order sellers see in the form, sellers' kinds first. */
 export const ORGANISATION_KINDS: readonly OrganisationKind[] = ['COOPERATIVE', 'FAMILY_FARM', 'ENTERPRISE', 'BUYER', 'LOGISTICS'];
 
 export const MEMBER_ROLES: readonly MemberRole[] = ['OWNER', 'MANAGER', 'STAFF'];
+
+/** The badge an organisation's verification status is shown with; a suspension reads like a refusal. */
+export const STATUS_BADGE: Readonly<Record<VerificationStatus, string>> = {
+  PENDING: 'badge-pending',
+  VERIFIED: 'badge-verified',
+  REJECTED: 'badge-rejected',
+  SUSPENDED: 'badge-rejected',
+};
 
 /** What each role may do in the console; the API enforces the same rules. */
 export const canEditProfile = (role: MemberRole | null | undefined): boolean => role === 'OWNER' || role === 'MANAGER';
