@@ -17,6 +17,7 @@ import { HealthModule } from './modules/health/health.module';
 import { AuthService } from './modules/identity/auth.service';
 import { IdentityModule } from './modules/identity/identity.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { SearchModule } from './modules/search/search.module';
 
 @Global()
 @Module({})
@@ -65,6 +66,7 @@ export class AppModule {
         IdentityModule,
         CatalogModule,
         NotificationsModule,
+        SearchModule,
         ...extraModules,
       ],
     };

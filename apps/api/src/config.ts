@@ -42,6 +42,16 @@ export interface AppConfig {
   trustProxy: boolean;
   /** when set, /metrics answers only requests that bear it (`Authorization: Bearer …`) */
   metricsToken: string | undefined;
+  /** a Meilisearch server for search instead of PostgreSQL */
+  meili: MeiliSettings | undefined;
+}
+
+/** A Meilisearch server that answers the `search` query; the PostgreSQL index is kept as well (for suggestions and as a fallback). */
+export interface MeiliSettings {
+  host: string;
+  apiKey: string | undefined;
+  /** index name; separate deployments on one server use different names */
+  index: string;
 }
 
 /** An S3-compatible bucket (AWS S3, MinIO, Cloudflare R2, …) that holds the uploaded files. */
@@ -98,6 +108,18 @@ function s3Settings(): S3Settings | undefined {
   };
 }
 
+function meiliSettings(): MeiliSettings | undefined {
+  const host = process.env.MEILI_HOST || undefined;
+  if (!host) {
+    if (process.env.MEILI_API_KEY) throw new Error('MEILI_API_KEY set without MEILI_HOST');
+    return undefined;
+  }
+  if (!/^https?:\/\/[^/]/.test(host)) throw new Error(`MEILI_HOST must be an http(s) URL, got "${host}"`);
+  const index = process.env.MEILI_INDEX || 'listings';
+  if (!/^[A-Za-z0-9_-]{1,100}$/.test(index)) throw new Error(`MEILI_INDEX must be letters, digits, - and _, got "${index}"`);
+  return { host, apiKey: process.env.MEILI_API_KEY || undefined, index };
+}
+
 /**
  * In production AUTH_SECRET is required. On the embedded default a random secret is kept
  * under the data folder so that sessions survive restarts.
@@ -149,6 +171,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}, { command = false
     publicCacheMb: intFromEnv('PUBLIC_CACHE_MB', 32, { min: 0 }),
     trustProxy: booleanFromEnv('TRUST_PROXY', false),
     metricsToken: process.env.METRICS_TOKEN || undefined,
+    meili: meiliSettings(),
   };
   return { ...base, ...overrides };
 }

@@ -155,6 +155,9 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
       'run',
       ctx,
     );
+    // written here rather than through the services, so no events announce them: the search
+    // indexes are rebuilt from the database when the server next starts
+    await t.execute('delete from search_index_state', [], 'run', ctx);
   });
   return true;
 }

@@ -14,6 +14,9 @@ import { Membership } from '../modules/identity/membership.entity';
 import { Organisation } from '../modules/identity/organisation.entity';
 import { RefreshToken } from '../modules/identity/refresh-token.entity';
 import { User } from '../modules/identity/user.entity';
+import { SearchDocument } from '../modules/search/search-document.entity';
+import { SearchIndexState } from '../modules/search/search-index-state.entity';
+import { SearchTerm } from '../modules/search/search-term.entity';
 
 export const ENTITIES = [
   County,
@@ -32,4 +35,7 @@ export const ENTITIES = [
   JobFailure,
   Notification,
   NotificationPreference,
+  SearchDocument,
+  SearchTerm,
+  SearchIndexState,
 ];

@@ -7,6 +7,7 @@ import { Migration20261130223259_InputLimits } from './Migration20261130223259_I
 import { Migration20261130232525_Outbox } from './Migration20261130232525_Outbox';
 import { Migration20261130232747_StockLedger } from './Migration20261130232747_StockLedger';
 import { Migration20261130233649_Notifications } from './Migration20261130233649_Notifications';
+import { Migration20261201001826_Search } from './Migration20261201001826_Search';
 
 /** Every migration, oldest first. Listed by hand so that compiled and test builds find the same set. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261130232525_Outbox', class: Migration20261130232525_Outbox },
   { name: 'Migration20261130232747_StockLedger', class: Migration20261130232747_StockLedger },
   { name: 'Migration20261130233649_Notifications', class: Migration20261130233649_Notifications },
+  { name: 'Migration20261201001826_Search', class: Migration20261201001826_Search },
 ];

@@ -17,6 +17,6 @@ import './catalog.errors';
   imports: [EventsModule, FileStorageModule, GeoModule, IdentityModule],
   controllers: [UploadController],
   providers: [ChannelService, ListingService, ListingReadModel, StockService, UnattachedImagesService, ChannelResolver, CategoryResolver, ListingResolver, SellerListingFieldsResolver],
-  exports: [ChannelService, ListingService, StockService],
+  exports: [ChannelService, ListingService, StockService, ListingReadModel],
 })
 export class CatalogModule {}

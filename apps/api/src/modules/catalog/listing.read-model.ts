@@ -1,7 +1,7 @@
-import { EntityManager, type PostgreSqlConnection } from '@mikro-orm/postgresql';
-import { createHash } from 'node:crypto';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { isMassUnit, pricePerKgFen, unitInfo, type PriceTier } from '@xiangnong/domain';
+import { pooledQuery } from '../../common/pooled-query';
 import { GeoService } from '../geo/geo.service';
 import type { Organisation, OrganisationKind, VerificationStatus } from '../identity/organisation.entity';
 import type { ListingStatus } from './listing.entity';
@@ -148,21 +148,8 @@ export class ListingReadModel {
     });
   }
 
-  /**
-   * Runs a read as a named prepared statement on a pooled connection: PostgreSQL plans each distinct
-   * read once per connection instead of on every page view.
-   */
-  private async query(sql: string, params: unknown[]): Promise<ListingRow[]> {
-    let n = 0;
-    const text = sql.replace(/\?/g, () => `$${++n}`);
-    const name = `listing_read_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
-    const knex = (this.em.getConnection() as PostgreSqlConnection).getKnex();
-    const client = (await knex.client.acquireConnection()) as { query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: ListingRow[] }> };
-    try {
-      return (await client.query({ name, text, values: params })).rows;
-    } finally {
-      await knex.client.releaseConnection(client);
-    }
+  private query(sql: string, params: unknown[]): Promise<ListingRow[]> {
+    return pooledQuery<ListingRow>(this.em, sql, params, { prepare: true });
   }
 
   async byId(id: string): Promise<ListingView | undefined> {

@@ -13,5 +13,7 @@ declare module '../events/domain-events' {
     'organisation.rejected': OrganisationRef & { reason: string };
     /** a verified organisation was taken off the market; its listings are hidden */
     'organisation.suspended': OrganisationRef & { reason: string };
+    /** its profile changed (name, county, description or contact): the fields that did */
+    'organisation.updated': OrganisationRef & { fields: string[] };
   }
 }

@@ -78,8 +78,13 @@ export class OrganisationService {
     if (input.contactPhone !== undefined && input.contactPhone !== null) patch.contactPhone = validContactPhone(input.contactPhone) ?? null;
     return this.em.transactional(async (em) => {
       const org = await em.findOneOrFail(Organisation, organisationId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const before = { name: org.name, county: org.county.code, description: org.description, contactName: org.contactName, contactPhone: org.contactPhone };
       em.assign(org, patch);
+      const fields = (Object.keys(patch) as (keyof typeof before)[]).filter((key) => patch[key] !== before[key]);
       await em.flush();
+      if (fields.length) {
+        await this.outbox.record(em, { type: 'organisation.updated', aggregate: 'organisation', aggregateId: org.id, payload: { organisationId: org.id, name: org.name, fields } });
+      }
       return org;
     });
   }

@@ -121,6 +121,35 @@ export type PriceTierInput = {
   unitPriceFen: Scalars['Int']['input'];
 };
 
+/** 搜索筛选 / Search filters: values within one filter are alternatives, filters combine */
+export type SearchFilterInput = {
+  /** Category, including its sub-categories */
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
+  /** Certification codes (any of them) */
+  certifications?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Channel code, e.g. tea */
+  channel?: InputMaybe<Scalars['String']['input']>;
+  /** Origin county codes (any of them) */
+  countyCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only listings with stock */
+  inStockOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Highest price per kg, in fen */
+  maxPricePerKgFen?: InputMaybe<Scalars['Int']['input']>;
+  /** Lowest price per kg, in fen */
+  minPricePerKgFen?: InputMaybe<Scalars['Int']['input']>;
+  /** Only 扶贫产品 (origin in one of the 51 poverty counties) */
+  povertyOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Prefecture (市州) code */
+  prefectureCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 综合 / 价格从低到高 / 价格从高到低 / 最新 */
+export type SearchSort =
+  | 'NEWEST'
+  | 'PRICE_ASC'
+  | 'PRICE_DESC'
+  | 'RELEVANCE';
+
 export type SignUpInput = {
   displayName: Scalars['String']['input'];
   password: Scalars['String']['input'];

@@ -1,0 +1,183 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError } from '../../common/errors';
+import { intId } from '../../common/ids';
+import { decodeCursor, encodeCursor } from '../../common/pagination';
+import { CERTIFICATIONS, CERTIFICATION_CODES } from '../catalog/certifications';
+import { ChannelService } from '../catalog/channel.service';
+import { ListingReadModel } from '../catalog/listing.read-model';
+import type { ListingView } from '../catalog/listing.view';
+import { GeoService } from '../geo/geo.service';
+import { type FacetCount, type FacetName, PRICE_RANGES, priceRangeKey, SEARCH_ENGINE, type SearchEngine, type SearchFilters } from './search-engine';
+import { type FacetValue, type SearchArgs, type SearchFilterInput, type SearchResult, SearchSort, type SearchSuggestion } from './search.models';
+import { SearchTerms } from './search-terms';
+import { highlight, MAX_QUERY_CHARACTERS, normalise, pinyinOf, queryUnits } from './text-analysis';
+
+const MAX_PAGE_SIZE = 50;
+const DEFAULT_PAGE_SIZE = 20;
+/** Results reachable by paging: beyond this, narrowing the search serves a buyer better. */
+export const MAX_RESULT_WINDOW = 1_000;
+const MAX_FILTER_VALUES = 20;
+/** 10 million yuan per kg, in fen: above any real price, below int overflow. */
+const MAX_PRICE_FEN = 1_000_000_000;
+
+/** A place's name in Latin letters, as maps write it: 安化县 → Anhua, 湘西土家族苗族自治州 → Xiangxi. */
+function romanised(name: string): string {
+  const base = name.replace(/(?:(?:土家族|苗族|侗族|瑶族)+自治[县州]|自治[县州]|[县市区州])$/u, '') || name;
+  const spelled = pinyinOf(base);
+  return spelled.charAt(0).toUpperCase() + spelled.slice(1);
+}
+
+interface Label {
+  zh: string;
+  en: string;
+}
+
+/**
+ * The `search` query: checks every filter value against what exists (an unknown one is a typed
+ * error, never an empty page), asks the engine for a page of ids and the facet counts, loads those
+ * listings as they are now (one that stopped being public since it was indexed is left out), and
+ * labels the facets for display.
+ */
+@Injectable()
+export class SearchService {
+  constructor(
+    @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
+    private readonly channels: ChannelService,
+    private readonly geo: GeoService,
+    private readonly reads: ListingReadModel,
+    private readonly terms: SearchTerms,
+  ) {}
+
+  async search(args: SearchArgs, fields?: ReadonlySet<string>): Promise<SearchResult> {
+    const limit = args.first ?? DEFAULT_PAGE_SIZE;
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw new DomainError('search/page-size');
+    const offset = args.after ? decodeCursor(args.after, ['int'])[0] : 0;
+    if (offset < 0 || offset + limit > MAX_RESULT_WINDOW) throw new DomainError('search/page-too-deep');
+
+    const text = [...normalise(args.q ?? '').trim()].slice(0, MAX_QUERY_CHARACTERS).join('');
+    const units = queryUnits(text);
+    const filters = await this.validFilters(args.filters ?? {});
+    const sort = args.sort ?? (units.length ? SearchSort.RELEVANCE : SearchSort.NEWEST);
+    const found = await this.engine.search({ text, units, filters, sort, offset, limit });
+
+    const listings = await this.load(found.ids, fields);
+    const total = Math.min(found.total, MAX_RESULT_WINDOW);
+    const next = offset + limit;
+    return {
+      nodes: listings.map((listing) => ({ listing, titleSegments: highlight(listing.title, units) })),
+      pageInfo: { hasNextPage: next < total, endCursor: next < total ? encodeCursor([next]) : null },
+      totalCount: found.total,
+      approximate: found.approximate,
+      query: text,
+      facets: await this.facets(found.facets, filters),
+    };
+  }
+
+  suggestions(q: string): Promise<SearchSuggestion[]> {
+    return this.terms.suggest(q);
+  }
+
+  /** The listings of a page as they are now, in the engine's order; any no longer public is left out. */
+  private async load(ids: string[], fields?: ReadonlySet<string>): Promise<ListingView[]> {
+    if (!ids.length) return [];
+    const rows = await this.reads.find({
+      where: [`l.id = any(?::uuid[])`, `l.status in ('ACTIVE', 'SOLD_OUT')`, `o.verification_status = 'VERIFIED'`],
+      params: [ids],
+      orderBy: 'l.id',
+      limit: ids.length,
+      fields,
+    });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id)).filter((row): row is ListingView => !!row);
+  }
+
+  private async validFilters(input: SearchFilterInput): Promise<SearchFilters> {
+    const unknown = (filter: string) => new DomainError('search/filter-unknown', { filter });
+    const list = (values: string[] | undefined | null) => {
+      const unique = [...new Set((values ?? []).map((v) => v.trim()))];
+      if (unique.length > MAX_FILTER_VALUES) throw new DomainError('search/filter-too-many');
+      return unique;
+    };
+    const filters: SearchFilters = {
+      countyCodes: list(input.countyCodes),
+      certifications: list(input.certifications),
+      povertyOnly: input.povertyOnly === true,
+      inStockOnly: input.inStockOnly === true,
+    };
+    if (input.channel) {
+      const [channel] = await this.channels.byCodes([input.channel]);
+      if (!channel) throw unknown('channel');
+      filters.channel = channel.code;
+    }
+    if (input.categoryId) {
+      const id = intId(input.categoryId);
+      const [category] = id ? await this.channels.categoriesByIds([id]) : [];
+      if (!category || (filters.channel && category.channel.code !== filters.channel)) throw unknown('categoryId');
+      filters.categoryId = category.id;
+    }
+    const counties = await this.geo.countyMap();
+    if (input.prefectureCode) {
+      if (![...counties.values()].some((c) => c.prefectureCode === input.prefectureCode)) throw unknown('prefectureCode');
+      filters.prefectureCode = input.prefectureCode;
+    }
+    if (filters.countyCodes.some((code) => !counties.has(code))) throw unknown('countyCodes');
+    if (filters.certifications.some((code) => !CERTIFICATION_CODES.has(code))) throw unknown('certifications');
+    for (const bound of ['minPricePerKgFen', 'maxPricePerKgFen'] as const) {
+      const value = input[bound];
+      if (value === undefined || value === null) continue;
+      if (!Number.isInteger(value) || value < 0 || value > MAX_PRICE_FEN) throw new DomainError('search/price-range-invalid');
+      filters[bound] = value;
+    }
+    if (filters.minPricePerKgFen !== undefined && filters.maxPricePerKgFen !== undefined && filters.minPricePerKgFen > filters.maxPricePerKgFen) {
+      throw new DomainError('search/price-range-invalid');
+    }
+    return filters;
+  }
+
+  /** Facet counts with names to show; a chosen value stays listed (with its count, perhaps 0) so that it can be unchosen. */
+  private async facets(counts: FacetCount[], filters: SearchFilters): Promise<SearchResult['facets']> {
+    const of = (facet: FacetName) => new Map(counts.filter((c) => c.facet === facet).map((c) => [c.value, c.count]));
+    const counties = await this.geo.countyMap();
+    const channelCounts = of('channel');
+    const categoryCounts = of('category');
+    const [channels, categories] = await Promise.all([
+      this.channels.byCodes([...new Set([...channelCounts.keys(), ...(filters.channel ? [filters.channel] : [])])]),
+      this.channels.categoriesByIds([...new Set([...categoryCounts.keys()].map(Number).concat(filters.categoryId ? [filters.categoryId] : []))]),
+    ]);
+    const prefectureNames = new Map([...counties.values()].map((c) => [c.prefectureCode, c.prefectureName]));
+    const certificationNames = new Map(CERTIFICATIONS.map((c) => [c.code, c]));
+
+    const values = (counted: Map<string, number>, selected: string[], label: (value: string) => Label | undefined): FacetValue[] => {
+      const keys = new Set([...counted.keys(), ...selected]);
+      const out: FacetValue[] = [];
+      for (const value of keys) {
+        const name = label(value);
+        if (!name) continue;
+        out.push({ value, labelZh: name.zh, labelEn: name.en, count: counted.get(value) ?? 0, selected: selected.includes(value) });
+      }
+      return out.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    };
+    const channelNames = new Map(channels.map((c) => [c.code, { zh: c.nameZh, en: c.nameEn }]));
+    const categoryNames = new Map(categories.map((c) => [String(c.id), { zh: c.nameZh, en: c.nameEn }]));
+    const priceCounts = of('price');
+    return {
+      channels: values(channelCounts, filters.channel ? [filters.channel] : [], (v) => channelNames.get(v)),
+      categories: values(categoryCounts, filters.categoryId ? [String(filters.categoryId)] : [], (v) => categoryNames.get(v)),
+      prefectures: values(of('prefecture'), filters.prefectureCode ? [filters.prefectureCode] : [], (v) => {
+        const name = prefectureNames.get(v);
+        return name ? { zh: name, en: romanised(name) } : undefined;
+      }),
+      counties: values(of('county'), filters.countyCodes, (v) => {
+        const county = counties.get(v);
+        return county ? { zh: county.name, en: romanised(county.name) } : undefined;
+      }),
+      certifications: values(of('certification'), filters.certifications, (v) => {
+        const c = certificationNames.get(v);
+        return c ? { zh: c.nameZh, en: c.nameEn } : undefined;
+      }),
+      priceRanges: PRICE_RANGES.map((r) => ({ minFen: r.from, maxFen: r.to, count: priceCounts.get(priceRangeKey(r)) ?? 0 })),
+      poverty: of('poverty').get('true') ?? 0,
+      inStock: of('inStock').get('true') ?? 0,
+    };
+  }
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { documentTokens, highlight, initialsOf, pinyinOf, queryUnits, relaxedTsquery, strictTsquery, type DocumentText } from './text-analysis';
+
+const doc = (title: string, names: string[] = [], attributes: Record<string, unknown> = {}): DocumentText => ({ title, names, description: '', attributes });
+const everything = (d: DocumentText) => {
+  const t = documentTokens(d);
+  return new Set([...t.a, ...t.b, ...t.c, ...t.d]);
+};
+
+/** Whether a document's tokens satisfy a query's units, as the strict tsquery would. */
+function matches(d: DocumentText, q: string): boolean {
+  const tokens = everything(d);
+  return queryUnits(q).every(
+    (unit) =>
+      unit.any.some((t) => (t.prefix ? [...tokens].some((x) => x.startsWith(t.token)) : tokens.has(t.token))) ||
+      (unit.all.length > 0 && unit.all.every((p) => tokens.has(p))),
+  );
+}
+
+describe('text analysis', () => {
+  const tea = doc('安化黑茶 天尖 2024 年', ['黑茶', '天尖茶', '安化县云台山黑茶专业合作社', '安化县', '益阳市']);
+  const orange = doc('麻阳冰糖橙 70-75 毫米 产地直发', ['柑橘', '冰糖橙', '麻阳苗族自治县']);
+  const hog = doc('宁乡花猪 生猪 110-130 公斤', ['生猪'], { breed: '宁乡花猪' });
+  const oil = doc('邵阳茶油 冷榨一级 5 升装', ['茶油']);
+
+  it('spells Chinese in pinyin and initials', () => {
+    expect(pinyinOf('安化黑茶')).toBe('anhuaheicha');
+    expect(initialsOf('安化黑茶')).toBe('ahhc');
+    expect(pinyinOf('绿茶')).toBe('lvcha');
+  });
+
+  it.each([
+    ['黑茶', tea],
+    ['安化黑茶', tea],
+    ['安化 天尖', tea],
+    ['anhua heicha', tea],
+    ['anhuaheicha', tea],
+    ['ahhc', tea],
+    ['heic', tea],
+    ['冰糖橙', orange],
+    ['冰糖', orange],
+    ['冰糖澄', orange],
+    ['bingtangcheng', orange],
+    ['土猪', hog],
+    ['黑猪肉', hog],
+    ['山茶油', oil],
+    ['油茶籽油', oil],
+    ['云台山', tea],
+    ['益阳', tea],
+    ['2024', tea],
+  ])('finds %s', (query, document) => {
+    expect(matches(document, query)).toBe(true);
+  });
+
+  it.each([
+    ['黑茶', orange],
+    ['冰糖橙', tea],
+    ['土猪', oil],
+    ['ahhc', orange],
+  ])('does not find %s where it is not', (query, document) => {
+    expect(matches(document, query)).toBe(false);
+  });
+
+  it('keeps tokens to letters and digits, so that nothing typed becomes query syntax', () => {
+    const tsquery = strictTsquery(queryUnits(`黑茶' | !(x) & y:* <-> z\\`));
+    expect(tsquery).not.toMatch(/['\\!<>-]/);
+    expect(relaxedTsquery(queryUnits('冰糖澄'))).toContain('|');
+  });
+
+  it('cuts long queries', () => {
+    expect(queryUnits('茶'.repeat(500)).reduce((n, u) => n + [...u.text].length, 0)).toBeLessThanOrEqual(100);
+  });
+
+  it('marks what matched in a title, without markup', () => {
+    expect(highlight('安化黑茶 天尖 2024 年', queryUnits('黑茶'))).toEqual([
+      { text: '安化', match: false },
+      { text: '黑茶', match: true },
+      { text: ' 天尖 2024 年', match: false },
+    ]);
+    expect(highlight('<b>茶</b>', queryUnits('茶'))).toEqual([
+      { text: '<b>', match: false },
+      { text: '茶', match: true },
+      { text: '</b>', match: false },
+    ]);
+  });
+});

@@ -1,0 +1,320 @@
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict';
+import { pinyin } from 'pinyin-pro';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * How text becomes search tokens, for documents and for queries alike, so that both engines (and
+ * both sides of each) agree. Chinese is segmented into words (jieba, with the product names of the
+ * five channels added), and also kept as character pairs and single characters, so that a partial
+ * word or a word the segmenter did not know still matches. Pinyin (full and initials) is added for
+ * the words, pairs and characters of titles and names, so that "anhua heicha", "ahhc" and a
+ * homophone typed by a pinyin keyboard (冰糖澄 for 冰糖橙) find what they mean. Synonym groups add
+ * one shared token to every listing that mentions any of their words.
+ */
+
+const REFERENCE = join(__dirname, '..', '..', '..', 'reference-data');
+const CJK = /\p{Script=Han}/u;
+const CJK_RUN = /\p{Script=Han}+/gu;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+export interface SynonymGroup {
+  id: string;
+  words: string[];
+  /** attribute key → values that put a listing in this group */
+  attributes?: Record<string, string[]>;
+}
+
+/** Raised when tokenisation changes in a way the stored indexes must be rebuilt for. */
+const ANALYSIS_VERSION = 1;
+
+const synonymsFile = readFileSync(join(REFERENCE, 'search-synonyms.json'), 'utf8');
+const vocabularyFile = readFileSync(join(REFERENCE, 'search-vocabulary.txt'), 'utf8');
+const synonyms: SynonymGroup[] = (JSON.parse(synonymsFile) as { groups: SynonymGroup[] }).groups;
+const synonymOfWord = new Map(synonyms.flatMap((g) => g.words.map((w) => [w, g.id] as const)));
+
+let segmenter: Jieba | undefined;
+function jieba(): Jieba {
+  if (!segmenter) {
+    const vocabulary = vocabularyFile
+      .split('\n')
+      .filter((line) => line.trim() && !line.startsWith('#'))
+      .join('\n');
+    // every word of a synonym group is kept whole too, so that 农家猪 is one word, not 农家 + 猪
+    const synonymWords = synonyms.flatMap((g) => g.words).map((w) => `${w} 20000 n`).join('\n');
+    segmenter = Jieba.withDict(Buffer.concat([dict, Buffer.from(`\n${vocabulary}\n${synonymWords}\n`)]));
+  }
+  return segmenter;
+}
+
+export function synonymGroups(): readonly SynonymGroup[] {
+  return synonyms;
+}
+
+/** Identifies the analysis (rules, vocabulary, synonyms) an index was built with. */
+export function analysisFingerprint(): string {
+  return createHash('sha256').update(`${ANALYSIS_VERSION}\n${vocabularyFile}\n${synonymsFile}`).digest('hex').slice(0, 32);
+}
+
+/** Text as both engines compare it: compatibility-normalised, lower case, full-width folded. */
+export function normalise(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+/** Words of `text` as the segmenter finds them for search (a compound and its parts). */
+export function words(text: string): string[] {
+  return jieba()
+    .cutForSearch(normalise(text), true)
+    .map((w) => w.trim())
+    .filter((w) => w && /[\p{L}\p{N}]/u.test(w));
+}
+
+/** Words of `text`, each once, in reading order (no overlapping parts). */
+function readingWords(text: string): string[] {
+  return jieba()
+    .cut(normalise(text), true)
+    .map((w) => w.trim())
+    .filter((w) => w && /[\p{L}\p{N}]/u.test(w));
+}
+
+/** Pinyin without tones, syllables joined: 安化 → anhua. Characters without pinyin are kept. */
+export function pinyinOf(text: string): string {
+  return pinyin(text, { toneType: 'none', type: 'array', v: true }).join('').replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+}
+
+/** Initials: 安化黑茶 → ahhc. */
+export function initialsOf(text: string): string {
+  return pinyin(text, { pattern: 'first', toneType: 'none', type: 'array' }).join('').replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+}
+
+function pairs(run: string): string[] {
+  const chars = [...run];
+  return chars.slice(0, -1).map((c, i) => c + chars[i + 1]);
+}
+
+function hanRuns(text: string): string[] {
+  return normalise(text).match(CJK_RUN) ?? [];
+}
+
+/** A token as the index stores it: letters and digits only, so that it can never be query syntax. */
+export function cleanToken(token: string): string {
+  return (token.match(WORD) ?? []).join('');
+}
+
+export interface WeightedTokens {
+  /** title */
+  a: Set<string>;
+  /** category, attributes, seller, place, certifications, synonyms */
+  b: Set<string>;
+  /** description */
+  c: Set<string>;
+  /** single characters and syllables of the title and names: weakest, for short and typo'd queries */
+  d: Set<string>;
+}
+
+function add(into: Set<string>, tokens: Iterable<string>): void {
+  for (const token of tokens) {
+    const clean = cleanToken(token);
+    if (clean) into.add(clean);
+  }
+}
+
+interface NameTokens {
+  strong: string[];
+  weakest: string[];
+}
+
+/** Names repeat across listings (categories, sellers, counties): their tokens are kept, up to a bound. */
+const nameCache = new Map<string, NameTokens>();
+const NAME_CACHE_SIZE = 20_000;
+
+/** Words, pairs, and their pinyin, of a title or a name. */
+function nameTokensOf(text: string): NameTokens {
+  const cached = nameCache.get(text);
+  if (cached) return cached;
+  const strong: string[] = [];
+  const weakest: string[] = [];
+  for (const w of words(text)) {
+    strong.push(w);
+    if (CJK.test(w)) strong.push(pinyinOf(w), initialsOf(w));
+  }
+  for (const run of hanRuns(text)) {
+    for (const pair of pairs(run)) strong.push(pair, pinyinOf(pair));
+    for (const char of run) weakest.push(char, pinyinOf(char));
+  }
+  const tokens = { strong, weakest };
+  if (nameCache.size >= NAME_CACHE_SIZE) nameCache.clear();
+  nameCache.set(text, tokens);
+  return tokens;
+}
+
+function nameTokens(text: string, into: Set<string>, weakest: Set<string>): void {
+  const tokens = nameTokensOf(text);
+  add(into, tokens.strong);
+  add(weakest, tokens.weakest);
+}
+
+/**
+ * Pinyin of a title from each word on, so that a query typed as one run from a word's start
+ * ("anhuaheicha", "ahhc") finds it by prefix.
+ */
+function runsFromEachWord(text: string): string[] {
+  const ws = readingWords(text);
+  const out: string[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    const rest = ws.slice(i).join('');
+    if (!CJK.test(ws[i]!)) continue;
+    out.push(pinyinOf(rest), initialsOf(rest));
+  }
+  return out;
+}
+
+export interface DocumentText {
+  title: string;
+  /** category and its parent, attribute values and labels, seller, county and prefecture, certification names */
+  names: string[];
+  description: string;
+  /** attribute key → value, for synonym rules */
+  attributes: Record<string, unknown>;
+}
+
+/** Every token a listing is found by, by weight. */
+export function documentTokens(doc: DocumentText): WeightedTokens {
+  const tokens: WeightedTokens = { a: new Set(), b: new Set(), c: new Set(), d: new Set() };
+  nameTokens(doc.title, tokens.a, tokens.d);
+  add(tokens.a, runsFromEachWord(doc.title));
+  for (const name of doc.names) nameTokens(name, tokens.b, tokens.d);
+  add(tokens.c, words(doc.description));
+  for (const run of hanRuns(doc.description)) add(tokens.c, pairs(run));
+  // synonym groups: by any of their words, or by an attribute value they name
+  const all = new Set([...tokens.a, ...tokens.b]);
+  for (const group of synonyms) {
+    const byWord = group.words.some((w) => all.has(w));
+    const byAttribute = Object.entries(group.attributes ?? {}).some(([key, values]) => values.includes(String(doc.attributes[key] ?? '')));
+    if (byWord || byAttribute) tokens.b.add(`syn${group.id}`);
+  }
+  return tokens;
+}
+
+/** Longest word offered as a suggestion. */
+const MAX_TERM_CHARACTERS = 20;
+
+/**
+ * What a listing contributes to suggestions: the Chinese words of its title of two characters or
+ * more (a compound and its parts: 安化黑茶, 安化, 黑茶) and its names whole (category, seller).
+ */
+export function suggestionTerms(title: string, names: readonly string[]): string[] {
+  const terms = new Set<string>();
+  for (const word of words(title)) {
+    const length = [...word].length;
+    if (/^\p{Script=Han}+$/u.test(word) && length >= 2 && length <= MAX_TERM_CHARACTERS) terms.add(word);
+  }
+  for (const name of names) {
+    const clean = normalise(name).trim();
+    if (clean && [...clean].length <= MAX_TERM_CHARACTERS) terms.add(clean);
+  }
+  return [...terms];
+}
+
+/** Queries longer than this are cut (a search box, not a document). */
+export const MAX_QUERY_CHARACTERS = 100;
+
+/** One thing a query asks for, and the tokens any of which satisfies it; `all` tokens together satisfy it too. */
+export interface QueryUnit {
+  text: string;
+  any: { token: string; prefix: boolean }[];
+  /** the word's character pairs, all of which together also satisfy it (a word the index split differently) */
+  all: string[];
+}
+
+/**
+ * What a query asks for: one unit per word. A Chinese word is satisfied by itself, by its pinyin
+ * (which catches homophones typed with a pinyin keyboard), by its synonyms, or by all of its
+ * character pairs; a single character by itself or its syllable; letters by any token starting
+ * with them (pinyin, initials, a latin word); digits by themselves. Tokens are letters and digits
+ * only, so nothing a user types can become query syntax.
+ */
+export function queryUnits(raw: string): QueryUnit[] {
+  const text = [...normalise(raw)].slice(0, MAX_QUERY_CHARACTERS).join('');
+  const units: QueryUnit[] = [];
+  for (const part of text.split(/[^\p{L}\p{N}]+/u).filter(Boolean)) {
+    for (const word of CJK.test(part) ? readingWords(part) : [part]) {
+      const clean = cleanToken(word);
+      if (!clean) continue;
+      if (!CJK.test(clean)) {
+        units.push({ text: clean, any: [{ token: clean, prefix: /^\p{L}+$/u.test(clean) }], all: [] });
+        continue;
+      }
+      const any = [{ token: clean, prefix: false }];
+      const spelled = pinyinOf(clean);
+      if (spelled && spelled !== clean) any.push({ token: spelled, prefix: false });
+      const group = synonymOfWord.get(clean);
+      if (group) any.push({ token: `syn${group}`, prefix: false });
+      units.push({ text: clean, any, all: [...clean].length > 2 ? pairs(clean) : [] });
+    }
+  }
+  return units;
+}
+
+/** A unit as PostgreSQL tsquery text: `(a | b:* | (p1 & p2))`. Tokens are letters and digits only. */
+export function unitToTsquery(unit: QueryUnit): string {
+  const alternatives = unit.any.map((t) => (t.prefix ? `${t.token}:*` : t.token));
+  if (unit.all.length) alternatives.push(`(${unit.all.join(' & ')})`);
+  return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' | ')})`;
+}
+
+/** Every unit, all required. */
+export function strictTsquery(units: readonly QueryUnit[]): string {
+  return units.map(unitToTsquery).join(' & ');
+}
+
+/** Any unit or any character pair of the query: for a query nothing matches in full (a mistyped character). */
+export function relaxedTsquery(units: readonly QueryUnit[]): string {
+  const alternatives = new Set<string>();
+  for (const unit of units) {
+    for (const t of unit.any) alternatives.add(t.prefix ? `${t.token}:*` : t.token);
+    for (const pair of unit.all) alternatives.add(pair);
+    if ([...unit.text].length <= 2 && CJK.test(unit.text)) for (const char of unit.text) alternatives.add(char);
+  }
+  return [...alternatives].join(' | ');
+}
+
+export interface TextSegment {
+  text: string;
+  match: boolean;
+}
+
+/**
+ * A title cut into parts that match the query and parts that do not, for highlighting: Chinese
+ * query words and their pairs, and latin words, wherever they appear. No markup: the client draws it.
+ */
+export function highlight(title: string, units: readonly QueryUnit[]): TextSegment[] {
+  const needles = new Set<string>();
+  for (const unit of units) {
+    if (CJK.test(unit.text)) {
+      needles.add(unit.text);
+      for (const pair of unit.all) needles.add(pair);
+    } else if (unit.text.length > 1) needles.add(unit.text);
+  }
+  const lower = normalise(title);
+  const chars = [...title];
+  const lowerChars = [...lower];
+  const marked = new Array<boolean>(chars.length).fill(false);
+  if (lowerChars.length === chars.length) {
+    for (const needle of needles) {
+      const n = [...needle];
+      for (let i = 0; i + n.length <= lowerChars.length; i++) {
+        if (n.every((c, k) => lowerChars[i + k] === c)) for (let k = 0; k < n.length; k++) marked[i + k] = true;
+      }
+    }
+  }
+  const segments: TextSegment[] = [];
+  chars.forEach((char, i) => {
+    const last = segments[segments.length - 1];
+    if (last && last.match === marked[i]) last.text += char;
+    else segments.push({ text: char, match: marked[i]! });
+  });
+  return segments;
+}

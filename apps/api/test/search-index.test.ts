@@ -1,0 +1,116 @@
+import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoData } from '../src/database/demo-data';
+import { PostgresSearchEngine } from '../src/modules/search/postgres-search.engine';
+import { SearchIndexer } from '../src/modules/search/search-indexer';
+import { SearchTerms } from '../src/modules/search/search-terms';
+import { createListing, createOrganisation, makeAdmin, signUp, verify, type Session } from './fixtures';
+import { startTestApp, type TestApp } from './harness';
+
+async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (ok(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('search index upkeep', () => {
+  let t: TestApp;
+  let owner: Session;
+  let orgId: string;
+  let indexer: SearchIndexer;
+  let orm: MikroORM;
+
+  beforeAll(async () => {
+    t = await startTestApp({ meili: undefined });
+    owner = await signUp(t);
+    orgId = await createOrganisation(t, owner);
+    await verify(t, await makeAdmin(t), orgId);
+    indexer = t.app.get(SearchIndexer);
+    orm = t.app.get(MikroORM);
+  });
+  afterAll(() => t?.close());
+
+  const doc = async (listingId: string) =>
+    (await t.sql<{ in_stock: boolean; terms: string[]; tokens: string }>('select in_stock, terms, tokens::text from search_document where listing_id = $1', [listingId]))[0];
+  const indexNow = (ids: string[]) => orm.em.fork().transactional((em) => indexer.index(em as EntityManager, ids));
+  const found = async (q: string) => {
+    const { data, errors } = await t.gql<{ search: { nodes: { listing: { id: string } }[] } }>(`query($q: String) { search(q: $q, first: 50) { nodes { listing { id } } } }`, { q });
+    if (errors) throw new Error(JSON.stringify(errors));
+    return data!.search.nodes.map((n) => n.listing.id);
+  };
+
+  it('indexes a listing from its events, and writing it again changes nothing', async () => {
+    const id = await createListing(t, owner, orgId, { title: '安化黑茶 花卷 千两 1 支' });
+    const first = await eventually(() => doc(id), (d) => !!d);
+    expect(first?.tokens).toContain("'anhua'");
+    await indexNow([id]);
+    await indexNow([id]);
+    const again = await doc(id);
+    expect(again?.tokens).toBe(first?.tokens);
+    expect(await t.sql('select 1 from search_document where listing_id = $1', [id])).toHaveLength(1);
+  });
+
+  it('ends with the newest state when changes and deliveries race', async () => {
+    const id = await createListing(t, owner, orgId, { title: '茯砖茶 竞速 测试', stock: 100 });
+    await eventually(() => doc(id), (d) => !!d);
+    const update = (stock: number) =>
+      t.gql(`mutation($id: ID!, $input: UpdateListingInput!) { updateListing(id: $id, input: $input) { id } }`, { id, input: { stock } }, owner.token);
+    // changes, and extra deliveries of the listing's events, all at once
+    await Promise.all([
+      ...[90, 80, 70, 60, 0].map((stock, i) => new Promise((resolve) => setTimeout(resolve, i * 5)).then(() => update(stock))),
+      ...Array.from({ length: 10 }, () => indexNow([id])),
+    ]);
+    const settled = await eventually(() => doc(id), (d) => d?.in_stock === false);
+    expect(settled?.in_stock).toBe(false);
+    const [listing] = await t.sql<{ stock: number }>('select stock from listing where id = $1', [id]);
+    expect(listing!.stock).toBe(0);
+    // one more delivery of an old event reads the current state, not the old one
+    await indexNow([id]);
+    expect((await doc(id))?.in_stock).toBe(false);
+  });
+
+  it('rebuilds an index that lost, kept or garbled documents, and keeps what changed while it ran', async () => {
+    const keep = await createListing(t, owner, orgId, { title: '天尖茶 重建 保留' });
+    const hide = await createListing(t, owner, orgId, { title: '黑砖茶 重建 下架' });
+    await eventually(() => doc(hide), (d) => !!d);
+    // lose one, garble another, and leave a document for a listing that is no longer public
+    await t.sql('delete from search_document where listing_id = $1', [keep]);
+    await t.sql(`update listing set status = 'ARCHIVED' where id = $1`, [hide]); // behind the API: no event
+    const before = await t.sql<{ n: number }>('select count(*)::int as n from search_document');
+    expect(before[0]!.n).toBeGreaterThan(0);
+    const postgres = t.app.get(PostgresSearchEngine);
+    const count = await indexer.rebuild(postgres);
+    const publicCount = await t.sql<{ n: number }>(
+      `select count(*)::int as n from listing l join organisation o on o.id = l.organisation_id where l.status in ('ACTIVE', 'SOLD_OUT') and o.verification_status = 'VERIFIED'`,
+    );
+    expect(count).toBe(publicCount[0]!.n);
+    expect(await doc(keep)).toBeTruthy();
+    expect(await doc(hide)).toBeUndefined();
+    expect((await t.sql<{ n: number }>('select count(*)::int as n from search_document'))[0]!.n).toBe(publicCount[0]!.n);
+  });
+
+  it('rebuilds on start when the analysis rules changed, and indexes data loaded without events', async () => {
+    const em = orm.em.fork() as EntityManager;
+    expect(await loadDemoData(em)).toBe(true);
+    // the demo rows arrived without events and cleared the record of the built indexes
+    expect(await t.sql('select * from search_index_state')).toEqual([]);
+    expect(await found('宁乡花猪')).toEqual([]);
+    expect(await indexer.rebuildStale()).toEqual(['postgres']);
+    expect((await found('宁乡花猪')).length).toBe(1);
+    expect(await indexer.rebuildStale()).toEqual([]); // built with the current rules: nothing to do
+    await t.sql(`update search_index_state set analysis = 'older-rules'`);
+    expect(await indexer.rebuildStale()).toEqual(['postgres']);
+  });
+
+  it('refreshes the suggestion words only when the documents changed', async () => {
+    const terms = t.app.get(SearchTerms);
+    await terms.refresh({ force: true });
+    expect(await terms.refresh()).toBe(false);
+    await createListing(t, owner, orgId, { title: '君山银针 新茶 上市' });
+    const refreshed = await eventually(() => terms.suggest('junshan'), (s) => s.some((w) => w.text === '君山银针'));
+    expect(refreshed.map((w) => w.text)).toContain('君山银针');
+  });
+});
