@@ -2,7 +2,7 @@
 // Runs one autocannon measurement in its own process and prints the results as one JSON line.
 //
 //   node bench/load.mjs '<json spec>'
-// spec: { url, method?, headers?, bodies: string[], duration, connections, warmup?, verify?: 'graphql' | 'none', expectNodes? }
+// spec: { url, method?, headers?, bodies: string[], duration, connections, warmup?, verify?: 'graphql' | 'none', expectNodes?, nodesPath? }
 // The bodies are sent in turn on every connection (one per channel). With verify 'graphql' every
 // response body is parsed: a response with "errors", no data or the wrong number of nodes counts as bad.
 import autocannon from 'autocannon';
@@ -18,6 +18,7 @@ import autocannon from 'autocannon';
  * @property {number} [warmup] seconds, not counted
  * @property {'graphql' | 'none'} [verify]
  * @property {number} [expectNodes]
+ * @property {string} [nodesPath] where the list is in `data`, dot-separated (default `listings.nodes`)
  */
 
 /** @type {Spec} */
@@ -47,9 +48,10 @@ function check(verdict, status, body, headers) {
   else {
     try {
       const parsed = JSON.parse(body);
-      const nodes = parsed?.data?.listings?.nodes;
+      const path = spec.nodesPath ?? 'listings.nodes';
+      const nodes = path.split('.').reduce((value, key) => value?.[key], parsed?.data);
       if (parsed.errors) problem = `errors: ${JSON.stringify(parsed.errors).slice(0, 300)}`;
-      else if (!Array.isArray(nodes)) problem = 'no data.listings.nodes';
+      else if (!Array.isArray(nodes)) problem = `no data.${path}`;
       else if (spec.expectNodes !== undefined && nodes.length !== spec.expectNodes) problem = `${nodes.length} nodes`;
     } catch {
       problem = `not JSON: ${body.slice(0, 200)}`;

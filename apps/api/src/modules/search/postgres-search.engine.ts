@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable } from '@nestjs/common';
-import { pooledQuery } from '../../common/pooled-query';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import pg from 'pg';
 import {
   type EngineQuery,
   type EngineResult,
@@ -17,8 +17,17 @@ import {
 } from './search-engine';
 import { documentTokens, relaxedTsquery, strictTsquery, suggestionTerms, type WeightedTokens } from './text-analysis';
 
-/** Rank weights of the D, C, B and A tokens (single characters, description, names, title). */
-const RANK_WEIGHTS = '{0.05, 0.2, 0.4, 1.0}';
+/**
+ * Searches run on connections of their own, set up for them: the planner is told to use the token
+ * index (it cannot see that reading a row's tokens means decompressing them, so for a common word it
+ * would scan the whole table instead, dozens of times slower), no JIT compilation (which costs more
+ * than these queries take), and a time limit so that no search can hold the database.
+ */
+const SEARCH_CONNECTION_OPTIONS = '-c enable_seqscan=off -c jit=off -c statement_timeout=5000';
+const SEARCH_CONNECTIONS = 6;
+const TABLE = 'search_document';
+/** where a rebuild writes before it takes the live table's place */
+const NEXT = 'search_document_next';
 
 /** The tokens as a tsvector literal: every token is letters and digits only, weighted by where it came from. */
 export function tsvectorLiteral(tokens: WeightedTokens): string {
@@ -31,6 +40,12 @@ export function tsvectorLiteral(tokens: WeightedTokens): string {
   add(tokens.c, 3, 'C');
   add(tokens.d, 4, 'D');
   return parts.join(' ');
+}
+
+/** The document's tokens, and its title's alone (for ranking), as tsvector literals. */
+function tokenColumns(doc: IndexedListing): { tokens: string; title_tokens: string } {
+  const tokens = documentTokens(doc.text);
+  return { tokens: tsvectorLiteral(tokens), title_tokens: tsvectorLiteral({ a: tokens.a, b: new Set(), c: new Set(), d: new Set() }) };
 }
 
 /** A filter as SQL on `d` (search_document) with its parameters; `true` when not set. */
@@ -94,19 +109,22 @@ const ORDER: Record<SearchSortOrder, string> = {
   NEWEST: 'published_at desc, listing_id desc',
 };
 
-const FACET_VALUE: Record<FacetName, string> = {
-  channel: 'channel_code',
-  category: 'unnest(category_ids)::text',
-  prefecture: 'prefecture_code',
-  county: 'county_code',
-  certification: 'unnest(certifications)',
-  price: `(select r.key from (values ${PRICE_RANGES.map((r) => `(${r.from}, ${r.to ?? 'null'}, '${priceRangeKey(r)}')`).join(', ')}) as r(lo, hi, key)
-             where price_per_kg_fen >= r.lo and (r.hi is null or price_per_kg_fen < r.hi))`,
-  poverty: `case when poverty then 'true' end`,
-  inStock: `case when in_stock then 'true' end`,
-};
-
-const FACETS = Object.keys(FACET_IGNORES) as FacetName[];
+/** Facets of one value per listing, counted together in one pass (grouping sets) over the matching rows: facet → its column in `hits`. */
+const SINGLE_VALUED: [FacetName, string][] = [
+  ['channel', 'channel_code'],
+  ['prefecture', 'prefecture_code'],
+  ['county', 'county_code'],
+  ['price', 'price_range'],
+  ['poverty', `case when poverty then 'true' end`],
+  ['inStock', `case when in_stock then 'true' end`],
+];
+/** Facets of several values per listing, each counted over its values. */
+const MULTI_VALUED: [FacetName, string][] = [
+  ['category', 'unnest(category_ids)::text'],
+  ['certification', 'unnest(certifications)'],
+];
+/** The price range a price falls in, as its key (see PRICE_RANGES). */
+const PRICE_RANGE_SQL = `(array[${PRICE_RANGES.map((r) => `'${priceRangeKey(r)}'`).join(', ')}])[width_bucket(d.price_per_kg_fen, array[${PRICE_RANGES.slice(1).map((r) => r.from).join(', ')}]) + 1]`;
 
 interface ResultRow {
   kind: string;
@@ -123,18 +141,36 @@ interface ResultRow {
  * letters and digits, passed as parameters.
  */
 @Injectable()
-export class PostgresSearchEngine implements SearchEngine {
+export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
   readonly name = 'postgres' as const;
+  private pool: pg.Pool | undefined;
 
   constructor(private readonly em: EntityManager) {}
+
+  async onModuleDestroy(): Promise<void> {
+    const pool = this.pool;
+    this.pool = undefined;
+    await pool?.end();
+  }
+
+  private async query<T>(sql: string, params: unknown[]): Promise<T[]> {
+    this.pool ??= new pg.Pool({ connectionString: this.em.config.get('clientUrl'), max: SEARCH_CONNECTIONS, options: SEARCH_CONNECTION_OPTIONS });
+    let n = 0;
+    return (await this.pool.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows as T[];
+  }
 
   async prepare(): Promise<void> {
     // the schema comes with the migrations
   }
 
   async write(upserts: IndexedListing[], removals: string[], { em }: IndexWrite): Promise<void> {
+    await this.writeTo(TABLE, upserts, removals, em);
+  }
+
+  /** Adds or replaces documents; `table` is the live one, or a rebuild's new one (which has no key yet, and gets each listing once). */
+  private async writeTo(table: string, upserts: IndexedListing[], removals: string[], em: EntityManager): Promise<void> {
     const sql = (text: string, params: unknown[]) => em.getConnection().execute(text, params, 'run', em.getTransactionContext());
-    if (removals.length) await sql('delete from search_document where listing_id in (?)', [removals]);
+    if (removals.length) await sql(`delete from ${table} where listing_id in (?)`, [removals]);
     if (!upserts.length) return;
     const rows = upserts.map((doc) => ({
       listing_id: doc.id,
@@ -149,80 +185,125 @@ export class PostgresSearchEngine implements SearchEngine {
       published_at: doc.publishedAt.toISOString(),
       seller_id: doc.sellerId,
       terms: suggestionTerms(doc.text.title, doc.names),
-      tokens: tsvectorLiteral(documentTokens(doc.text)),
+      ...tokenColumns(doc),
     }));
     await sql(
-      `insert into search_document (listing_id, channel_code, category_ids, prefecture_code, county_code, poverty, certifications,
-                                    price_per_kg_fen, in_stock, published_at, seller_id, terms, tokens, indexed_at)
+      `insert into ${table} (listing_id, channel_code, category_ids, prefecture_code, county_code, poverty, certifications,
+                                    price_per_kg_fen, in_stock, published_at, seller_id, terms, tokens, title_tokens, indexed_at)
        select listing_id, channel_code, category_ids, prefecture_code, county_code, poverty, certifications,
-              price_per_kg_fen, in_stock, published_at, seller_id, terms, tokens::tsvector, clock_timestamp()
-         from json_populate_recordset(null::search_document, ?::json)
-       on conflict (listing_id) do update set
+              price_per_kg_fen, in_stock, published_at, seller_id, terms, tokens, title_tokens, clock_timestamp()
+         from json_populate_recordset(null::${TABLE}, ?::json)
+       ${table === NEXT ? '' : `on conflict (listing_id) do update set
          channel_code = excluded.channel_code, category_ids = excluded.category_ids, prefecture_code = excluded.prefecture_code,
          county_code = excluded.county_code, poverty = excluded.poverty, certifications = excluded.certifications,
          price_per_kg_fen = excluded.price_per_kg_fen, in_stock = excluded.in_stock, published_at = excluded.published_at,
-         seller_id = excluded.seller_id, terms = excluded.terms, tokens = excluded.tokens, indexed_at = excluded.indexed_at`,
+         seller_id = excluded.seller_id, terms = excluded.terms, tokens = excluded.tokens, title_tokens = excluded.title_tokens,
+         indexed_at = excluded.indexed_at`}`,
       [JSON.stringify(rows)],
     );
   }
 
   /**
-   * Rebuilds in place: each batch overwrites its documents (searches meanwhile see old and new
-   * ones, all of them right), and at the end documents nothing rewrote (listings no longer public)
-   * go. Writes stamp `indexed_at` with the clock, so a document the events wrote during the rebuild
-   * is newer than its start and stays.
+   * Rebuilds beside the live index: documents go into a new table without indexes (fast to fill),
+   * its indexes are built in one go (much faster than growing a GIN index document by document),
+   * then it takes the live table's place in one short transaction. Searches use the old index
+   * until then. Writes to the old table meanwhile are lost with it; the indexer replays them.
+   * The new table gets the live one's indexes, names and storage settings, read from the catalog,
+   * so that it is exactly what the migrations made.
    */
   async beginRebuild(): Promise<IndexRebuild> {
+    const root = this.em.fork();
+    const run = <T>(text: string, em: EntityManager = root) => em.getConnection().execute<T[]>(text, [], 'all', em.getTransactionContext());
+    await run(`drop table if exists ${NEXT}`);
+    const [{ options }] = await run<{ options: string[] | null }>(`select reloptions as options from pg_class where oid = '${TABLE}'::regclass`);
+    await run(`create table ${NEXT} (like ${TABLE} including defaults including storage)${options?.length ? ` with (${options.join(', ')})` : ''}`);
     return {
-      write: (upserts, at) => this.write(upserts, [], at),
-      finish: async (startedAt) => {
-        await this.em.getConnection().execute('delete from search_document where indexed_at < ?::timestamptz', [startedAt.toISOString()]);
+      write: async (upserts, { em }) => {
+        await this.writeTo(NEXT, upserts, [], em);
+      },
+      finish: async () => {
+        const indexes = await run<{ name: string; definition: string; primary: boolean }>(
+          `select i.relname as name, pg_get_indexdef(x.indexrelid) as definition, x.indisprimary as primary
+             from pg_index x join pg_class i on i.oid = x.indexrelid where x.indrelid = '${TABLE}'::regclass`,
+        );
+        await root.transactional(async (em) => {
+          await run(`set local maintenance_work_mem = '256MB'`, em);
+          for (const index of indexes) {
+            await run(index.definition.replace(/^(CREATE (?:UNIQUE )?INDEX )(\S+)( ON \S*?)search_document /, `$1$2_next$3${NEXT} `), em);
+            if (index.primary) await run(`alter table ${NEXT} add constraint ${index.name}_next primary key using index ${index.name}_next`, em);
+          }
+        });
+        await root.transactional(async (em) => {
+          await run(`lock table ${TABLE} in access exclusive mode`, em);
+          await run(`drop table ${TABLE}`, em);
+          await run(`alter table ${NEXT} rename to ${TABLE}`, em);
+          for (const index of indexes) {
+            await run(index.primary ? `alter table ${TABLE} rename constraint ${index.name}_next to ${index.name}` : `alter index ${index.name}_next rename to ${index.name}`, em);
+          }
+        });
+        await run(`analyze ${TABLE}`);
       },
     };
   }
 
   async search(query: EngineQuery): Promise<EngineResult> {
     const strict = strictTsquery(query.units);
-    const result = await this.run(query, strict || undefined);
-    if (result.total > 0 || !query.units.length) return result;
+    // ranked by how much of the query the title has: every word, pinyin and pair of it, any of them
     const relaxed = relaxedTsquery(query.units);
-    if (!relaxed || relaxed === strict) return result;
-    return { ...(await this.run(query, relaxed)), approximate: true };
+    const result = await this.run(query, strict ? { match: strict, rank: relaxed } : undefined);
+    if (result.total > 0 || !query.units.length || !relaxed || relaxed === strict) return result;
+    return { ...(await this.run(query, { match: relaxed, rank: relaxed })), approximate: true };
   }
 
-  private async run(query: EngineQuery, tsquery: string | undefined): Promise<EngineResult> {
+  private async run(query: EngineQuery, text: { match: string; rank: string } | undefined): Promise<EngineResult> {
     const filters = conditions(query.filters);
     const names = Object.keys(filters) as (keyof FilterConditions)[];
+    const flag = (name: keyof FilterConditions) => `f_${name.toLowerCase()}`;
+    /** every filter but those `facet` is counted without */
+    const othersOf = (facet: FacetName) => names.filter((name) => !FACET_IGNORES[facet].includes(name)).map(flag).join(' and ') || 'true';
     const params: unknown[] = [];
-    const text = tsquery ? { from: 'cross join (select ?::tsquery as q) q', where: 'd.tokens @@ q.q', rank: `ts_rank('${RANK_WEIGHTS}', d.tokens, q.q)` } : undefined;
-    // parameters in the order they appear: the filter flags (select list), then the query (from)
+    // The query is written out in place (not joined in), so that the planner sees it and uses the
+    // index; parameters go in the order they appear: the rank and filter flags, then the match.
+    if (text) params.push(text.rank);
     const flags = names.map((name) => {
       params.push(...filters[name].params);
-      return `(${filters[name].sql}) as f_${name}`;
+      return `(${filters[name].sql}) as ${flag(name)}`;
     });
-    if (text) params.push(tsquery);
-    const all = names.map((name) => `f_${name}`).join(' and ');
-    const sql: string[] = [
-      `with hits as materialized (
-         select d.listing_id, d.channel_code, d.category_ids, d.prefecture_code, d.county_code, d.poverty, d.certifications,
-                d.price_per_kg_fen, d.in_stock, d.published_at, ${text?.rank ?? '0'} as rank, ${flags.join(', ')}
-           from search_document d ${text?.from ?? ''}
-          ${text ? `where ${text.where}` : ''}
-       ),
-       page as (
-         select listing_id from hits where ${all} order by ${ORDER[query.sort]} limit ? offset ?
-       )
-       select 'hit' as kind, listing_id::text as value, (row_number() over ())::int as n from page
-       union all
-       select 'total', null, count(*)::int from hits where ${all}`,
-    ];
+    if (text) params.push(text.match);
     params.push(query.limit, query.offset);
-    for (const facet of FACETS) {
-      const others = names.filter((name) => !FACET_IGNORES[facet].includes(name)).map((name) => `f_${name}`);
-      sql.push(`select '${facet}', value, count(*)::int from (select ${FACET_VALUE[facet]} as value from hits where ${others.join(' and ') || 'true'}) f
-                 where value is not null group by value`);
-    }
-    const rows = await pooledQuery<ResultRow>(this.em, sql.join('\nunion all\n'), params);
+    const all = names.map(flag).join(' and ');
+    const sql = `
+      with hits as materialized (
+        select d.listing_id, d.channel_code, d.category_ids, d.prefecture_code, d.county_code, d.poverty, d.certifications,
+               d.price_per_kg_fen, d.in_stock, d.published_at, ${PRICE_RANGE_SQL} as price_range,
+               ${text ? `ts_rank(d.title_tokens, ?::tsquery)` : '0'} as rank, ${flags.join(', ')}
+          from search_document d
+         ${text ? 'where d.tokens @@ ?::tsquery' : ''}
+      ),
+      page as (
+        select listing_id from hits where ${all} order by ${ORDER[query.sort]} limit ? offset ?
+      ),
+      single as (
+        select ${SINGLE_VALUED.map(([facet, column]) => `${column} as v_${facet.toLowerCase()}, ${othersOf(facet)} as c_${facet.toLowerCase()}`).join(', ')}
+          from hits
+      )
+      select 'hit' as kind, listing_id::text as value, (row_number() over ())::int as n from page
+      union all
+      select 'total', null, count(*)::int from hits where ${all}
+      union all
+      select kind, value, n from (
+        select case ${SINGLE_VALUED.map(([facet]) => `when grouping(v_${facet.toLowerCase()}) = 0 then '${facet}'`).join(' ')} end as kind,
+               coalesce(${SINGLE_VALUED.map(([facet]) => `v_${facet.toLowerCase()}`).join(', ')}) as value,
+               coalesce(${SINGLE_VALUED.map(([facet]) => `c_${facet.toLowerCase()}`).join(', ')}) as counted,
+               count(*)::int as n
+          from single
+         group by grouping sets (${SINGLE_VALUED.map(([facet]) => `(v_${facet.toLowerCase()}, c_${facet.toLowerCase()})`).join(', ')})
+      ) g where counted and value is not null
+      ${MULTI_VALUED.map(
+        ([facet, values]) => `union all
+      select '${facet}', value, count(*)::int from (select ${values} as value from hits where ${othersOf(facet)}) f group by value`,
+      ).join('\n')}`;
+    const rows = await this.query<ResultRow>(sql, params);
     const ids: { id: string; n: number }[] = [];
     const facets: FacetCount[] = [];
     let total = 0;

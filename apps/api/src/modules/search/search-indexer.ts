@@ -90,21 +90,28 @@ export class SearchIndexer implements OnModuleInit, OnApplicationBootstrap {
     const fingerprint = analysisFingerprint();
     await this.em.fork().transactional(async (em) => {
       const sql = <T>(text: string, params: unknown[] = []) => em.getConnection().execute<T[]>(text, params, 'all', em.getTransactionContext());
-      await sql(`select pg_advisory_xact_lock(hashtextextended('search-rebuild', 0))`);
+      await sql(`select pg_advisory_xact_lock(hashtextextended('search-prepare', 0))`);
       const states = await sql<{ engine: string; analysis: string }>('select engine, analysis from search_index_state');
       for (const engine of this.engines) {
         if (states.some((s) => s.engine === engine.name && s.analysis === fingerprint)) continue;
         const count = await this.rebuild(engine);
-        await sql(
-          `insert into search_index_state (engine, analysis, rebuilt_at) values (?, ?, now())
-           on conflict (engine) do update set analysis = excluded.analysis, rebuilt_at = excluded.rebuilt_at`,
-          [engine.name, fingerprint],
-        );
+        await this.recordBuilt(engine, em);
         this.logger.log(`search index (${engine.name}) built: ${count} listings`);
         rebuilt.push(engine.name);
       }
     });
     return rebuilt;
+  }
+
+  /** Records that `engine`'s index holds everything, analysed with the current rules. */
+  async recordBuilt(engine: SearchEngine, em: EntityManager = this.em): Promise<void> {
+    await em.getConnection().execute(
+      `insert into search_index_state (engine, analysis, rebuilt_at) values (?, ?, now())
+       on conflict (engine) do update set analysis = excluded.analysis, rebuilt_at = excluded.rebuilt_at`,
+      [engine.name, analysisFingerprint()],
+      'run',
+      em.getTransactionContext(),
+    );
   }
 
   /** The engines this indexer writes, by name. */
@@ -122,28 +129,33 @@ export class SearchIndexer implements OnModuleInit, OnApplicationBootstrap {
     this.terms.soon();
   }
 
-  /** Rebuilds one engine's index from the database; returns how many listings it holds. */
+  /** Rebuilds one engine's index from the database, one rebuild of an engine at a time; returns how many listings it holds. */
   async rebuild(engine: SearchEngine): Promise<number> {
-    const [{ started }] = await this.em.getConnection().execute<{ started: string }[]>(`select clock_timestamp()::text as started`);
-    const target = await engine.beginRebuild();
-    let count = 0;
-    let after: string | undefined;
-    for (;;) {
-      const ids = await this.em.fork().transactional(async (em) => {
-        const batch = await this.source.publicIdsAfter(em, after, BATCH);
-        if (!batch.length) return batch;
-        await this.lock(em, batch);
-        const { upserts } = await this.source.load(em, batch);
-        await target.write(upserts, { em });
-        count += upserts.length;
-        return batch;
-      });
-      if (!ids.length) break;
-      after = ids[ids.length - 1];
-    }
-    await target.finish(new Date(started));
-    await this.replaySince(engine, started);
-    return count;
+    return this.em.fork().transactional(async (lockEm) => {
+      await lockEm
+        .getConnection()
+        .execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`search-rebuild:${engine.name}`], 'all', lockEm.getTransactionContext());
+      const [{ started }] = await this.em.getConnection().execute<{ started: string }[]>(`select clock_timestamp()::text as started`);
+      const target = await engine.beginRebuild();
+      let count = 0;
+      let after: string | undefined;
+      for (;;) {
+        const ids = await this.em.fork().transactional(async (em) => {
+          const batch = await this.source.publicIdsAfter(em, after, BATCH);
+          if (!batch.length) return batch;
+          await this.lock(em, batch);
+          const { upserts } = await this.source.load(em, batch);
+          await target.write(upserts, { em });
+          count += upserts.length;
+          return batch;
+        });
+        if (!ids.length) break;
+        after = ids[ids.length - 1];
+      }
+      await target.finish(new Date(started));
+      await this.replaySince(engine, started);
+      return count;
+    });
   }
 
   /**

@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config';
 import { CatalogModule } from '../catalog/catalog.module';
 import { EventsModule } from '../events/events.module';
 import { GeoModule } from '../geo/geo.module';
 import { PostgresSearchEngine } from './postgres-search.engine';
 import { SEARCH_ENGINE } from './search-engine';
+import { searchEngineFor } from './search-engines';
 import { SearchIndexer } from './search-indexer';
+import { SearchLabels } from './search-labels';
 import { SearchSource } from './search-source';
 import { SearchTerms } from './search-terms';
 import { SearchResolver } from './search.resolver';
@@ -17,8 +20,13 @@ import './search.errors';
   imports: [EventsModule, GeoModule, CatalogModule],
   providers: [
     PostgresSearchEngine,
-    { provide: SEARCH_ENGINE, useExisting: PostgresSearchEngine },
+    {
+      provide: SEARCH_ENGINE,
+      inject: [APP_CONFIG, PostgresSearchEngine],
+      useFactory: (config: AppConfig, postgres: PostgresSearchEngine) => searchEngineFor(config, postgres),
+    },
     SearchSource,
+    SearchLabels,
     SearchTerms,
     SearchIndexer,
     SearchService,

@@ -3,12 +3,12 @@ import { DomainError } from '../../common/errors';
 import { intId } from '../../common/ids';
 import { decodeCursor, encodeCursor } from '../../common/pagination';
 import { CERTIFICATIONS, CERTIFICATION_CODES } from '../catalog/certifications';
-import { ChannelService } from '../catalog/channel.service';
 import { ListingReadModel } from '../catalog/listing.read-model';
 import type { ListingView } from '../catalog/listing.view';
 import { GeoService } from '../geo/geo.service';
 import { type FacetCount, type FacetName, PRICE_RANGES, priceRangeKey, SEARCH_ENGINE, type SearchEngine, type SearchFilters } from './search-engine';
 import { type FacetValue, type SearchArgs, type SearchFilterInput, type SearchResult, SearchSort, type SearchSuggestion } from './search.models';
+import { SearchLabels } from './search-labels';
 import { SearchTerms } from './search-terms';
 import { highlight, MAX_QUERY_CHARACTERS, normalise, pinyinOf, queryUnits } from './text-analysis';
 
@@ -42,7 +42,7 @@ interface Label {
 export class SearchService {
   constructor(
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
-    private readonly channels: ChannelService,
+    private readonly labels: SearchLabels,
     private readonly geo: GeoService,
     private readonly reads: ListingReadModel,
     private readonly terms: SearchTerms,
@@ -104,16 +104,16 @@ export class SearchService {
       povertyOnly: input.povertyOnly === true,
       inStockOnly: input.inStockOnly === true,
     };
+    const { channels, categories } = await this.labels.get();
     if (input.channel) {
-      const [channel] = await this.channels.byCodes([input.channel]);
-      if (!channel) throw unknown('channel');
-      filters.channel = channel.code;
+      if (!channels.has(input.channel)) throw unknown('channel');
+      filters.channel = input.channel;
     }
     if (input.categoryId) {
       const id = intId(input.categoryId);
-      const [category] = id ? await this.channels.categoriesByIds([id]) : [];
-      if (!category || (filters.channel && category.channel.code !== filters.channel)) throw unknown('categoryId');
-      filters.categoryId = category.id;
+      const category = id ? categories.get(id) : undefined;
+      if (!category || (filters.channel && category.channel !== filters.channel)) throw unknown('categoryId');
+      filters.categoryId = id;
     }
     const counties = await this.geo.countyMap();
     if (input.prefectureCode) {
@@ -138,12 +138,7 @@ export class SearchService {
   private async facets(counts: FacetCount[], filters: SearchFilters): Promise<SearchResult['facets']> {
     const of = (facet: FacetName) => new Map(counts.filter((c) => c.facet === facet).map((c) => [c.value, c.count]));
     const counties = await this.geo.countyMap();
-    const channelCounts = of('channel');
-    const categoryCounts = of('category');
-    const [channels, categories] = await Promise.all([
-      this.channels.byCodes([...new Set([...channelCounts.keys(), ...(filters.channel ? [filters.channel] : [])])]),
-      this.channels.categoriesByIds([...new Set([...categoryCounts.keys()].map(Number).concat(filters.categoryId ? [filters.categoryId] : []))]),
-    ]);
+    const { channels, categories } = await this.labels.get();
     const prefectureNames = new Map([...counties.values()].map((c) => [c.prefectureCode, c.prefectureName]));
     const certificationNames = new Map(CERTIFICATIONS.map((c) => [c.code, c]));
 
@@ -157,12 +152,10 @@ export class SearchService {
       }
       return out.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
     };
-    const channelNames = new Map(channels.map((c) => [c.code, { zh: c.nameZh, en: c.nameEn }]));
-    const categoryNames = new Map(categories.map((c) => [String(c.id), { zh: c.nameZh, en: c.nameEn }]));
     const priceCounts = of('price');
     return {
-      channels: values(channelCounts, filters.channel ? [filters.channel] : [], (v) => channelNames.get(v)),
-      categories: values(categoryCounts, filters.categoryId ? [String(filters.categoryId)] : [], (v) => categoryNames.get(v)),
+      channels: values(of('channel'), filters.channel ? [filters.channel] : [], (v) => channels.get(v)),
+      categories: values(of('category'), filters.categoryId ? [String(filters.categoryId)] : [], (v) => categories.get(Number(v))),
       prefectures: values(of('prefecture'), filters.prefectureCode ? [filters.prefectureCode] : [], (v) => {
         const name = prefectureNames.get(v);
         return name ? { zh: name, en: romanised(name) } : undefined;

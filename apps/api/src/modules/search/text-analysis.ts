@@ -19,6 +19,7 @@ const REFERENCE = join(__dirname, '..', '..', '..', 'reference-data');
 const CJK = /\p{Script=Han}/u;
 const CJK_RUN = /\p{Script=Han}+/gu;
 const WORD = /[\p{L}\p{N}]+/gu;
+const CLEAN = /^[\p{L}\p{N}]+$/u;
 
 export interface SynonymGroup {
   id: string;
@@ -79,15 +80,31 @@ function readingWords(text: string): string[] {
     .filter((w) => w && /[\p{L}\p{N}]/u.test(w));
 }
 
-/** Pinyin without tones, syllables joined: 安化 → anhua. Characters without pinyin are kept. */
-export function pinyinOf(text: string): string {
-  return pinyin(text, { toneType: 'none', type: 'array', v: true }).join('').replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+/** `fn` with its answers kept for repeated inputs (product words, names and places repeat across listings), up to `size` of them. */
+function memo<T>(fn: (text: string) => T, size: number): (text: string) => T {
+  const kept = new Map<string, T>();
+  return (text) => {
+    let value = kept.get(text);
+    if (value === undefined) {
+      value = fn(text);
+      if (kept.size >= size) kept.clear();
+      kept.set(text, value);
+    }
+    return value;
+  };
 }
 
+/** Pinyin without tones, syllables joined: 安化 → anhua. Characters without pinyin are kept. */
+export const pinyinOf = memo(
+  (text: string) => pinyin(text, { toneType: 'none', type: 'array', v: true }).join('').replace(/[^\p{L}\p{N}]/gu, '').toLowerCase(),
+  50_000,
+);
+
 /** Initials: 安化黑茶 → ahhc. */
-export function initialsOf(text: string): string {
-  return pinyin(text, { pattern: 'first', toneType: 'none', type: 'array' }).join('').replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
-}
+export const initialsOf = memo(
+  (text: string) => pinyin(text, { pattern: 'first', toneType: 'none', type: 'array' }).join('').replace(/[^\p{L}\p{N}]/gu, '').toLowerCase(),
+  50_000,
+);
 
 function pairs(run: string): string[] {
   const chars = [...run];
@@ -100,7 +117,7 @@ function hanRuns(text: string): string[] {
 
 /** A token as the index stores it: letters and digits only, so that it can never be query syntax. */
 export function cleanToken(token: string): string {
-  return (token.match(WORD) ?? []).join('');
+  return CLEAN.test(token) ? token : (token.match(WORD) ?? []).join('');
 }
 
 export interface WeightedTokens {
@@ -126,14 +143,8 @@ interface NameTokens {
   weakest: string[];
 }
 
-/** Names repeat across listings (categories, sellers, counties): their tokens are kept, up to a bound. */
-const nameCache = new Map<string, NameTokens>();
-const NAME_CACHE_SIZE = 20_000;
-
 /** Words, pairs, and their pinyin, of a title or a name. */
-function nameTokensOf(text: string): NameTokens {
-  const cached = nameCache.get(text);
-  if (cached) return cached;
+function tokensOfName(text: string): NameTokens {
   const strong: string[] = [];
   const weakest: string[] = [];
   for (const w of words(text)) {
@@ -144,14 +155,14 @@ function nameTokensOf(text: string): NameTokens {
     for (const pair of pairs(run)) strong.push(pair, pinyinOf(pair));
     for (const char of run) weakest.push(char, pinyinOf(char));
   }
-  const tokens = { strong, weakest };
-  if (nameCache.size >= NAME_CACHE_SIZE) nameCache.clear();
-  nameCache.set(text, tokens);
-  return tokens;
+  return { strong, weakest };
 }
 
-function nameTokens(text: string, into: Set<string>, weakest: Set<string>): void {
-  const tokens = nameTokensOf(text);
+/** Names repeat across listings (categories, sellers, counties): their tokens are kept. */
+const nameTokensOf = memo(tokensOfName, 20_000);
+
+function nameTokens(text: string, into: Set<string>, weakest: Set<string>, { repeated = true } = {}): void {
+  const tokens = repeated ? nameTokensOf(text) : tokensOfName(text);
   add(into, tokens.strong);
   add(weakest, tokens.weakest);
 }
@@ -162,14 +173,22 @@ function nameTokens(text: string, into: Set<string>, weakest: Set<string>): void
  */
 function runsFromEachWord(text: string): string[] {
   const ws = readingWords(text);
+  const spelled = ws.map(pinyinOf);
+  const initials = ws.map(initialsOf);
   const out: string[] = [];
   for (let i = 0; i < ws.length; i++) {
-    const rest = ws.slice(i).join('');
     if (!CJK.test(ws[i]!)) continue;
-    out.push(pinyinOf(rest), initialsOf(rest));
+    out.push(spelled.slice(i).join(''), initials.slice(i).join(''));
   }
   return out;
 }
+
+/** A description's words and character pairs: descriptions repeat less, but sellers reuse theirs. */
+const descriptionTokens = memo((description: string) => {
+  const out = words(description);
+  for (const run of hanRuns(description)) out.push(...pairs(run));
+  return out;
+}, 5_000);
 
 export interface DocumentText {
   title: string;
@@ -183,11 +202,10 @@ export interface DocumentText {
 /** Every token a listing is found by, by weight. */
 export function documentTokens(doc: DocumentText): WeightedTokens {
   const tokens: WeightedTokens = { a: new Set(), b: new Set(), c: new Set(), d: new Set() };
-  nameTokens(doc.title, tokens.a, tokens.d);
+  nameTokens(doc.title, tokens.a, tokens.d, { repeated: false });
   add(tokens.a, runsFromEachWord(doc.title));
   for (const name of doc.names) nameTokens(name, tokens.b, tokens.d);
-  add(tokens.c, words(doc.description));
-  for (const run of hanRuns(doc.description)) add(tokens.c, pairs(run));
+  add(tokens.c, descriptionTokens(doc.description));
   // synonym groups: by any of their words, or by an attribute value they name
   const all = new Set([...tokens.a, ...tokens.b]);
   for (const group of synonyms) {

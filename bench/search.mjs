@@ -1,0 +1,205 @@
+#!/usr/bin/env node
+// The search benchmark:
+//
+//   node bench/search.mjs [--listings 100000] [--duration 15] [--connections 32] [--warmup 3] [--single-only] [--keep-data]
+//
+// Starts the built API on a fresh embedded PostgreSQL with the response cache off (every query
+// reaches the search engine), fills it with the generated market (bench/generate.mjs), rebuilds the
+// search index with the `search-rebuild` command (timed), and then measures the `search` query as
+// the storefront sends it — text, two filters (the channel and 仅看有货), facet counts, 20 results —
+// for two kinds of query, each a rotating set so that the queries vary as real users' do:
+//   selective: a product's full name (安化黑茶, 麻阳冰糖橙 …), 50–400 hits each;
+//   broad:     a two-character word (黑茶, 脐橙 …), 1.5–6 % of the listings each.
+// For each: one query at a time (what one buyer waits), then --connections at once; beside them a
+// bare node:http server answering with a captured search response, in the same run.
+// --single-only skips the loads (for a 1,000,000-listing run of single-query latency).
+// Builds nothing: build the API first (see bench/README.md). Everything runs on 127.0.0.1.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { API_DIST, BENCH_DIR, fmt, percentile, Run, say } from './support.mjs';
+
+const TARGETS = {
+  selective: { requestsPerSecond: 800, p99Ms: 60, singleP99Ms: 5 },
+  broad: { requestsPerSecond: 400, p99Ms: 120, singleP99Ms: 5 },
+  rebuildSeconds: 60,
+  millionBroadSingleP99Ms: 50,
+};
+const SELECTIVE = ['安化黑茶', '麻阳冰糖橙', '古丈毛尖', '君山银针', '保靖黄金茶', '宁乡花猪', '桃源富硒米', '湘西猕猴桃', '崀山脐橙', '攸县山茶油', '常德香米', '湘西腊肉', '炎陵黄桃', '靖州杨梅', '南县稻虾米', '衡阳茶油', '石门银峰', '东江湖茶', '沙子岭猪', '华容菜籽油'];
+const BROAD = ['黑茶', '绿茶', '红茶', '脐橙', '茶油', '大米', '生猪', '腊肉', '柑橘', '稻谷', '香米', '猪肉', '黄茶', '杨梅', '黄桃', '仔猪'];
+const QUERY = `query Search($q: String, $filters: SearchFilterInput) {
+  search(q: $q, filters: $filters, first: 20) {
+    totalCount approximate
+    nodes { listing { id title unit basePriceFen pricePerKgFen isPovertyProduct certifications seller { id name } originCounty { code name } } titleSegments { text match } }
+    pageInfo { hasNextPage endCursor }
+    facets {
+      channels { value labelZh count selected } categories { value labelZh count selected } prefectures { value labelZh count selected }
+      counties { value labelZh count selected } certifications { value labelZh count selected } priceRanges { minFen maxFen count } poverty inStock
+    }
+  }
+}`;
+
+const { values: args } = parseArgs({
+  options: {
+    listings: { type: 'string', default: '100000' },
+    duration: { type: 'string', default: '15' },
+    connections: { type: 'string', default: '32' },
+    warmup: { type: 'string', default: '3' },
+    'single-only': { type: 'boolean', default: false },
+    'keep-data': { type: 'boolean', default: false },
+  },
+});
+const listings = Number(args.listings);
+const duration = Number(args.duration);
+const connections = Number(args.connections);
+const warmup = Number(args.warmup);
+if (![listings, duration, connections].every((n) => Number.isInteger(n) && n > 0) || !(warmup >= 0)) {
+  console.error('--listings, --duration and --connections are positive whole numbers');
+  process.exit(1);
+}
+if (!existsSync(join(API_DIST, 'modules', 'search', 'search-rebuild.cli.js'))) {
+  console.error('The API is not built: node scripts/pnpm.mjs --filter @xiangnong/domain build && node scripts/pnpm.mjs --filter @xiangnong/api build');
+  process.exit(1);
+}
+
+const run = new Run('search', { keepData: args['keep-data'] });
+
+/** @param {string} url @param {string} body */
+async function post(url, body) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  return { status: response.status, text: await response.text() };
+}
+
+/** @param {string} q @param {Record<string, unknown>} filters */
+const body = (q, filters) => JSON.stringify({ operationName: 'Search', query: QUERY, variables: { q, filters } });
+
+/**
+ * The queries of a kind that the generated market answers within the kind's bounds, each with the
+ * filters a buyer on that channel's page would add.
+ * @param {string} graphql @param {string[]} candidates @param {(hits: number) => boolean} fits
+ */
+async function pickQueries(graphql, candidates, fits) {
+  const picked = [];
+  for (const q of candidates) {
+    const { text } = await post(graphql, body(q, {}));
+    const result = JSON.parse(text).data?.search;
+    if (!result || !fits(result.totalCount)) continue;
+    const channel = result.facets.channels[0]?.value;
+    const filters = { channel, inStockOnly: true };
+    const filtered = JSON.parse((await post(graphql, body(q, filters))).text).data.search;
+    picked.push({ q, hits: result.totalCount, filteredHits: filtered.totalCount, filters });
+  }
+  return picked;
+}
+
+/** One query at a time, in turn: what a single buyer waits. @param {string} graphql @param {string[]} bodies */
+async function single(graphql, bodies, rounds = 300) {
+  const times = [];
+  for (let i = 0; i < rounds; i++) {
+    const started = performance.now();
+    const { status, text } = await post(graphql, /** @type {string} */ (bodies[i % bodies.length]));
+    times.push(performance.now() - started);
+    if (status !== 200 || text.includes('"errors"')) throw new Error(`a search failed: ${text.slice(0, 300)}`);
+  }
+  return { p50: percentile(times, 50), p99: percentile(times, 99) };
+}
+
+async function main() {
+  const started = Date.now();
+  say(`starting the API (response cache off, no demo data) in ${run.dataDir}`);
+  const api = await run.startApi({ SEED_DEMO_DATA: 'false', PUBLIC_CACHE_MB: '0' });
+  const graphql = `${api.url}/graphql`;
+
+  say(`generating ${listings} listings`);
+  const generated = Date.now();
+  await run.output([join(BENCH_DIR, 'generate.mjs'), '--url', api.databaseUrl, '--listings', String(listings)]);
+  say(`generated in ${fmt((Date.now() - generated) / 1000)} s`);
+
+  say('rebuilding the search index (search-rebuild postgres)');
+  const rebuildStarted = Date.now();
+  const rebuildOut = await run.output([join(API_DIST, 'modules', 'search', 'search-rebuild.cli.js'), 'postgres'], { DATABASE_URL: api.databaseUrl, LOG_LEVEL: 'warn' });
+  const rebuildSeconds = (Date.now() - rebuildStarted) / 1000;
+  say(`${rebuildOut.trim()} (command wall time ${fmt(rebuildSeconds)} s)`);
+  await post(graphql, body('', {})); // the first request after a rebuild reads cold pages
+  const db = new pg.Client({ connectionString: api.databaseUrl });
+  await db.connect();
+  await db.query('analyze');
+  const publicCount = (await db.query(`select count(*)::int as n from search_document`)).rows[0].n;
+  await db.end();
+  say(`${publicCount} public listings in the index`);
+
+  const selective = await pickQueries(graphql, SELECTIVE, (hits) => hits >= 50 && hits <= 400);
+  const broad = await pickQueries(graphql, BROAD, (hits) => hits >= publicCount * 0.015 && hits <= publicCount * 0.06);
+  for (const [kind, set] of /** @type {const} */ ([['selective', selective], ['broad', broad]])) {
+    say(`${kind}: ${set.map((s) => `${s.q} ${s.hits} (${s.filteredHits} with filters)`).join(', ') || 'none in bounds'}`);
+  }
+
+  /** @type {Record<string, any>} */
+  const results = { listings, publicCount, rebuildSeconds, rebuildOutput: rebuildOut.trim(), connections, duration, kinds: {} };
+  for (const [kind, set] of /** @type {const} */ ([['selective', selective], ['broad', broad]])) {
+    if (!set.length) continue;
+    const bodies = set.map((s) => body(s.q, s.filters));
+    const alone = await single(graphql, bodies);
+    say(`${kind}, one at a time: p50 ${fmt(alone.p50, 2)} ms, p99 ${fmt(alone.p99, 2)} ms`);
+    /** @type {Record<string, any>} */
+    const entry = { queries: set, single: alone };
+    if (!args['single-only']) {
+      const loaded = await run.load({ url: graphql, bodies, duration, connections, warmup, verify: 'graphql', nodesPath: 'search.nodes', headers: { 'content-type': 'application/json' } });
+      say(`${kind}, ${connections} at once: ${fmt(loaded.requestsPerSecond, 0)} req/s, p50 ${loaded.latencyMs.p50} ms, p99 ${loaded.latencyMs.p99} ms, bad ${loaded.verified.bad + loaded.non2xx}`);
+      entry.load = loaded;
+    }
+    results.kinds[kind] = entry;
+  }
+
+  if (!args['single-only'] && selective.length) {
+    const sample = (await post(graphql, body(/** @type {any} */ (selective[0]).q, /** @type {any} */ (selective[0]).filters))).text;
+    const bare = await run.bareServer(sample);
+    const loaded = await run.load({ url: bare.url, bodies: ['{}'], duration, connections, warmup, verify: 'none' });
+    bare.stop();
+    results.bare = { requestsPerSecond: loaded.requestsPerSecond, latencyMs: loaded.latencyMs, responseBytes: Buffer.byteLength(sample) };
+    say(`bare node:http with the same ${Buffer.byteLength(sample)} bytes: ${fmt(loaded.requestsPerSecond, 0)} req/s, p99 ${loaded.latencyMs.p99} ms`);
+  }
+
+  // verdict
+  const misses = [];
+  if (rebuildSeconds > TARGETS.rebuildSeconds && listings <= 100_000) misses.push(`rebuild took ${fmt(rebuildSeconds)} s (target ${TARGETS.rebuildSeconds})`);
+  console.log('\n  search, %s listings (%s public), response cache off', listings.toLocaleString('en-US'), publicCount.toLocaleString('en-US'));
+  for (const kind of /** @type {const} */ (['selective', 'broad'])) {
+    const entry = results.kinds[kind];
+    if (!entry) {
+      misses.push(`no ${kind} queries within bounds`);
+      continue;
+    }
+    const target = TARGETS[kind];
+    const ratio = results.bare && entry.load ? entry.load.requestsPerSecond / results.bare.requestsPerSecond : NaN;
+    console.log(
+      `  ${kind.padEnd(9)} alone p50 ${fmt(entry.single.p50, 2)} / p99 ${fmt(entry.single.p99, 2)} ms` +
+        (entry.load ? ` | ${connections} conns ${fmt(entry.load.requestsPerSecond, 0)} req/s, p50 ${entry.load.latencyMs.p50} / p99 ${entry.load.latencyMs.p99} ms, ${fmt(ratio * 100, 1)} % of bare` : ''),
+    );
+    if (listings >= 1_000_000 && kind === 'broad' && entry.single.p99 > TARGETS.millionBroadSingleP99Ms) misses.push(`broad alone p99 ${fmt(entry.single.p99, 2)} ms at ${listings} (target ${TARGETS.millionBroadSingleP99Ms})`);
+    if (listings > 100_000) continue;
+    if (entry.single.p99 > target.singleP99Ms) misses.push(`${kind} alone p99 ${fmt(entry.single.p99, 2)} ms (target ${target.singleP99Ms})`);
+    if (entry.load && entry.load.requestsPerSecond < target.requestsPerSecond) misses.push(`${kind} ${fmt(entry.load.requestsPerSecond, 0)} req/s (target ${target.requestsPerSecond})`);
+    if (entry.load && entry.load.latencyMs.p99 > target.p99Ms) misses.push(`${kind} p99 ${entry.load.latencyMs.p99} ms (target ${target.p99Ms})`);
+    if (entry.load && entry.load.verified.bad + entry.load.non2xx > 0) misses.push(`${kind}: ${entry.load.verified.bad + entry.load.non2xx} bad answers`);
+  }
+  if (results.bare) console.log(`  bare      ${fmt(results.bare.requestsPerSecond, 0)} req/s, p99 ${results.bare.latencyMs.p99} ms`);
+  console.log(`  rebuild   ${fmt(rebuildSeconds)} s (${rebuildOut.trim()})`);
+  console.log(misses.length ? `\n  MISSED: ${misses.join('; ')}` : '\n  all targets met');
+  console.log(`  (whole run ${fmt((Date.now() - started) / 1000, 0)} s)\n`);
+  mkdirSync(join(BENCH_DIR, '.out'), { recursive: true });
+  writeFileSync(join(BENCH_DIR, '.out', `search-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify({ ...results, misses }, null, 2));
+  return misses.length ? 2 : 0;
+}
+
+main()
+  .then(async (code) => {
+    await run.stop();
+    process.exit(code);
+  })
+  .catch(async (error) => {
+    console.error(error);
+    await run.stop();
+    process.exit(1);
+  });

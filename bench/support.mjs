@@ -1,0 +1,148 @@
+// What the benchmarks share: starting the built API on a fresh embedded database, a bare node:http
+// server as the yardstick, autocannon runs in their own process, and tidy stopping.
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
+export const REPO = join(BENCH_DIR, '..');
+export const API_DIST = join(REPO, 'apps', 'api', 'dist');
+
+/** @param {string} message */
+export const say = (message) => console.log(`[bench] ${message}`);
+
+/** @param {number} ms */
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The p-th percentile (nearest rank) of `values`. @param {number[]} values @param {number} p */
+export function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return /** @type {number} */ (sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]);
+}
+
+/** A port that was free a moment ago on 127.0.0.1. @returns {Promise<number>} */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** @param {number} n @param {number} [digits] */
+export const fmt = (n, digits = 1) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/**
+ * Child processes of a run, stopped together at the end or on Ctrl-C, with the run's data folder.
+ */
+export class Run {
+  /** @param {string} name @param {{ keepData?: boolean }} [options] */
+  constructor(name, options = {}) {
+    this.dataDir = mkdtempSync(join(tmpdir(), `xn-bench-${name}-`));
+    chmodSync(this.dataDir, 0o755); // the unprivileged database user must reach its folder
+    this.keepData = options.keepData ?? false;
+    /** @type {Set<import('node:child_process').ChildProcess>} */
+    this.children = new Set();
+    for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+      process.on(signal, () => {
+        say(`${signal}: stopping`);
+        void this.stop().finally(() => process.exit(130));
+      });
+    }
+  }
+
+  /** @param {string[]} argv @param {import('node:child_process').SpawnOptions} options */
+  spawn(argv, options) {
+    const child = spawn(process.execPath, argv, { cwd: REPO, ...options });
+    this.children.add(child);
+    child.once('exit', () => this.children.delete(child));
+    return child;
+  }
+
+  /** Runs a node script to completion and returns its stdout. @param {string[]} argv @param {Record<string, string>} [env] */
+  output(argv, env = {}) {
+    return new Promise((resolve, reject) => {
+      const child = this.spawn(argv, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+      let out = '';
+      child.stdout?.on('data', (chunk) => (out += chunk));
+      child.once('exit', (code, signal) => (code === 0 ? resolve(out) : reject(new Error(`${argv.join(' ').slice(0, 120)} exited with ${signal ?? code}`))));
+    });
+  }
+
+  /**
+   * Starts the built API on an embedded PostgreSQL in this run's folder (production mode, no
+   * storefront, warnings only) and waits until /readyz answers.
+   * @param {Record<string, string>} env
+   * @returns {Promise<{ url: string, databaseUrl: string, child: import('node:child_process').ChildProcess }>}
+   */
+  async startApi(env = {}) {
+    const [port, pgPort] = [await freePort(), await freePort()];
+    /** @type {NodeJS.ProcessEnv} */
+    const apiEnv = {
+      ...process.env,
+      NODE_ENV: 'production',
+      AUTH_SECRET: 'bench-only-secret-of-at-least-32-characters',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: this.dataDir,
+      EMBEDDED_PG_PORT: String(pgPort),
+      LOG_LEVEL: 'warn',
+      PRINT_BANNER: 'false',
+      WEB_DIST_DIR: join(this.dataDir, 'no-storefront'),
+      ...env,
+    };
+    delete apiEnv.DATABASE_URL;
+    delete apiEnv.MIGRATE_ON_START;
+    delete apiEnv.MEILI_HOST;
+    const child = this.spawn([join(API_DIST, 'main.js')], { env: apiEnv, stdio: ['ignore', 'inherit', 'inherit'] });
+    const url = `http://127.0.0.1:${port}`;
+    const deadline = Date.now() + 300_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode} while starting`);
+      if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) {
+        return { url, databaseUrl: `postgresql://xiangnong:xiangnong@127.0.0.1:${pgPort}/postgres`, child };
+      }
+      await sleep(250);
+    }
+    throw new Error('the API was not ready within 5 minutes');
+  }
+
+  /** Starts bench/bare-server.mjs answering every request with `body`; returns its URL. @param {string} body */
+  async bareServer(body) {
+    const file = join(this.dataDir, `bare-${Date.now()}.json`);
+    writeFileSync(file, body);
+    const child = this.spawn([join(BENCH_DIR, 'bare-server.mjs'), file], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const port = await new Promise((resolve) => {
+      let out = '';
+      child.stdout?.on('data', (chunk) => {
+        out += chunk;
+        const found = /PORT (\d+)/.exec(out);
+        if (found) resolve(Number(found[1]));
+      });
+    });
+    return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill('SIGTERM') };
+  }
+
+  /** One autocannon run in its own process (bench/load.mjs); see its spec. @param {Record<string, unknown>} spec */
+  async load(spec) {
+    return JSON.parse(await this.output([join(BENCH_DIR, 'load.mjs'), JSON.stringify(spec)]));
+  }
+
+  /** Stops every child (the API stops its database) and removes the data folder. */
+  async stop() {
+    for (const child of this.children) if (child.exitCode === null) child.kill('SIGTERM');
+    for (const child of [...this.children]) {
+      if (child.exitCode !== null) continue;
+      const exited = await Promise.race([new Promise((resolve) => child.once('exit', () => resolve(true))), sleep(30_000).then(() => false)]);
+      if (!exited) child.kill('SIGKILL');
+    }
+    if (!this.keepData) rmSync(this.dataDir, { recursive: true, force: true });
+    else say(`data kept in ${this.dataDir}`);
+  }
+}
