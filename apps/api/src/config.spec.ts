@@ -48,3 +48,32 @@ describe('bucket settings (S3_*)', () => {
     expect(load).toThrow('S3_ENDPOINT must be an http(s) URL');
   });
 });
+
+describe('search engine settings', () => {
+  beforeEach(() => {
+    for (const name of ['MEILI_HOST', 'MEILI_API_KEY', 'MEILI_INDEX']) vi.stubEnv(name, '');
+  });
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('searches on PostgreSQL unless MEILI_HOST is set', () => {
+    expect(load().meili).toBeUndefined();
+  });
+
+  it('reads a Meilisearch server with its key and index name', () => {
+    vi.stubEnv('MEILI_HOST', 'https://search.example.cn');
+    vi.stubEnv('MEILI_API_KEY', 'master-key');
+    expect(load().meili).toEqual({ host: 'https://search.example.cn', apiKey: 'master-key', index: 'listings' });
+    vi.stubEnv('MEILI_INDEX', 'staging_listings');
+    expect(load().meili?.index).toBe('staging_listings');
+  });
+
+  it('refuses settings that would search somewhere other than meant', () => {
+    vi.stubEnv('MEILI_API_KEY', 'key');
+    expect(load).toThrow('MEILI_API_KEY set without MEILI_HOST');
+    vi.stubEnv('MEILI_HOST', 'search.example.cn:7700');
+    expect(load).toThrow('MEILI_HOST must be an http(s) URL');
+    vi.stubEnv('MEILI_HOST', 'http://127.0.0.1:7700');
+    vi.stubEnv('MEILI_INDEX', 'listings; drop');
+    expect(load).toThrow('MEILI_INDEX must be letters');
+  });
+});

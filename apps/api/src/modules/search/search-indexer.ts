@@ -52,11 +52,18 @@ export class SearchIndexer implements OnModuleInit, OnApplicationBootstrap {
     this.engines = engine === postgres ? [postgres] : [postgres, engine];
   }
 
+  /**
+   * One pair of handlers per engine: each is retried and reported on its own, so a Meilisearch
+   * server that is down holds up neither the PostgreSQL index nor the suggestions.
+   */
   onModuleInit(): void {
-    this.jobs.on('search-index-listing', LISTING_EVENTS, (event, em) => this.index(em, [event.payload.listingId]));
-    this.jobs.on('search-index-organisation', ORGANISATION_EVENTS, async (event, em) =>
-      this.index(em, await this.source.idsOfOrganisation(em, event.payload.organisationId)),
-    );
+    for (const engine of this.engines) {
+      const suffix = engine.name === 'postgres' ? '' : `-${engine.name}`;
+      this.jobs.on(`search-index-listing${suffix}`, LISTING_EVENTS, (event, em) => this.index(em, [event.payload.listingId], [engine]));
+      this.jobs.on(`search-index-organisation${suffix}`, ORGANISATION_EVENTS, async (event, em) =>
+        this.index(em, await this.source.idsOfOrganisation(em, event.payload.organisationId), [engine]),
+      );
+    }
     this.jobs.every('search-suggestion-words', '* * * * *', async () => {
       await this.terms.refresh();
     });
@@ -126,7 +133,7 @@ export class SearchIndexer implements OnModuleInit, OnApplicationBootstrap {
       const { upserts, removals } = await this.source.load(em, batch);
       for (const engine of engines) await engine.write(upserts, removals, { em });
     }
-    this.terms.soon();
+    if (engines.some((e) => e.name === 'postgres')) this.terms.soon();
   }
 
   /** Rebuilds one engine's index from the database, one rebuild of an engine at a time; returns how many listings it holds. */
