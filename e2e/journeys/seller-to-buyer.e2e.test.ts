@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, screenshot, trackPageErrors } from '../support/browser';
 import { runSuffix, uniquePhone, uniqueUscc, writeTestPng } from '../support/fixtures';
+import { searchSettled } from '../support/search';
 
 /**
  * A cooperative joins, lists 安化黑茶 on 茶网 and publishes it; the platform admin verifies the
@@ -186,10 +187,19 @@ describe('Journey 1: a cooperative lists tea, the platform verifies it, a visito
     await visit.waitForURL(`${baseUrl}/c/tea`);
     await visit.getByTestId('listing-card').first().waitFor();
 
+    // Words typed on the channel page search within the channel.
     await visit.getByTestId('search-input').fill(suffix);
     await visit.getByTestId('search-submit').click();
+    await visit.waitForURL((url) => url.pathname === '/search' && url.searchParams.get('channel') === 'tea' && url.searchParams.get('q') === suffix);
+    // The listing reaches the search index through the job queue shortly after the verification: search again until it is there.
     const card = visit.getByTestId('listing-card').filter({ hasText: title });
-    await card.waitFor();
+    const found = async () => {
+      await searchSettled(visit);
+      if ((await card.count()) > 0) return true;
+      await visit.reload();
+      return false;
+    };
+    await expect.poll(found, { timeout: 30_000, interval: 250 }).toBe(true);
     await card.click();
     await visit.waitForURL(/\/l\/[0-9a-f-]+$/);
 

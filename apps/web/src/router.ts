@@ -1,10 +1,12 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { legacyChannelSearch } from './lib/channelFilters';
 import HomePage from './pages/HomePage.vue';
 
 // Pages besides home load on demand so the first paint on a phone stays small.
 const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomePage },
-  { path: '/c/:code', name: 'channel', component: () => import('./pages/ChannelPage.vue'), props: true },
+  { path: '/c/:code', name: 'channel', component: () => import('./pages/ChannelPage.vue'), props: true, beforeEnter: legacyChannelSearch },
+  { path: '/search', name: 'search', component: () => import('./pages/SearchPage.vue') },
   { path: '/l/:id', name: 'listing', component: () => import('./pages/ListingPage.vue'), props: true },
   { path: '/s/:id', name: 'seller', component: () => import('./pages/SellerPage.vue'), props: true },
   { path: '/login', name: 'login', component: () => import('./pages/LogInPage.vue') },

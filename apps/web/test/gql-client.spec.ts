@@ -40,6 +40,21 @@ const unauthenticated = { errors: [{ message: 'x', extensions: { code: 'auth/una
 const isRefresh = (query: string) => query.includes('refreshSession');
 
 describe('gql client', () => {
+  it('aborts a request when asked, saying so rather than that the network is down', async () => {
+    let seen: AbortSignal | undefined;
+    const fetch = (_input: string, init: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => {
+        seen = init.signal ?? undefined;
+        init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      });
+    const gql = createGqlClient({ fetch, tokens: memoryTokens(null).storage });
+    const controller = new AbortController();
+    const pending = gql(doc('query { searchSuggestions(q: "a") { text } }'), {}, { anonymous: true, signal: controller.signal });
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ code: 'network/aborted' });
+    expect(seen).toBe(controller.signal);
+  });
+
   it('sends the bearer token and returns data', async () => {
     const { fetch, calls } = fakeFetch(() => ({ data: { viewer: { id: 'u1' } } }));
     const tokens = memoryTokens({ accessToken: 'A1', refreshToken: 'R1' });

@@ -61,7 +61,13 @@ class FakeSocket {
   }
 }
 
-const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 5));
+/**
+ * Lets the fake socket and the client take their turns: every step of theirs is a zero-delay timer,
+ * so rounds of zero-delay timers run them in order however busy the machine is (a fixed wait would not).
+ */
+async function tick(): Promise<void> {
+  for (let round = 0; round < 20; round++) await new Promise<void>((resolve) => setTimeout(resolve, 0));
+}
 
 const NOTE: NotificationFieldsFragment = {
   id: '42',

@@ -109,6 +109,21 @@ describe('usePagedQuery', () => {
     expect(paged.loading.value).toBe(false);
   });
 
+  it('keeps the latest answer of the list for what comes with the nodes, and none of an older list', async () => {
+    const { answer, filters, paged } = setup();
+    expect(paged.result.value).toBeNull();
+    const tea = page(['a', 'b'], 'c1');
+    await answer(0, tea);
+    expect(paged.result.value).toBe(tea);
+
+    filters.value = { channel: 'rice' };
+    await nextTick();
+    // while the new list is on its way, the old answer stays with the old items
+    expect(paged.result.value).toBe(tea);
+    await answer(1, new Error('offline'));
+    expect(paged.result.value).toBeNull();
+  });
+
   it('drops a first page of earlier variables that arrives after the newer one', async () => {
     const { calls, answer, filters, paged, ids } = setup();
     filters.value = { channel: 'rice' };

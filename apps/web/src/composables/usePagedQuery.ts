@@ -33,9 +33,15 @@ export interface PagedQueryOptions<TResult, TVariables extends PageVariables, TN
   client?: PageClient<TResult, TVariables>;
 }
 
-export interface PagedQuery<TNode> {
+export interface PagedQuery<TNode, TResult = unknown> {
   /** The pages received so far for the current variables, in order. */
   items: ShallowRef<TNode[]>;
+  /**
+   * The last answer received for the list, for what comes alongside the nodes (a total, facet
+   * counts). Like `items`, it stays the previous variables' while the first page is on its way,
+   * and is null when the first page failed or nothing was asked.
+   */
+  result: Readonly<ShallowRef<TResult | null>>;
   hasNextPage: Readonly<Ref<boolean>>;
   /** The first page is on its way (the items, if any, are those of the previous variables). */
   loading: Readonly<Ref<boolean>>;
@@ -66,11 +72,12 @@ export interface PagedQuery<TNode> {
  */
 export function usePagedQuery<TResult, TVariables extends PageVariables, TNode>(
   options: PagedQueryOptions<TResult, TVariables, TNode>,
-): PagedQuery<TNode> {
+): PagedQuery<TNode, TResult> {
   const client: PageClient<TResult, TVariables> = options.client ?? ((document, variables, requestOptions) => gql(document, variables, requestOptions));
   const requestOptions: RequestOptions = { anonymous: options.anonymous ?? false };
 
   const items = shallowRef<TNode[]>([]);
+  const result = shallowRef<TResult | null>(null);
   const endCursor = shallowRef<string | null>(null);
   const hasNextPage = shallowRef(false);
   const loading = shallowRef(false);
@@ -105,6 +112,7 @@ export function usePagedQuery<TResult, TVariables extends PageVariables, TNode>(
     moreError.value = null;
     if (base === null) {
       items.value = [];
+      result.value = null;
       loading.value = false;
       firstPage = null;
       return Promise.resolve();
@@ -112,9 +120,10 @@ export function usePagedQuery<TResult, TVariables extends PageVariables, TNode>(
     loading.value = true;
     const page = request(base, null)
       .then(
-        (result) => {
+        (answer) => {
           if (mine !== generation) return;
-          const connection = options.connection(result);
+          const connection = options.connection(answer);
+          result.value = answer;
           items.value = connection.nodes;
           endCursor.value = connection.pageInfo.endCursor;
           hasNextPage.value = connection.pageInfo.hasNextPage;
@@ -122,6 +131,7 @@ export function usePagedQuery<TResult, TVariables extends PageVariables, TNode>(
         (failure: unknown) => {
           if (mine !== generation) return;
           items.value = [];
+          result.value = null;
           error.value = failure;
         },
       )
@@ -150,10 +160,11 @@ export function usePagedQuery<TResult, TVariables extends PageVariables, TNode>(
     moreError.value = null;
     const page = request(base, after)
       .then(
-        (result) => {
+        (answer) => {
           // Started over meanwhile, or not the page after the last one shown: not part of this list.
           if (mine !== generation || endCursor.value !== after) return;
-          const connection = options.connection(result);
+          const connection = options.connection(answer);
+          result.value = answer;
           items.value = [...items.value, ...connection.nodes];
           endCursor.value = connection.pageInfo.endCursor;
           hasNextPage.value = connection.pageInfo.hasNextPage;
@@ -181,5 +192,5 @@ export function usePagedQuery<TResult, TVariables extends PageVariables, TNode>(
   // Answers that arrive after the page is gone are dropped too.
   if (getCurrentScope()) onScopeDispose(() => void ++generation);
 
-  return { items, hasNextPage, loading, loadingMore, error, moreError, reload, loadMore };
+  return { items, result, hasNextPage, loading, loadingMore, error, moreError, reload, loadMore };
 }

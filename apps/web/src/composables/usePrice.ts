@@ -18,5 +18,10 @@ export function usePrice() {
     return t('listing.perKg', { price: formatFen(fen) });
   }
 
-  return { perUnit, perKg, formatFen };
+  /** The price per kilogram itself, where it leads (search results): "¥360.00 / 公斤". */
+  function perKgPrice(fen: number): string {
+    return t('listing.perKgLead', { price: formatFen(fen) });
+  }
+
+  return { perUnit, perKg, perKgPrice, formatFen };
 }

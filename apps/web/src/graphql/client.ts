@@ -60,6 +60,8 @@ export interface RequestOptions {
    * reference lists). The API answers those from its cache.
    */
   anonymous?: boolean;
+  /** Aborts the request (a search suggestion overtaken by more typing); the call then fails with network/aborted. */
+  signal?: AbortSignal;
 }
 
 /** Variables may be left out when the operation has no required ones. */
@@ -108,14 +110,21 @@ export function createGqlClient(options: {
   // Concurrent requests that all hit an expired token share one refresh: each refresh token works only once.
   let refreshing: Promise<boolean> | null = null;
 
-  async function post<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables | undefined, accessToken: string | undefined): Promise<TResult> {
+  async function post<TResult, TVariables>(
+    document: TypedDocumentString<TResult, TVariables>,
+    variables: TVariables | undefined,
+    accessToken: string | undefined,
+    signal?: AbortSignal,
+  ): Promise<TResult> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (accessToken) headers.authorization = `Bearer ${accessToken}`;
     let response: Response;
     try {
-      response = await options.fetch(endpoint, { method: 'POST', headers, body: JSON.stringify({ query: document.toString(), variables }) });
+      const init: RequestInit = { method: 'POST', headers, body: JSON.stringify({ query: document.toString(), variables }) };
+      if (signal) init.signal = signal;
+      response = await options.fetch(endpoint, init);
     } catch {
-      throw new ApiError(NETWORK_ERROR);
+      throw new ApiError(signal?.aborted ? { ...NETWORK_ERROR, code: 'network/aborted' } : NETWORK_ERROR);
     }
     let body: GraphQLResponse<TResult>;
     try {
@@ -167,22 +176,22 @@ export function createGqlClient(options: {
   }
 
   return async function gql<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, ...args: OperationArgs<TVariables>): Promise<TResult> {
-    const [variables, { anonymous = false } = {}] = args;
-    if (anonymous) return post(document, variables, undefined);
+    const [variables, { anonymous = false, signal } = {}] = args;
+    if (anonymous) return post(document, variables, undefined, signal);
     const tokens = options.tokens.get();
     try {
-      return await post(document, variables, tokens?.accessToken);
+      return await post(document, variables, tokens?.accessToken, signal);
     } catch (error) {
       if (!(error instanceof ApiError) || error.code !== 'auth/unauthenticated' || !tokens) throw error;
       // Another request may already have refreshed while this one was in flight.
       if (options.tokens.get()?.accessToken !== tokens.accessToken && options.tokens.get()) {
-        return post(document, variables, options.tokens.get()?.accessToken);
+        return post(document, variables, options.tokens.get()?.accessToken, signal);
       }
       refreshing ??= refresh(tokens).finally(() => {
         refreshing = null;
       });
       if (!(await refreshing)) throw error;
-      return post(document, variables, options.tokens.get()?.accessToken);
+      return post(document, variables, options.tokens.get()?.accessToken, signal);
     }
   };
 }

@@ -75,5 +75,11 @@ export const useReferenceStore = defineStore('reference', () => {
     return channels.value.find((c) => c.code === code);
   }
 
-  return { channels, sortedChannels, units, certifications, counties, loadChannels, loadReference, loadCounties, channelByCode };
+  /** A category's id from its channel and slug (what addresses name it by); null when there is no such category. */
+  function categoryId(channelCode: string | null, slug: string | null): string | null {
+    if (!channelCode || !slug) return null;
+    return channelByCode(channelCode)?.categories.find((c) => c.slug === slug)?.id ?? null;
+  }
+
+  return { channels, sortedChannels, units, certifications, counties, loadChannels, loadReference, loadCounties, channelByCode, categoryId };
 });

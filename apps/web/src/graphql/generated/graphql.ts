@@ -224,7 +224,6 @@ export type ListingsQueryVariables = Exact<{
   sellerId?: InputMaybe<Scalars['ID']['input']>;
   categoryId?: InputMaybe<Scalars['ID']['input']>;
   povertyOnly?: InputMaybe<Scalars['Boolean']['input']>;
-  q?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 }>;
@@ -447,6 +446,38 @@ export type CountiesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type CountiesQuery = { counties: Array<{ code: string, name: string, prefectureCode: string, prefectureName: string, isPovertyCounty: boolean }> };
 
+export type SearchListingFragment = { certifications: Array<string>, id: string, title: string, isDemo: boolean, isPovertyProduct: boolean, basePriceFen: number, pricePerKgFen: number | null, unitInfo: { code: string, nameZh: string, nameEn: string, isMass: boolean }, channel: { code: string, nameZh: string, nameEn: string }, seller: { id: string, name: string }, originCounty: { name: string, prefectureName: string }, images: Array<{ url: string }> };
+
+export type FacetValueFieldsFragment = { value: string, labelZh: string, labelEn: string, count: number, selected: boolean };
+
+export type SearchFacetFieldsFragment = { poverty: number, inStock: number, channels: Array<{ value: string, labelZh: string, labelEn: string, count: number, selected: boolean }>, categories: Array<{ value: string, labelZh: string, labelEn: string, count: number, selected: boolean }>, prefectures: Array<{ value: string, labelZh: string, labelEn: string, count: number, selected: boolean }>, counties: Array<{ value: string, labelZh: string, labelEn: string, count: number, selected: boolean }>, certifications: Array<{ value: string, labelZh: string, labelEn: string, count: number, selected: boolean }>, priceRanges: Array<{ minFen: number, maxFen: number | null, count: number }> };
+
+export type SearchQueryVariables = Exact<{
+  q?: InputMaybe<Scalars['String']['input']>;
+  filters?: InputMaybe<SearchFilterInput>;
+  sort?: InputMaybe<SearchSort>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SearchQuery = { search: { totalCount: number, approximate: boolean, query: string, nodes: Array<{ listing: { certifications: Array<string>, id: string, title: string, isDemo: boolean, isPovertyProduct: boolean, basePriceFen: number, pricePerKgFen: number | null, unitInfo: { code: string, nameZh: string, nameEn: string, isMass: boolean }, channel: { code: string, nameZh: string, nameEn: string }, seller: { id: string, name: string }, originCounty: { name: string, prefectureName: string }, images: Array<{ url: string }> }, titleSegments: Array<{ text: string, match: boolean }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, facets: { poverty: number, inStock: number, channels: Array<{ value: string, labelZh: string, labelEn: string, count: number, selected: boolean }>, categories: Array<{ value: string, labelZh: string, labelEn: string, count: number, selected: boolean }>, prefectures: Array<{ value: string, labelZh: string, labelEn: string, count: number, selected: boolean }>, counties: Array<{ value: string, labelZh: string, labelEn: string, count: number, selected: boolean }>, certifications: Array<{ value: string, labelZh: string, labelEn: string, count: number, selected: boolean }>, priceRanges: Array<{ minFen: number, maxFen: number | null, count: number }> } } };
+
+export type SearchPreviewQueryVariables = Exact<{
+  q?: InputMaybe<Scalars['String']['input']>;
+  filters?: InputMaybe<SearchFilterInput>;
+}>;
+
+
+export type SearchPreviewQuery = { search: { totalCount: number, approximate: boolean, facets: { poverty: number, inStock: number, channels: Array<{ value: string, labelZh: string, labelEn: string, count: number, selected: boolean }>, categories: Array<{ value: string, labelZh: string, labelEn: string, count: number, selected: boolean }>, prefectures: Array<{ value: string, labelZh: string, labelEn: string, count: number, selected: boolean }>, counties: Array<{ value: string, labelZh: string, labelEn: string, count: number, selected: boolean }>, certifications: Array<{ value: string, labelZh: string, labelEn: string, count: number, selected: boolean }>, priceRanges: Array<{ minFen: number, maxFen: number | null, count: number }> } } };
+
+export type SearchSuggestionsQueryVariables = Exact<{
+  q: Scalars['String']['input'];
+}>;
+
+
+export type SearchSuggestionsQuery = { searchSuggestions: Array<{ text: string, count: number }> };
+
 export type ViewerFieldsFragment = { id: string, phone: string, displayName: string, isPlatformAdmin: boolean, memberships: Array<{ role: MemberRole, organisation: { id: string, name: string, kind: OrganisationKind, verificationStatus: VerificationStatus } }> };
 
 export type AuthFieldsFragment = { accessToken: string, refreshToken: string, accessTokenExpiresAt: string, viewer: { id: string, phone: string, displayName: string, isPlatformAdmin: boolean, memberships: Array<{ role: MemberRole, organisation: { id: string, name: string, kind: OrganisationKind, verificationStatus: VerificationStatus } }> } };
@@ -531,40 +562,6 @@ export const UnitFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
   isMass
 }
     `, {"fragmentName":"UnitFields"}) as unknown as TypedDocumentString<UnitFieldsFragment, unknown>;
-export const ListingCardFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
-    fragment ListingCard on Listing {
-  id
-  title
-  isDemo
-  isPovertyProduct
-  basePriceFen
-  pricePerKgFen
-  unitInfo {
-    ...UnitFields
-  }
-  channel {
-    code
-    nameZh
-    nameEn
-  }
-  seller {
-    id
-    name
-  }
-  originCounty {
-    name
-    prefectureName
-  }
-  images {
-    url
-  }
-}
-    fragment UnitFields on UnitView {
-  code
-  nameZh
-  nameEn
-  isMass
-}`, {"fragmentName":"ListingCard"}) as unknown as TypedDocumentString<ListingCardFragment, unknown>;
 export const CountyFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment CountyFields on County {
   code
@@ -741,6 +738,119 @@ export const AdminOrganisationFragmentDoc = /*#__PURE__*/ new TypedDocumentStrin
   }
 }
     `, {"fragmentName":"AdminOrganisation"}) as unknown as TypedDocumentString<AdminOrganisationFragment, unknown>;
+export const ListingCardFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment ListingCard on Listing {
+  id
+  title
+  isDemo
+  isPovertyProduct
+  basePriceFen
+  pricePerKgFen
+  unitInfo {
+    ...UnitFields
+  }
+  channel {
+    code
+    nameZh
+    nameEn
+  }
+  seller {
+    id
+    name
+  }
+  originCounty {
+    name
+    prefectureName
+  }
+  images {
+    url
+  }
+}
+    fragment UnitFields on UnitView {
+  code
+  nameZh
+  nameEn
+  isMass
+}`, {"fragmentName":"ListingCard"}) as unknown as TypedDocumentString<ListingCardFragment, unknown>;
+export const SearchListingFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment SearchListing on Listing {
+  ...ListingCard
+  certifications
+}
+    fragment ListingCard on Listing {
+  id
+  title
+  isDemo
+  isPovertyProduct
+  basePriceFen
+  pricePerKgFen
+  unitInfo {
+    ...UnitFields
+  }
+  channel {
+    code
+    nameZh
+    nameEn
+  }
+  seller {
+    id
+    name
+  }
+  originCounty {
+    name
+    prefectureName
+  }
+  images {
+    url
+  }
+}
+fragment UnitFields on UnitView {
+  code
+  nameZh
+  nameEn
+  isMass
+}`, {"fragmentName":"SearchListing"}) as unknown as TypedDocumentString<SearchListingFragment, unknown>;
+export const FacetValueFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment FacetValueFields on FacetValue {
+  value
+  labelZh
+  labelEn
+  count
+  selected
+}
+    `, {"fragmentName":"FacetValueFields"}) as unknown as TypedDocumentString<FacetValueFieldsFragment, unknown>;
+export const SearchFacetFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment SearchFacetFields on SearchFacets {
+  channels {
+    ...FacetValueFields
+  }
+  categories {
+    ...FacetValueFields
+  }
+  prefectures {
+    ...FacetValueFields
+  }
+  counties {
+    ...FacetValueFields
+  }
+  certifications {
+    ...FacetValueFields
+  }
+  priceRanges {
+    minFen
+    maxFen
+    count
+  }
+  poverty
+  inStock
+}
+    fragment FacetValueFields on FacetValue {
+  value
+  labelZh
+  labelEn
+  count
+  selected
+}`, {"fragmentName":"SearchFacetFields"}) as unknown as TypedDocumentString<SearchFacetFieldsFragment, unknown>;
 export const ViewerFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment ViewerFields on Viewer {
   id
@@ -827,13 +937,12 @@ export const RetryFailedJobDocument = /*#__PURE__*/ new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<RetryFailedJobMutation, RetryFailedJobMutationVariables>;
 export const ListingsDocument = /*#__PURE__*/ new TypedDocumentString(`
-    query Listings($channel: String, $sellerId: ID, $categoryId: ID, $povertyOnly: Boolean, $q: String, $first: Int, $after: String) {
+    query Listings($channel: String, $sellerId: ID, $categoryId: ID, $povertyOnly: Boolean, $first: Int, $after: String) {
   listings(
     channel: $channel
     sellerId: $sellerId
     categoryId: $categoryId
     povertyOnly: $povertyOnly
-    q: $q
     first: $first
     after: $after
   ) {
@@ -1367,6 +1476,147 @@ export const CountiesDocument = /*#__PURE__*/ new TypedDocumentString(`
   prefectureName
   isPovertyCounty
 }`) as unknown as TypedDocumentString<CountiesQuery, CountiesQueryVariables>;
+export const SearchDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query Search($q: String, $filters: SearchFilterInput, $sort: SearchSort, $first: Int, $after: String) {
+  search(q: $q, filters: $filters, sort: $sort, first: $first, after: $after) {
+    nodes {
+      listing {
+        ...SearchListing
+      }
+      titleSegments {
+        text
+        match
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+    approximate
+    query
+    facets {
+      ...SearchFacetFields
+    }
+  }
+}
+    fragment ListingCard on Listing {
+  id
+  title
+  isDemo
+  isPovertyProduct
+  basePriceFen
+  pricePerKgFen
+  unitInfo {
+    ...UnitFields
+  }
+  channel {
+    code
+    nameZh
+    nameEn
+  }
+  seller {
+    id
+    name
+  }
+  originCounty {
+    name
+    prefectureName
+  }
+  images {
+    url
+  }
+}
+fragment UnitFields on UnitView {
+  code
+  nameZh
+  nameEn
+  isMass
+}
+fragment SearchListing on Listing {
+  ...ListingCard
+  certifications
+}
+fragment FacetValueFields on FacetValue {
+  value
+  labelZh
+  labelEn
+  count
+  selected
+}
+fragment SearchFacetFields on SearchFacets {
+  channels {
+    ...FacetValueFields
+  }
+  categories {
+    ...FacetValueFields
+  }
+  prefectures {
+    ...FacetValueFields
+  }
+  counties {
+    ...FacetValueFields
+  }
+  certifications {
+    ...FacetValueFields
+  }
+  priceRanges {
+    minFen
+    maxFen
+    count
+  }
+  poverty
+  inStock
+}`) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
+export const SearchPreviewDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query SearchPreview($q: String, $filters: SearchFilterInput) {
+  search(q: $q, filters: $filters, first: 1) {
+    totalCount
+    approximate
+    facets {
+      ...SearchFacetFields
+    }
+  }
+}
+    fragment FacetValueFields on FacetValue {
+  value
+  labelZh
+  labelEn
+  count
+  selected
+}
+fragment SearchFacetFields on SearchFacets {
+  channels {
+    ...FacetValueFields
+  }
+  categories {
+    ...FacetValueFields
+  }
+  prefectures {
+    ...FacetValueFields
+  }
+  counties {
+    ...FacetValueFields
+  }
+  certifications {
+    ...FacetValueFields
+  }
+  priceRanges {
+    minFen
+    maxFen
+    count
+  }
+  poverty
+  inStock
+}`) as unknown as TypedDocumentString<SearchPreviewQuery, SearchPreviewQueryVariables>;
+export const SearchSuggestionsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query SearchSuggestions($q: String!) {
+  searchSuggestions(q: $q) {
+    text
+    count
+  }
+}
+    `) as unknown as TypedDocumentString<SearchSuggestionsQuery, SearchSuggestionsQueryVariables>;
 export const ViewerDocument = /*#__PURE__*/ new TypedDocumentString(`
     query Viewer {
   viewer {
