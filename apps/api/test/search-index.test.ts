@@ -117,6 +117,17 @@ describe('search index upkeep', () => {
     expect(await indexer.rebuildStale()).toEqual(['postgres']);
   });
 
+  it('keeps answering when the database ends its search connections', async () => {
+    const id = await createListing(t, owner, orgId, { title: '安化黑茶 断线 重连' });
+    await eventually(() => found('断线 重连'), (ids) => ids.includes(id));
+    const ended = await t.sql<{ n: number }>(
+      `select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where application_name = 'xiangnong-search' and datname = current_database()`,
+    );
+    expect(ended[0]!.n).toBeGreaterThan(0);
+    // the process is still up, and the next searches get new connections
+    expect(await eventually(() => found('断线 重连').catch(() => []), (ids) => ids.includes(id))).toContain(id);
+  });
+
   it('refreshes the suggestion words only when the documents changed', async () => {
     const terms = t.app.get(SearchTerms);
     await terms.refresh({ force: true });

@@ -24,7 +24,7 @@ export class ListingsArgs extends PageArgs {
   @Field({ nullable: true, description: 'Only 扶贫产品 (origin in a poverty county)' })
   povertyOnly?: boolean;
 
-  @Field({ nullable: true, description: 'Words in the title' })
+  @Field({ nullable: true, description: 'Words in the title', deprecationReason: 'Use search(q:, filters: { channel }), which also finds sellers, places, pinyin and synonyms' })
   q?: string;
 }
 

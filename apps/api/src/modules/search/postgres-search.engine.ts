@@ -1,5 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import pg from 'pg';
 import {
   type EngineQuery,
@@ -143,6 +143,7 @@ interface ResultRow {
 @Injectable()
 export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
   readonly name = 'postgres' as const;
+  private readonly logger = new Logger('Search');
   private pool: pg.Pool | undefined;
 
   constructor(private readonly em: EntityManager) {}
@@ -154,7 +155,11 @@ export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
   }
 
   private async query<T>(sql: string, params: unknown[]): Promise<T[]> {
-    this.pool ??= new pg.Pool({ connectionString: this.em.config.get('clientUrl'), max: SEARCH_CONNECTIONS, options: SEARCH_CONNECTION_OPTIONS });
+    if (!this.pool) {
+      this.pool = new pg.Pool({ connectionString: this.em.config.get('clientUrl'), max: SEARCH_CONNECTIONS, options: SEARCH_CONNECTION_OPTIONS, application_name: 'xiangnong-search' });
+      // an idle connection the server ended (a restart, a failover) is dropped and replaced when next needed
+      this.pool.on('error', (error) => this.logger.warn(`search connection lost: ${error.message}`));
+    }
     let n = 0;
     return (await this.pool.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows as T[];
   }

@@ -77,6 +77,12 @@ describe('text analysis', () => {
       { text: '黑茶', match: true },
       { text: ' 天尖 2024 年', match: false },
     ]);
+    const marked = (title: string, q: string) => highlight(title, queryUnits(q)).filter((s) => s.match).map((s) => s.text);
+    expect(marked('安化黑茶 天尖 2024 年', 'ahhc')).toEqual(['安化黑茶']);
+    expect(marked('安化黑茶 天尖 2024 年', 'anhua heicha')).toEqual(['安化黑茶']);
+    expect(marked('安化黑茶 天尖 2024 年', 'tianjian')).toEqual(['天尖']);
+    expect(marked('麻阳冰糖橙 产地直发', 'bingtang')).toEqual(['冰糖橙']); // the word it begins
+    expect(marked('麻阳冰糖橙 产地直发', 'shuiguo')).toEqual([]);
     expect(highlight('<b>茶</b>', queryUnits('茶'))).toEqual([
       { text: '<b>', match: false },
       { text: '茶', match: true },

@@ -306,15 +306,21 @@ export interface TextSegment {
 
 /**
  * A title cut into parts that match the query and parts that do not, for highlighting: Chinese
- * query words and their pairs, and latin words, wherever they appear. No markup: the client draws it.
+ * query words and their pairs, latin words, and the Chinese words whose pinyin or initials were
+ * typed, wherever they appear. No markup: the client draws it.
  */
 export function highlight(title: string, units: readonly QueryUnit[]): TextSegment[] {
   const needles = new Set<string>();
+  const titleWords = units.some((u) => !CJK.test(u.text)) ? words(title).filter((w) => CJK.test(w)) : [];
   for (const unit of units) {
     if (CJK.test(unit.text)) {
       needles.add(unit.text);
       for (const pair of unit.all) needles.add(pair);
-    } else if (unit.text.length > 1) needles.add(unit.text);
+    } else if (unit.text.length > 1) {
+      needles.add(unit.text);
+      // pinyin or initials typed for a Chinese word of the title: anhua, heicha, ahhc → 安化黑茶
+      for (const word of titleWords) if (pinyinOf(word).startsWith(unit.text) || initialsOf(word).startsWith(unit.text)) needles.add(word);
+    }
   }
   const lower = normalise(title);
   const chars = [...title];
