@@ -125,7 +125,7 @@ describe('search index upkeep', () => {
     );
     expect(ended[0]!.n).toBeGreaterThan(0);
     // the process is still up, and the next searches get new connections
-    expect(await eventually(() => found('断线 重连').catch(() => []), (ids) => ids.includes(id))).toContain(id);
+    expect(await eventually(() => found('断线 重连').catch((): string[] => []), (ids) => ids.includes(id))).toContain(id);
   });
 
   it('refreshes the suggestion words only when the documents changed', async () => {
