@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import {
   type EngineQuery,
@@ -20,10 +21,11 @@ import { documentTokens, relaxedTsquery, strictTsquery, suggestionTerms, type We
 /**
  * Searches run on connections of their own, set up for them: the planner is told to use the token
  * index (it cannot see that reading a row's tokens means decompressing them, so for a common word it
- * would scan the whole table instead, dozens of times slower), no JIT compilation (which costs more
- * than these queries take), and a time limit so that no search can hold the database.
+ * would scan the whole table instead, dozens of times slower), a plan made once per statement shape
+ * (planning cost as much as a selective search itself), no JIT compilation (which costs more than
+ * these queries take), and a time limit so that no search can hold the database.
  */
-const SEARCH_CONNECTION_OPTIONS = '-c enable_seqscan=off -c jit=off -c statement_timeout=5000';
+const SEARCH_CONNECTION_OPTIONS = '-c enable_seqscan=off -c plan_cache_mode=force_generic_plan -c jit=off -c statement_timeout=5000';
 const SEARCH_CONNECTIONS = 6;
 const TABLE = 'search_document';
 /** where a rebuild writes before it takes the live table's place */
@@ -161,7 +163,10 @@ export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
       this.pool.on('error', (error) => this.logger.warn(`search connection lost: ${error.message}`));
     }
     let n = 0;
-    return (await this.pool.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows as T[];
+    const text = sql.replace(/\?/g, () => `$${++n}`);
+    // one prepared statement per shape of search (which filters, which sort), planned once per connection
+    const name = `search_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    return (await this.pool.query({ name, text, values: params })).rows as T[];
   }
 
   async prepare(): Promise<void> {
