@@ -5,6 +5,7 @@ import { EventsModule } from '../src/modules/events/events.module';
 import { JobRegistry } from '../src/modules/events/job-registry';
 import { startTestApp, type TestApp } from './harness';
 import { createListing, createOrganisation, makeAdmin, signUp, type Session } from './fixtures';
+import { until } from './waiting';
 
 /** How many times each test handler was called, by event id: the queue may call again, the effect must not repeat. */
 const calls = new Map<string, number>();
@@ -63,15 +64,6 @@ async function runRetriesNow(t: TestApp, task: string): Promise<void> {
   await t.sql(`select graphile_worker.reschedule_jobs(array_agg(id), run_at => now()) from graphile_worker.jobs where task_identifier = $1 and locked_at is null`, [task]);
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('events through the outbox and the job queue', () => {
   let t: TestApp;

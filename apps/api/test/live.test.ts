@@ -1,7 +1,8 @@
 import type { Client } from 'graphql-ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './harness';
-import { collect, liveClient, until } from './live-client';
+import { collect, liveClient } from './live-client';
+import { until } from './waiting';
 import { createOrganisation, makeAdmin, signUp, type Session } from './fixtures';
 import { freePort } from './net';
 

@@ -8,7 +8,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmbeddedPostgres, platformPackageDir, relocatedBinariesDir } from '../src/database/embedded-postgres';
 import { uscc } from './fixtures';
-import { collect, liveClient, until } from './live-client';
+import { collect, liveClient } from './live-client';
+import { until } from './waiting';
 import { freePort } from './net';
 
 const API_ROOT = join(__dirname, '..');

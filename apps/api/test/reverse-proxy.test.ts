@@ -7,7 +7,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './harness';
 import { createOrganisation, signUp } from './fixtures';
-import { collect, liveClient, until } from './live-client';
+import { collect, liveClient } from './live-client';
+import { until } from './waiting';
 import { freePort } from './net';
 
 const NGINX = '/usr/sbin/nginx';

@@ -6,15 +6,8 @@ import { SearchIndexer } from '../src/modules/search/search-indexer';
 import { SearchTerms } from '../src/modules/search/search-terms';
 import { createListing, createOrganisation, makeAdmin, signUp, verify, type Session } from './fixtures';
 import { startTestApp, type TestApp } from './harness';
+import { eventually } from './waiting';
 
-async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('search index upkeep', () => {
   let t: TestApp;

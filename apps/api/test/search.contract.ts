@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from './harness';
 import { createOrganisation, makeAdmin, signUp, verify, type Session } from './fixtures';
+import { eventually } from './waiting';
 
 /**
  * What every search engine must answer, with the same assertions: relevance of a fixed set of
@@ -92,14 +93,6 @@ const ORGS = {
   rice: { name: '星沙粮油合作社', county: '430121' },
 } as const;
 
-async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 export function describeSearchContract(engine: string, start: () => Promise<TestApp>): void {
   describe(`search contract (${engine})`, () => {

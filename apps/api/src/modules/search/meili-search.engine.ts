@@ -4,7 +4,9 @@ import {
   type EngineQuery,
   type EngineResult,
   type FacetCount,
+  FACET_IGNORES,
   type FacetName,
+  type FilterName,
   type IndexedListing,
   type IndexRebuild,
   PRICE_RANGES,
@@ -156,8 +158,6 @@ function filterList(values: readonly string[]): string {
   return `[${values.map(filterString).join(', ')}]`;
 }
 
-type FilterName = 'channel' | 'category' | 'prefecture' | 'county' | 'certification' | 'price' | 'poverty' | 'inStock';
-
 /** The validated filters as Meilisearch filter expressions, one per filter that is set. */
 export function filterExpressions(filters: SearchFilters): Partial<Record<FilterName, string>> {
   const out: Partial<Record<FilterName, string>> = {};
@@ -181,17 +181,6 @@ function priceRangeFilter(range: { from: number; to: number | null }): string {
   return range.to === null ? from : `${from} AND pricePerKgFen < ${filterNumber(range.to)}`;
 }
 
-/** Which filters each facet is counted without: its own, and for prefecture the counties in it too. */
-const FACET_IGNORES: Record<FacetName, readonly FilterName[]> = {
-  channel: ['channel'],
-  category: ['category'],
-  prefecture: ['prefecture', 'county'],
-  county: ['county'],
-  certification: ['certification'],
-  price: ['price'],
-  poverty: ['poverty'],
-  inStock: ['inStock'],
-};
 
 type ValueFacet = Exclude<FacetName, 'price'>;
 

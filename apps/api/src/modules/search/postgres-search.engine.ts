@@ -4,9 +4,11 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import {
   type EngineQuery,
+  FACET_IGNORES,
   type EngineResult,
   type FacetCount,
   type FacetName,
+  type FilterName,
   type IndexedListing,
   type IndexRebuild,
   type IndexWrite,
@@ -58,28 +60,8 @@ interface Condition {
 
 const ALWAYS: Condition = { sql: 'true', params: [] };
 
-/** Which filters each facet is counted without (its own, and for prefecture the counties in it). */
-const FACET_IGNORES: Record<FacetName, readonly (keyof FilterConditions)[]> = {
-  channel: ['channel'],
-  category: ['category'],
-  prefecture: ['prefecture', 'county'],
-  county: ['county'],
-  certification: ['certification'],
-  price: ['price'],
-  poverty: ['poverty'],
-  inStock: ['inStock'],
-};
 
-interface FilterConditions {
-  channel: Condition;
-  category: Condition;
-  prefecture: Condition;
-  county: Condition;
-  certification: Condition;
-  price: Condition;
-  poverty: Condition;
-  inStock: Condition;
-}
+type FilterConditions = Record<FilterName, Condition>;
 
 function conditions(filters: SearchFilters): FilterConditions {
   const price: string[] = [];

@@ -39,6 +39,24 @@ export type SearchSortOrder = 'RELEVANCE' | 'PRICE_ASC' | 'PRICE_DESC' | 'NEWEST
 /** The facets counted for every search. Each is counted with every filter but its own, so a buyer sees what choosing another value would give. */
 export type FacetName = 'channel' | 'category' | 'prefecture' | 'county' | 'certification' | 'price' | 'poverty' | 'inStock';
 
+/** The filters a search can combine, one per facet. */
+export type FilterName = 'channel' | 'category' | 'prefecture' | 'county' | 'certification' | 'price' | 'poverty' | 'inStock';
+
+/**
+ * Which filters each facet is counted without: its own (so a buyer sees what choosing another value
+ * gives), and for prefecture the counties in it too. Both engines count by this table.
+ */
+export const FACET_IGNORES: Record<FacetName, readonly FilterName[]> = {
+  channel: ['channel'],
+  category: ['category'],
+  prefecture: ['prefecture', 'county'],
+  county: ['county'],
+  certification: ['certification'],
+  price: ['price'],
+  poverty: ['poverty'],
+  inStock: ['inStock'],
+};
+
 /** Price-per-kg ranges counted as a facet, in fen: [from, to). */
 export const PRICE_RANGES: readonly { from: number; to: number | null }[] = [
   { from: 0, to: 1_000 },
