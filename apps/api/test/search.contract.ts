@@ -223,6 +223,14 @@ export function describeSearchContract(engine: string, start: () => Promise<Test
       expect(keys(await search('扶贫产品')).sort()).toEqual(['camellia', 'fuzhuan', 'kiwi', 'maojian', 'orange', 'qianliang', 'rapeseed']);
     });
 
+    it('finds by the English names of categories, channels and certifications', async () => {
+      expect(keys(await search('dark tea')).sort()).toEqual(['fuzhuan', 'qianliang']);
+      expect(keys(await search('camellia oil'))).toContain('camellia');
+      expect(keys(await search('camellia oil'))).not.toContain('qianliang');
+      expect(keys(await search('Kiwifruit'))).toEqual(['kiwi']);
+      expect(keys(await search('organic')).sort()).toEqual(['fuzhuan', 'maojian']);
+    });
+
     it('does not find what is not there', async () => {
       expect((await search('黑茶')).nodes.map((n) => n.listing.title)).not.toContain('麻阳冰糖橙 果园直发 70-75 mm');
       expect((await search('榴莲')).totalCount).toBe(0);

@@ -9,12 +9,14 @@ interface SourceRow {
   id: string;
   public: boolean;
   channel_code: string;
-  channel_name: string;
+  channel_name_en: string;
   attribute_schema: AttributeSchema;
   category_id: number;
   category_name: string;
+  category_name_en: string;
   parent_id: number | null;
   parent_name: string | null;
+  parent_name_en: string | null;
   title: string;
   description: string;
   attributes: Record<string, string | number | boolean>;
@@ -34,6 +36,7 @@ function inTransaction<T>(em: EntityManager, sql: string, params: unknown[]): Pr
 }
 
 const CERTIFICATION_NAMES = new Map(CERTIFICATIONS.map((c) => [c.code, c.nameZh]));
+const CERTIFICATION_NAMES_EN = new Map(CERTIFICATIONS.map((c) => [c.code, c.nameEn]));
 
 /** The words an attribute contributes: an option's label, a text value, a true flag's label, a year. */
 function attributeWords(schema: AttributeSchema, attributes: Record<string, string | number | boolean>): string[] {
@@ -74,8 +77,8 @@ export class SearchSource {
     if (!ids.length) return { upserts: [], removals: [] };
     const rows = await inTransaction<SourceRow>(em, 
       `select l.id, (l.status in ('ACTIVE', 'SOLD_OUT') and o.verification_status = 'VERIFIED') as public,
-              l.channel_code, ch.name_zh as channel_name, ch.attribute_schema,
-              l.category_id, c.name_zh as category_name, c.parent_id, p.name_zh as parent_name,
+              l.channel_code, ch.name_en as channel_name_en, ch.attribute_schema,
+              l.category_id, c.name_zh as category_name, c.name_en as category_name_en, c.parent_id, p.name_zh as parent_name, p.name_en as parent_name_en,
               l.title, l.description, l.attributes, l.origin_county_code, l.unit, l.base_price_fen, l.stock,
               l.certifications, l.published_at, o.id as seller_id, o.name as seller_name
          from listing l
@@ -105,6 +108,11 @@ export class SearchSource {
             county.prefectureName,
             ...certificationNames,
             ...(county.isPovertyCounty ? ['扶贫产品'] : []),
+            // English names, for buyers who search in English (black tea, camellia oil, organic)
+            row.channel_name_en,
+            row.category_name_en,
+            ...(row.parent_name_en ? [row.parent_name_en] : []),
+            ...row.certifications.map((code) => CERTIFICATION_NAMES_EN.get(code) ?? code),
           ],
           description: row.description,
           attributes: row.attributes,
