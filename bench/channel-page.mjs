@@ -11,13 +11,13 @@
 // Everything runs on 127.0.0.1 and stops when done.
 import { spawn } from 'node:child_process';
 import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { printSummary, summarise } from './profile-summary.mjs';
+import { fmt, freePort, say, sleep } from './support.mjs';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const REPO = join(BENCH_DIR, '..');
@@ -83,27 +83,6 @@ const children = new Set();
 let api;
 /** @type {string | undefined} */
 let dataDir;
-
-/** @param {string} message */
-function say(message) {
-  console.log(`[bench] ${message}`);
-}
-
-/** A port that was free a moment ago on 127.0.0.1. @returns {Promise<number>} */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** @param {number} ms */
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs a node script to completion and returns its stdout.
@@ -275,9 +254,6 @@ async function measuredLoad(argv, watch) {
   };
   return { ...result, cpu };
 }
-
-/** @param {number} n */
-const fmt = (n, digits = 1) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 /**
  * @typedef {object} LoadResult

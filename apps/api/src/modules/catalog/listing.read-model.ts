@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { isMassUnit, pricePerKgFen, unitInfo, type PriceTier } from '@xiangnong/domain';
-import { pooledQuery } from '../../common/pooled-query';
+import { pooledQuery } from '../../common/sql';
 import { GeoService } from '../geo/geo.service';
 import type { Organisation, OrganisationKind, VerificationStatus } from '../identity/organisation.entity';
 import type { ListingStatus } from './listing.entity';

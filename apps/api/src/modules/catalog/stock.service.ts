@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors';
+import { sqlIn } from '../../common/sql';
 import { OutboxService } from '../events/outbox.service';
 import type { StockReason } from './catalog.events';
 import type { ListingStatus } from './listing.entity';
@@ -41,7 +42,7 @@ export class StockService {
   /** `em` must be inside a transaction. Throws `catalog/stock-insufficient` when the stock would go below zero. */
   async adjust(em: EntityManager, change: StockChange): Promise<StockResult> {
     if (!Number.isSafeInteger(change.delta) || change.delta === 0) throw new Error(`a stock change moves stock by a whole number other than 0, got ${change.delta}`);
-    const [row] = await em.getConnection().execute<AdjustedRow[]>(
+    const [row] = await sqlIn(em)<AdjustedRow>(
       `with old as (select id, stock, status from listing where id = ? for update)
        update listing l set
          stock = old.stock + ?,
@@ -53,8 +54,6 @@ export class StockService {
        where l.id = old.id and old.stock + ? >= 0
        returning old.stock as old_stock, old.status as old_status, l.stock, l.status, l.organisation_id, l.channel_code`,
       [change.listingId, change.delta, change.delta, change.delta, change.delta],
-      'all',
-      em.getTransactionContext(),
     );
     if (!row) throw new DomainError('catalog/stock-insufficient', { listingId: change.listingId, delta: change.delta });
     await this.record(em, change, row);
@@ -64,20 +63,16 @@ export class StockService {
   /** The first ledger row of a new listing, so that its movements add up to its stock from the start. */
   async opened(em: EntityManager, listing: { id: string; stock: number }, actorId: string | null): Promise<void> {
     if (listing.stock === 0) return;
-    await em.getConnection().execute(
+    await sqlIn(em)(
       'insert into stock_movement (listing_id, delta, stock_after, reason, reference, actor_id, created_at) values (?, ?, ?, ?, null, ?, now())',
       [listing.id, listing.stock, listing.stock, 'listing-created' satisfies StockReason, actorId],
-      'run',
-      em.getTransactionContext(),
     );
   }
 
   private async record(em: EntityManager, change: StockChange, row: AdjustedRow): Promise<void> {
-    await em.getConnection().execute(
+    await sqlIn(em)(
       'insert into stock_movement (listing_id, delta, stock_after, reason, reference, actor_id, created_at) values (?, ?, ?, ?, ?, ?, now())',
       [change.listingId, change.delta, row.stock, change.reason, change.reference ?? null, change.actorId ?? null],
-      'run',
-      em.getTransactionContext(),
     );
     const ref = { listingId: change.listingId, organisationId: row.organisation_id, channel: row.channel_code };
     await this.outbox.record(em, {

@@ -4,6 +4,7 @@ import { Metrics } from '../../common/metrics';
 import { DomainError } from '../../common/errors';
 import { decodeCursor, pageSize, toPage, type Page, type PageArgs } from '../../common/pagination';
 import type { RequestContext } from '../../common/request-context';
+import { sqlIn } from '../../common/sql';
 import { JobRegistry } from './job-registry';
 import { eventTask } from './outbox-relay';
 import { scheduleTask } from './job-runner.service';
@@ -148,7 +149,7 @@ export class JobAdminService implements OnModuleInit {
     ctx.requireAdmin();
     if (!/^[1-9][0-9]{0,17}$/.test(id)) throw new DomainError('jobs/failure-not-found');
     return this.em.transactional(async (em) => {
-      const sql = <T>(text: string, params: unknown[]) => em.getConnection().execute<T[]>(text, params, 'all', em.getTransactionContext());
+      const sql = sqlIn(em);
       const [failure] = await sql<{ handler: string; event_id: string | null }>('delete from job_failure where id = ? returning handler, event_id', [id]);
       if (!failure) throw new DomainError('jobs/failure-not-found');
       const handler = this.registry.handler(failure.handler);

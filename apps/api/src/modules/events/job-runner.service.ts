@@ -4,6 +4,7 @@ import { parseCronItems, run, type JobHelpers, type Runner, type TaskList } from
 import pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '../../config';
 import { PgNotificationHub } from '../../common/pg-notifications';
+import { sqlIn } from '../../common/sql';
 import type { StoredEvent } from './domain-events';
 import { workerLogger } from './job-queue';
 import { JobRegistry, type EventHandler, type Schedule } from './job-registry';
@@ -136,14 +137,10 @@ export class JobRunnerService implements OnApplicationBootstrap, OnApplicationSh
       createdAt: new Date(row.created_at),
     };
     await this.orm.em.fork().transactional(async (em) => {
-      const fresh = await em
-        .getConnection()
-        .execute<{ event_id: string }[]>(
-          'insert into handled_event (handler, event_id, handled_at) values (?, ?, now()) on conflict do nothing returning event_id',
-          [handler.name, event.id],
-          'all',
-          em.getTransactionContext(),
-        );
+      const fresh = await sqlIn(em)<{ event_id: string }>(
+        'insert into handled_event (handler, event_id, handled_at) values (?, ?, now()) on conflict do nothing returning event_id',
+        [handler.name, event.id],
+      );
       if (fresh.length) await handler.handle(event, em);
     });
   }

@@ -1,6 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import type { ChannelListener } from '../../common/pg-notifications';
+import { sqlIn } from '../../common/sql';
 import { JobRegistry } from './job-registry';
 
 /** The channel a statement that writes the outbox announces itself on (see the Outbox migration). */
@@ -80,7 +81,7 @@ export class OutboxRelay implements ChannelListener {
   /** One transaction: take up to BATCH events, add their jobs, mark them dispatched. Returns how many it took. */
   async dispatchBatch(): Promise<number> {
     return this.orm.em.fork().transactional(async (em) => {
-      const sql = <T>(text: string, params: unknown[]) => em.getConnection().execute<T[]>(text, params, 'all', em.getTransactionContext());
+      const sql = sqlIn(em);
       const rows = await sql<{ id: string; type: string }>(
         'select id, type from outbox where dispatched_at is null order by id limit ? for update skip locked',
         [BATCH],

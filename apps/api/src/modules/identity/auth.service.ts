@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../../config';
 import { DomainError } from '../../common/errors';
 import type { AuthUser, RequestContext } from '../../common/request-context';
+import { sqlIn } from '../../common/sql';
 import { hashToken, issueAccessToken, newOpaqueToken, verifyAccessToken } from '../../common/tokens';
 import { JobRegistry } from '../events/job-registry';
 import { dummyPasswordHash, hashPassword, passwordAcceptable, verifyPassword } from './password';
@@ -61,12 +62,10 @@ export class AuthService implements OnModuleInit {
     if (!passwordAcceptable(password)) throw new DomainError('auth/password-weak');
     const passwordHash = await hashPassword(password);
     return this.em.transactional(async (em) => {
-      const inserted = await em.getConnection().execute<{ id: string }[]>(
+      const inserted = await sqlIn(em)<{ id: string }>(
         `insert into app_user (id, phone, display_name, password_hash, is_platform_admin, sessions_valid_after, is_demo, created_at)
          values (?, ?, ?, ?, false, to_timestamp(0), false, now()) on conflict (phone) do nothing returning id`,
         [randomUUID(), phone, displayName, passwordHash],
-        'all',
-        em.getTransactionContext(),
       );
       if (inserted.length === 0) throw new DomainError('auth/phone-taken');
       const user = await em.findOneOrFail(User, inserted[0]!.id);

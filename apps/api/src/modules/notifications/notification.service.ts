@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors';
 import { decodeCursor, pageSize, toPage, type Page } from '../../common/pagination';
 import type { RequestContext } from '../../common/request-context';
+import { sqlIn } from '../../common/sql';
 import { isNotificationKind, NOTIFICATION_KINDS, type NotificationKind, type NotificationMessage } from './notification-kinds';
 
 export interface NotificationRecord {
@@ -68,15 +69,13 @@ export class NotificationService {
   async notify(em: EntityManager, userIds: readonly string[], message: NotificationMessage): Promise<number> {
     const ids = [...new Set(userIds)];
     if (!ids.length) return 0;
-    const rows = await em.getConnection().execute<{ id: string }[]>(
+    const rows = await sqlIn(em)<{ id: string }>(
       `insert into notification (user_id, kind, title_zh, title_en, body_zh, body_en, link, created_at)
        select u.id, ?, ?, ?, ?, ?, ?, now()
          from unnest(string_to_array(?, ',')::uuid[]) as u(id)
         where not exists (select 1 from notification_preference p where p.user_id = u.id and p.kind = ? and not p.enabled)
        returning id`,
       [message.kind, message.titleZh, message.titleEn, message.bodyZh, message.bodyEn, message.link ?? null, ids.join(','), message.kind],
-      'all',
-      em.getTransactionContext(),
     );
     return rows.length;
   }

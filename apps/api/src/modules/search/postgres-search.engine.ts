@@ -1,6 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import pg from 'pg';
 import {
   type EngineQuery,
@@ -18,6 +17,7 @@ import {
   type SearchFilters,
   type SearchSortOrder,
 } from './search-engine';
+import { protocolStatement, sqlIn } from '../../common/sql';
 import { documentTokens, relaxedTsquery, strictTsquery, suggestionTerms, type WeightedTokens } from './text-analysis';
 
 /**
@@ -144,11 +144,8 @@ export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
       // an idle connection the server ended (a restart, a failover) is dropped and replaced when next needed
       this.pool.on('error', (error) => this.logger.warn(`search connection lost: ${error.message}`));
     }
-    let n = 0;
-    const text = sql.replace(/\?/g, () => `$${++n}`);
     // one prepared statement per shape of search (which filters, which sort), planned once per connection
-    const name = `search_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
-    return (await this.pool.query({ name, text, values: params })).rows as T[];
+    return (await this.pool.query({ ...protocolStatement(sql, { prepare: true }), values: params })).rows as T[];
   }
 
   async prepare(): Promise<void> {
@@ -161,7 +158,7 @@ export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
 
   /** Adds or replaces documents; `table` is the live one, or a rebuild's new one (which has no key yet, and gets each listing once). */
   private async writeTo(table: string, upserts: IndexedListing[], removals: string[], em: EntityManager): Promise<void> {
-    const sql = (text: string, params: unknown[]) => em.getConnection().execute(text, params, 'run', em.getTransactionContext());
+    const sql = sqlIn(em);
     if (removals.length) await sql(`delete from ${table} where listing_id in (?)`, [removals]);
     if (!upserts.length) return;
     const rows = upserts.map((doc) => ({
@@ -205,7 +202,7 @@ export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
    */
   async beginRebuild(): Promise<IndexRebuild> {
     const root = this.em.fork();
-    const run = <T>(text: string, em: EntityManager = root) => em.getConnection().execute<T[]>(text, [], 'all', em.getTransactionContext());
+    const run = <T>(text: string, em: EntityManager = root) => sqlIn(em)<T>(text);
     await run(`drop table if exists ${NEXT}`);
     const [{ options }] = await run<{ options: string[] | null }>(`select reloptions as options from pg_class where oid = '${TABLE}'::regclass`);
     await run(`create table ${NEXT} (like ${TABLE} including defaults including storage)${options?.length ? ` with (${options.join(', ')})` : ''}`);

@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { sqlIn } from '../../common/sql';
 import { APP_CONFIG, type AppConfig } from '../../config';
 import { JobRegistry } from '../events/job-registry';
 import { PostgresSearchEngine } from './postgres-search.engine';
@@ -96,7 +97,7 @@ export class SearchIndexer implements OnModuleInit, OnApplicationBootstrap {
     const rebuilt: string[] = [];
     const fingerprint = analysisFingerprint();
     await this.em.fork().transactional(async (em) => {
-      const sql = <T>(text: string, params: unknown[] = []) => em.getConnection().execute<T[]>(text, params, 'all', em.getTransactionContext());
+      const sql = sqlIn(em);
       await sql(`select pg_advisory_xact_lock(hashtextextended('search-prepare', 0))`);
       const states = await sql<{ engine: string; analysis: string }>('select engine, analysis from search_index_state');
       for (const engine of this.engines) {
@@ -112,18 +113,11 @@ export class SearchIndexer implements OnModuleInit, OnApplicationBootstrap {
 
   /** Records that `engine`'s index holds everything, analysed with the current rules. */
   async recordBuilt(engine: SearchEngine, em: EntityManager = this.em): Promise<void> {
-    await em.getConnection().execute(
+    await sqlIn(em)(
       `insert into search_index_state (engine, analysis, rebuilt_at) values (?, ?, now())
        on conflict (engine) do update set analysis = excluded.analysis, rebuilt_at = excluded.rebuilt_at`,
       [engine.name, analysisFingerprint()],
-      'run',
-      em.getTransactionContext(),
     );
-  }
-
-  /** The engines this indexer writes, by name. */
-  engine(name: string): SearchEngine | undefined {
-    return this.engines.find((e) => e.name === name);
   }
 
   /** Writes the current state of these listings to every engine, within `em`'s transaction. */
@@ -139,10 +133,8 @@ export class SearchIndexer implements OnModuleInit, OnApplicationBootstrap {
   /** Rebuilds one engine's index from the database, one rebuild of an engine at a time; returns how many listings it holds. */
   async rebuild(engine: SearchEngine): Promise<number> {
     return this.em.fork().transactional(async (lockEm) => {
-      await lockEm
-        .getConnection()
-        .execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`search-rebuild:${engine.name}`], 'all', lockEm.getTransactionContext());
-      const [{ started }] = await this.em.getConnection().execute<{ started: string }[]>(`select clock_timestamp()::text as started`);
+      await sqlIn(lockEm)(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`search-rebuild:${engine.name}`]);
+      const [{ started }] = await sqlIn(this.em)<{ started: string }>(`select clock_timestamp()::text as started`);
       const target = await engine.beginRebuild();
       let count = 0;
       let after: string | undefined;
@@ -172,15 +164,13 @@ export class SearchIndexer implements OnModuleInit, OnApplicationBootstrap {
    */
   private async replaySince(engine: SearchEngine, since: string): Promise<void> {
     await this.em.fork().transactional(async (em) => {
-      const rows = await em.getConnection().execute<{ id: string }[]>(
+      const rows = await sqlIn(em)<{ id: string }>(
         `select distinct (payload->>'listingId') as id from outbox
           where created_at >= ?::timestamptz - interval '5 minutes' and type in (?) and payload->>'listingId' is not null
          union
          select l.id::text from outbox e join listing l on l.organisation_id = (e.payload->>'organisationId')::uuid
           where e.created_at >= ?::timestamptz - interval '5 minutes' and e.type in (?)`,
         [since, [...LISTING_EVENTS], since, [...ORGANISATION_EVENTS]],
-        'all',
-        em.getTransactionContext(),
       );
       await this.index(em, rows.map((r) => r.id), [engine]);
     });
@@ -188,13 +178,9 @@ export class SearchIndexer implements OnModuleInit, OnApplicationBootstrap {
 
   /** Per-listing locks for the rest of the transaction, taken in one order so that two indexers never wait on each other in a circle. */
   private async lock(em: EntityManager, ids: readonly string[]): Promise<void> {
-    await em
-      .getConnection()
-      .execute(
-        `select count(pg_advisory_xact_lock(k)) from (select distinct hashtextextended('search:' || id, 0) as k from unnest(string_to_array(?, ',')) as id order by 1) locks`,
-        [ids.join(',')],
-        'all',
-        em.getTransactionContext(),
-      );
+    await sqlIn(em)(
+      `select count(pg_advisory_xact_lock(k)) from (select distinct hashtextextended('search:' || id, 0) as k from unnest(string_to_array(?, ',')) as id order by 1) locks`,
+      [ids.join(',')],
+    );
   }
 }

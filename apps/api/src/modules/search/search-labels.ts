@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { PUBLIC_DATA_CHANNEL } from '../../common/public-cache/public-data.listener';
 import { PgNotificationHub } from '../../common/pg-notifications';
-import { pooledQuery } from '../../common/pooled-query';
+import { pooledQuery } from '../../common/sql';
 
 export interface Named {
   zh: string;

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { isMassUnit, pricePerKgFen, type AttributeSchema } from '@xiangnong/domain';
+import { sqlIn } from '../../common/sql';
 import { CERTIFICATIONS } from '../catalog/certifications';
 import { GeoService } from '../geo/geo.service';
 import type { IndexedListing } from './search-engine';
@@ -28,11 +29,6 @@ interface SourceRow {
   published_at: Date | string | null;
   seller_id: string;
   seller_name: string;
-}
-
-/** Runs SQL on `em`'s transaction when it is in one. */
-function inTransaction<T>(em: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
-  return em.getConnection().execute<T[]>(sql, params, 'all', em.getTransactionContext());
 }
 
 const CERTIFICATION_NAMES = new Map(CERTIFICATIONS.map((c) => [c.code, c.nameZh]));
@@ -75,7 +71,7 @@ export class SearchSource {
 
   async load(em: EntityManager, ids: readonly string[]): Promise<{ upserts: IndexedListing[]; removals: string[] }> {
     if (!ids.length) return { upserts: [], removals: [] };
-    const rows = await inTransaction<SourceRow>(em, 
+    const rows = await sqlIn(em)<SourceRow>(
       `select l.id, (l.status in ('ACTIVE', 'SOLD_OUT') and o.verification_status = 'VERIFIED') as public,
               l.channel_code, ch.name_en as channel_name_en, ch.attribute_schema,
               l.category_id, c.name_zh as category_name, c.name_en as category_name_en, c.parent_id, p.name_zh as parent_name, p.name_en as parent_name_en,
@@ -136,14 +132,13 @@ export class SearchSource {
 
   /** Ids of an organisation's listings, for re-reading them all when the organisation changes. */
   async idsOfOrganisation(em: EntityManager, organisationId: string): Promise<string[]> {
-    const rows = await inTransaction<{ id: string }>(em, 'select id from listing where organisation_id = ? order by id', [organisationId]);
+    const rows = await sqlIn(em)<{ id: string }>('select id from listing where organisation_id = ? order by id', [organisationId]);
     return rows.map((r) => r.id);
   }
 
   /** Ids of public listings after `after` in id order, for a rebuild. */
   async publicIdsAfter(em: EntityManager, after: string | undefined, limit: number): Promise<string[]> {
-    const rows = await inTransaction<{ id: string }>(
-      em,
+    const rows = await sqlIn(em)<{ id: string }>(
       `select l.id from listing l join organisation o on o.id = l.organisation_id
         where l.id > ?::uuid and l.status in ('ACTIVE', 'SOLD_OUT') and o.verification_status = 'VERIFIED'
         order by l.id limit ?`,

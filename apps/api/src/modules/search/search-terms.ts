@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { pooledQuery } from '../../common/pooled-query';
+import { pooledQuery, sqlIn } from '../../common/sql';
 import { initialsOf, normalise, pinyinOf } from './text-analysis';
 
 export const MAX_SUGGESTIONS = 8;
@@ -53,19 +53,15 @@ export class SearchTerms implements OnModuleDestroy {
     );
     const rows = terms.map((t) => ({ term: t.term, pinyin: pinyinOf(t.term).slice(0, 240), initials: initialsOf(t.term).slice(0, 60), hits: t.hits }));
     await this.em.fork().transactional(async (em) => {
-      const ctx = em.getTransactionContext();
+      const sql = sqlIn(em);
       // one refresh at a time: another would insert the same words
-      await em.getConnection().execute(`select pg_advisory_xact_lock(hashtextextended('search-terms', 0))`, [], 'all', ctx);
-      await em.getConnection().execute('delete from search_term', [], 'run', ctx);
+      await sql(`select pg_advisory_xact_lock(hashtextextended('search-terms', 0))`);
+      await sql('delete from search_term');
       for (let i = 0; i < rows.length; i += 5_000) {
-        await em
-          .getConnection()
-          .execute(
-            `insert into search_term (term, pinyin, initials, hits) select term, pinyin, initials, hits from json_populate_recordset(null::search_term, ?::json)`,
-            [JSON.stringify(rows.slice(i, i + 5_000))],
-            'run',
-            ctx,
-          );
+        await sql(
+          `insert into search_term (term, pinyin, initials, hits) select term, pinyin, initials, hits from json_populate_recordset(null::search_term, ?::json)`,
+          [JSON.stringify(rows.slice(i, i + 5_000))],
+        );
       }
     });
     this.lastSeen = state!.stamp;

@@ -15,7 +15,7 @@ import { highlight, MAX_QUERY_CHARACTERS, normalise, pinyinOf, queryUnits } from
 const MAX_PAGE_SIZE = 50;
 const DEFAULT_PAGE_SIZE = 20;
 /** Results reachable by paging: beyond this, narrowing the search serves a buyer better. */
-export const MAX_RESULT_WINDOW = 1_000;
+const MAX_RESULT_WINDOW = 1_000;
 const MAX_FILTER_VALUES = 20;
 /** 10 million yuan per kg, in fen: above any real price, below int overflow. */
 const MAX_PRICE_FEN = 1_000_000_000;

@@ -277,7 +277,7 @@ export function queryUnits(raw: string): QueryUnit[] {
 }
 
 /** A unit as PostgreSQL tsquery text: `(a | b:* | (p1 & p2))`. Tokens are letters and digits only. */
-export function unitToTsquery(unit: QueryUnit): string {
+function unitToTsquery(unit: QueryUnit): string {
   const alternatives = unit.any.map((t) => (t.prefix ? `${t.token}:*` : t.token));
   if (unit.all.length) alternatives.push(`(${unit.all.join(' & ')})`);
   return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' | ')})`;

@@ -1,0 +1,43 @@
+import type { EntityManager, PostgreSqlConnection } from '@mikro-orm/postgresql';
+import { createHash } from 'node:crypto';
+
+/** Runs one SQL statement with `?` parameters and returns its rows. */
+export type Sql = <T = Record<string, unknown>>(text: string, params?: readonly unknown[]) => Promise<T[]>;
+
+/**
+ * SQL on `em`: inside its transaction when it is in one (the ORM runs a statement outside it
+ * unless told which transaction it belongs to), on a pooled connection otherwise. For statements
+ * the ORM's entities do not express: conditional updates, locks, set-based inserts.
+ */
+export function sqlIn(em: EntityManager): Sql {
+  return <T>(text: string, params: readonly unknown[] = []) => em.getConnection().execute<T[]>(text, [...params], 'all', em.getTransactionContext());
+}
+
+/**
+ * A statement as the PostgreSQL protocol takes it: `?` become `$1…` (values travel as parameters,
+ * an array as a PostgreSQL array), and with `prepare` a name derived from the text, so that each
+ * distinct statement is planned once per connection.
+ */
+export function protocolStatement(sql: string, { prepare = false } = {}): { name: string | undefined; text: string } {
+  let n = 0;
+  const text = sql.replace(/\?/g, () => `$${++n}`);
+  return { name: prepare ? `q_${createHash('sha1').update(text).digest('hex').slice(0, 20)}` : undefined, text };
+}
+
+interface PgClient {
+  query(q: { name?: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+}
+
+/**
+ * Runs a read on a pooled connection with its values sent as protocol parameters, outside any
+ * transaction (see protocolStatement): for the hot reads whose text comes from a small set.
+ */
+export async function pooledQuery<T>(em: EntityManager, sql: string, params: readonly unknown[], { prepare = false } = {}): Promise<T[]> {
+  const knex = (em.getConnection() as PostgreSqlConnection).getKnex();
+  const client = (await knex.client.acquireConnection()) as PgClient;
+  try {
+    return (await client.query({ ...protocolStatement(sql, { prepare }), values: [...params] })).rows as T[];
+  } finally {
+    await knex.client.releaseConnection(client);
+  }
+}
