@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 export const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 export const REPO = join(BENCH_DIR, '..');
 export const API_DIST = join(REPO, 'apps', 'api', 'dist');
+/** Node's flags for the API, as the start command gives them (see docs/operations.md). */
+export const API_NODE_FLAGS = ['--max-semi-space-size=64'];
 
 /** @param {string} message */
 export const say = (message) => console.log(`[bench] ${message}`);
@@ -100,7 +102,7 @@ export class Run {
     delete apiEnv.DATABASE_URL;
     delete apiEnv.MIGRATE_ON_START;
     delete apiEnv.MEILI_HOST;
-    const child = this.spawn([join(API_DIST, 'main.js')], { env: apiEnv, stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = this.spawn([...API_NODE_FLAGS, join(API_DIST, 'main.js')], { env: apiEnv, stdio: ['ignore', 'inherit', 'inherit'] });
     const url = `http://127.0.0.1:${port}`;
     const deadline = Date.now() + 300_000;
     while (Date.now() < deadline) {

@@ -1,5 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy, Optional } from '@nestjs/common';
 import pg from 'pg';
 import {
   type EngineQuery,
@@ -17,8 +17,10 @@ import {
   type SearchFilters,
   type SearchSortOrder,
 } from './search-engine';
-import { protocolStatement, sqlIn } from '../../common/sql';
-import { documentTokens, relaxedTsquery, strictTsquery, suggestionTerms, type WeightedTokens } from './text-analysis';
+import { protocolStatement, type Sql, sqlIn } from '../../common/sql';
+import type { ResidentIndex } from './resident-index';
+import { IDS_PER_NOTIFICATION, ResidentSearch, SEARCH_DOCUMENTS_CHANNEL } from './resident-search';
+import { documentTokens, relaxedAlternatives, relaxedTsquery, strictTsquery, suggestionTerms, type WeightedTokens } from './text-analysis';
 
 /**
  * Searches run on connections of their own, set up for them: the planner is told to use the token
@@ -130,7 +132,11 @@ export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
   private readonly logger = new Logger('Search');
   private pool: pg.Pool | undefined;
 
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    /** absent in commands, which never search */
+    @Optional() private readonly resident?: ResidentSearch,
+  ) {}
 
   async onModuleDestroy(): Promise<void> {
     const pool = this.pool;
@@ -160,7 +166,16 @@ export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
   private async writeTo(table: string, upserts: IndexedListing[], removals: string[], em: EntityManager): Promise<void> {
     const sql = sqlIn(em);
     if (removals.length) await sql(`delete from ${table} where listing_id in (?)`, [removals]);
-    if (!upserts.length) return;
+    if (upserts.length) await this.insert(table, upserts, sql);
+    if (table !== TABLE) return;
+    // heard by every process's resident copy once this transaction commits (see ResidentSearch)
+    const ids = [...removals, ...upserts.map((doc) => doc.id)];
+    for (let i = 0; i < ids.length; i += IDS_PER_NOTIFICATION) {
+      await sql(`select pg_notify('${SEARCH_DOCUMENTS_CHANNEL}', ?)`, [ids.slice(i, i + IDS_PER_NOTIFICATION).join(',')]);
+    }
+  }
+
+  private async insert(table: string, upserts: IndexedListing[], sql: Sql): Promise<void> {
     const rows = upserts.map((doc) => ({
       listing_id: doc.id,
       channel_code: doc.channelCode,
@@ -231,17 +246,35 @@ export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
           }
         });
         await run(`analyze ${TABLE}`);
+        await run(`select pg_notify('${SEARCH_DOCUMENTS_CHANNEL}', '*')`);
+        this.resident?.replaced();
       },
     };
   }
 
-  async search(query: EngineQuery): Promise<EngineResult> {
+  search(query: EngineQuery): Promise<EngineResult> {
+    return this.answer(query, this.resident?.current);
+  }
+
+  /** The same search in SQL alone, whether or not the resident copy could answer it: for tests that compare the two. */
+  searchInDatabase(query: EngineQuery): Promise<EngineResult> {
+    return this.answer(query, undefined);
+  }
+
+  /** From the resident copy when there is one, else in SQL; both answer alike. */
+  private async answer(query: EngineQuery, resident: ResidentIndex | undefined): Promise<EngineResult> {
     const strict = strictTsquery(query.units);
     // ranked by how much of the query the title has: every word, pinyin and pair of it, any of them
     const relaxed = relaxedTsquery(query.units);
-    const result = await this.run(query, strict ? { match: strict, rank: relaxed } : undefined);
+    const alternatives = relaxedAlternatives(query.units);
+    const ask = async (strictly: boolean) =>
+      resident
+        ? resident.search({ ...query, text: query.units.length ? { units: query.units, strict: strictly, alternatives } : undefined })
+        : this.run(query, query.units.length ? { match: strictly ? strict : relaxed, rank: relaxed } : undefined);
+    const result = await ask(true);
+    // nothing has every word: what has some of them (a mistyped character)
     if (result.total > 0 || !query.units.length || !relaxed || relaxed === strict) return result;
-    return { ...(await this.run(query, { match: relaxed, rank: relaxed })), approximate: true };
+    return { ...(await ask(false)), approximate: true };
   }
 
   private async run(query: EngineQuery, text: { match: string; rank: string } | undefined): Promise<EngineResult> {

@@ -4,6 +4,7 @@ import { CatalogModule } from '../catalog/catalog.module';
 import { EventsModule } from '../events/events.module';
 import { GeoModule } from '../geo/geo.module';
 import { PostgresSearchEngine } from './postgres-search.engine';
+import { ResidentSearch } from './resident-search';
 import { SEARCH_ENGINE } from './search-engine';
 import { searchEngineFor } from './search-engines';
 import { SearchIndexer } from './search-indexer';
@@ -19,6 +20,7 @@ import './search.errors';
 @Module({
   imports: [EventsModule, GeoModule, CatalogModule],
   providers: [
+    ResidentSearch,
     PostgresSearchEngine,
     {
       provide: SEARCH_ENGINE,

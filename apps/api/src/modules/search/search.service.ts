@@ -60,7 +60,7 @@ export class SearchService {
     const sort = args.sort ?? (units.length ? SearchSort.RELEVANCE : SearchSort.NEWEST);
     const found = await this.engine.search({ text, units, filters, sort, offset, limit });
 
-    const listings = await this.load(found.ids, fields);
+    const [listings, facets] = await Promise.all([this.load(found.ids, fields), this.facets(found.facets, filters)]);
     const total = Math.min(found.total, MAX_RESULT_WINDOW);
     const next = offset + limit;
     return {
@@ -69,7 +69,7 @@ export class SearchService {
       totalCount: found.total,
       approximate: found.approximate,
       query: text,
-      facets: await this.facets(found.facets, filters),
+      facets,
     };
   }
 
@@ -136,7 +136,13 @@ export class SearchService {
 
   /** Facet counts with names to show; a chosen value stays listed (with its count, perhaps 0) so that it can be unchosen. */
   private async facets(counts: FacetCount[], filters: SearchFilters): Promise<SearchResult['facets']> {
-    const of = (facet: FacetName) => new Map(counts.filter((c) => c.facet === facet).map((c) => [c.value, c.count]));
+    const byFacet = new Map<FacetName, Map<string, number>>();
+    for (const c of counts) {
+      let values = byFacet.get(c.facet);
+      if (!values) byFacet.set(c.facet, (values = new Map()));
+      values.set(c.value, c.count);
+    }
+    const of = (facet: FacetName) => byFacet.get(facet) ?? new Map<string, number>();
     const counties = await this.geo.countyMap();
     const { channels, categories } = await this.labels.get();
     const prefectureNames = new Map([...counties.values()].map((c) => [c.prefectureCode, c.prefectureName]));
@@ -150,7 +156,7 @@ export class SearchService {
         if (!name) continue;
         out.push({ value, labelZh: name.zh, labelEn: name.en, count: counted.get(value) ?? 0, selected: selected.includes(value) });
       }
-      return out.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+      return out.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
     };
     const priceCounts = of('price');
     return {

@@ -242,7 +242,7 @@ export const MAX_QUERY_CHARACTERS = 100;
 /** One thing a query asks for, and the tokens any of which satisfies it; `all` tokens together satisfy it too. */
 export interface QueryUnit {
   text: string;
-  any: { token: string; prefix: boolean }[];
+  any: QueryToken[];
   /** the word's character pairs, all of which together also satisfy it (a word the index split differently) */
   all: string[];
 }
@@ -288,15 +288,32 @@ export function strictTsquery(units: readonly QueryUnit[]): string {
   return units.map(unitToTsquery).join(' & ');
 }
 
-/** Any unit or any character pair of the query: for a query nothing matches in full (a mistyped character). */
-export function relaxedTsquery(units: readonly QueryUnit[]): string {
-  const alternatives = new Set<string>();
+export interface QueryToken {
+  token: string;
+  /** any token starting with it */
+  prefix: boolean;
+}
+
+/**
+ * Any unit or any character pair of the query, each once: what a query nothing matches in full (a
+ * mistyped character) is answered with, and what a title is ranked by.
+ */
+export function relaxedAlternatives(units: readonly QueryUnit[]): QueryToken[] {
+  const alternatives = new Map<string, QueryToken>();
+  const add = (token: string, prefix = false) => alternatives.set(`${token}${prefix ? ':*' : ''}`, { token, prefix });
   for (const unit of units) {
-    for (const t of unit.any) alternatives.add(t.prefix ? `${t.token}:*` : t.token);
-    for (const pair of unit.all) alternatives.add(pair);
-    if ([...unit.text].length <= 2 && CJK.test(unit.text)) for (const char of unit.text) alternatives.add(char);
+    for (const t of unit.any) add(t.token, t.prefix);
+    for (const pair of unit.all) add(pair);
+    if ([...unit.text].length <= 2 && CJK.test(unit.text)) for (const char of unit.text) add(char);
   }
-  return [...alternatives].join(' | ');
+  return [...alternatives.values()];
+}
+
+/** The relaxed alternatives as PostgreSQL tsquery text: `a | b:* | c`. */
+export function relaxedTsquery(units: readonly QueryUnit[]): string {
+  return relaxedAlternatives(units)
+    .map((t) => (t.prefix ? `${t.token}:*` : t.token))
+    .join(' | ');
 }
 
 export interface TextSegment {

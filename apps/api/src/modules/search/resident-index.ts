@@ -1,0 +1,476 @@
+import {
+  type EngineResult,
+  FACET_IGNORES,
+  type FacetCount,
+  type FacetName,
+  type FilterName,
+  PRICE_RANGES,
+  priceRangeKey,
+  type SearchFilters,
+  type SearchSortOrder,
+} from './search-engine';
+import type { QueryToken, QueryUnit } from './text-analysis';
+
+/** A search document as the resident index keeps it: the columns of `search_document`, its tokens, and which of them are the title's. */
+export interface ResidentDocument {
+  id: string;
+  channelCode: string;
+  categoryIds: readonly number[];
+  prefectureCode: string;
+  countyCode: string;
+  poverty: boolean;
+  certifications: readonly string[];
+  pricePerKgFen: number | null;
+  inStock: boolean;
+  /** microseconds since 1970, as PostgreSQL orders them */
+  publishedAtMicros: number;
+  tokens: readonly string[];
+  titleTokens: readonly string[];
+}
+
+/** What to find: every unit (strict) or any alternative (relaxed), or everything when `text` is absent. */
+export interface ResidentQuery {
+  text?: { units: readonly QueryUnit[]; strict: boolean; alternatives: readonly QueryToken[] };
+  filters: SearchFilters;
+  sort: SearchSortOrder;
+  offset: number;
+  limit: number;
+}
+
+/** The filters in the order of their bits in a document's "fails" mask. */
+const FILTERS: readonly FilterName[] = ['channel', 'category', 'prefecture', 'county', 'certification', 'price', 'poverty', 'inStock'];
+const BIT = Object.fromEntries(FILTERS.map((name, i) => [name, 1 << i])) as Record<FilterName, number>;
+/** Per facet: the filters a document must pass to be counted in it (all but those it ignores). */
+const COUNTED_BY = Object.fromEntries(
+  (Object.keys(FACET_IGNORES) as FacetName[]).map((facet) => [facet, FILTERS.filter((f) => !FACET_IGNORES[facet].includes(f)).reduce((mask, f) => mask | BIT[f], 0)]),
+) as Record<FacetName, number>;
+const PRICE_KEYS = PRICE_RANGES.map(priceRangeKey);
+const NO_PRICE = -1;
+const FLAG_POVERTY = 1;
+const FLAG_IN_STOCK = 2;
+const FLAG_ALIVE = 4;
+
+/** Codes ↔ small numbers, so that a document's values are numbers in typed columns. */
+class Dictionary {
+  private readonly numbers = new Map<string, number>();
+  readonly codes: string[] = [];
+
+  number(code: string): number {
+    let n = this.numbers.get(code);
+    if (n === undefined) {
+      n = this.codes.length;
+      this.numbers.set(code, n);
+      this.codes.push(code);
+    }
+    return n;
+  }
+
+  find(code: string): number | undefined {
+    return this.numbers.get(code);
+  }
+}
+
+/** Ordinals of the documents that hold one token, ascending (documents are only ever appended). */
+class Postings {
+  private buffer = new Int32Array(4);
+  length = 0;
+
+  push(ordinal: number): void {
+    if (this.length === this.buffer.length) {
+      const grown = new Int32Array(this.buffer.length * 2);
+      grown.set(this.buffer);
+      this.buffer = grown;
+    }
+    this.buffer[this.length++] = ordinal;
+  }
+
+  get ordinals(): Int32Array {
+    return this.buffer.subarray(0, this.length);
+  }
+}
+
+/** A set of ordinals, one bit each. */
+class Bits {
+  readonly words: Uint32Array;
+
+  constructor(size: number) {
+    this.words = new Uint32Array((size + 31) >>> 5);
+  }
+
+  addAll(ordinals: Int32Array): void {
+    const words = this.words;
+    for (let i = 0; i < ordinals.length; i++) {
+      const o = ordinals[i]!;
+      words[o >>> 5]! |= 1 << (o & 31);
+    }
+  }
+
+  and(other: Bits): void {
+    for (let i = 0; i < this.words.length; i++) this.words[i]! &= other.words[i]!;
+  }
+
+  or(other: Bits): void {
+    for (let i = 0; i < this.words.length; i++) this.words[i]! |= other.words[i]!;
+  }
+
+  /** calls `each` with every ordinal in the set, ascending */
+  forEach(each: (ordinal: number) => void): void {
+    const words = this.words;
+    for (let w = 0; w < words.length; w++) {
+      let word = words[w]!;
+      while (word !== 0) {
+        const low = word & -word;
+        each((w << 5) + 31 - Math.clz32(low));
+        word ^= low;
+      }
+    }
+  }
+}
+
+function priceBucket(price: number | null): number {
+  if (price === null) return NO_PRICE;
+  let bucket = 0;
+  while (bucket + 1 < PRICE_RANGES.length && price >= PRICE_RANGES[bucket + 1]!.from) bucket++;
+  return bucket;
+}
+
+/**
+ * The PostgreSQL engine's documents held in memory, in columns, with an inverted list per token:
+ * a search is a few list unions and intersections and one pass over the matching documents that
+ * filters, counts every facet and keeps the best page, all without leaving the process. It answers
+ * exactly as the SQL of the PostgreSQL engine does (the same matching, filters, facet rules, rank
+ * and order), and the engine falls back to that SQL whenever this copy is not known to be current.
+ *
+ * Documents are appended: a changed document gets a new ordinal and its old one is marked dead, so
+ * that every token list stays in ascending order. `dead` says how much is wasted; a fresh load
+ * reclaims it.
+ */
+export class ResidentIndex {
+  private capacity = 1024;
+  private count = 0;
+  dead = 0;
+  private ids: string[] = [];
+  private readonly ordinalOf = new Map<string, number>();
+  private channel = new Uint16Array(this.capacity);
+  private prefecture = new Uint16Array(this.capacity);
+  private county = new Uint16Array(this.capacity);
+  /** the document's category list, as a number in `categorySets` */
+  private categorySet = new Uint16Array(this.capacity);
+  /** the document's certifications, as a number in `certificationSets` */
+  private certificationSet = new Uint16Array(this.capacity);
+  private price = new Float64Array(this.capacity);
+  private bucket = new Int8Array(this.capacity);
+  private published = new Float64Array(this.capacity);
+  private flags = new Uint8Array(this.capacity);
+  private readonly channels = new Dictionary();
+  private readonly prefectures = new Dictionary();
+  private readonly counties = new Dictionary();
+  /** category lists (a category and its parent) and certification lists repeat: each distinct one gets a number */
+  private readonly categorySets = new Dictionary();
+  private readonly certificationSets = new Dictionary();
+  /** scratch for one search at a time (searches are synchronous): a count per document */
+  private rankScratch = new Uint8Array(0);
+  private readonly postings = new Map<string, Postings>();
+  private readonly titlePostings = new Map<string, Postings>();
+  /** tokens of letters by their first letter, for prefix lookups */
+  private readonly latinTokens = new Map<string, string[]>();
+
+  get size(): number {
+    return this.count - this.dead;
+  }
+
+  has(id: string): boolean {
+    return this.ordinalOf.has(id);
+  }
+
+  /** Adds a document, or replaces the one with its id. */
+  put(doc: ResidentDocument): void {
+    this.remove(doc.id);
+    if (this.count === this.capacity) this.grow();
+    const o = this.count++;
+    this.ids[o] = doc.id;
+    this.ordinalOf.set(doc.id, o);
+    this.channel[o] = this.channels.number(doc.channelCode);
+    this.prefecture[o] = this.prefectures.number(doc.prefectureCode);
+    this.county[o] = this.counties.number(doc.countyCode);
+    this.categorySet[o] = this.categorySets.number([...doc.categoryIds].sort((a, b) => a - b).join(','));
+    this.certificationSet[o] = this.certificationSets.number([...new Set(doc.certifications)].sort().join(','));
+    this.price[o] = doc.pricePerKgFen ?? NaN;
+    this.bucket[o] = priceBucket(doc.pricePerKgFen);
+    this.published[o] = doc.publishedAtMicros;
+    this.flags[o] = FLAG_ALIVE | (doc.poverty ? FLAG_POVERTY : 0) | (doc.inStock ? FLAG_IN_STOCK : 0);
+    for (const token of doc.tokens) this.post(this.postings, token, o, true);
+    for (const token of doc.titleTokens) this.post(this.titlePostings, token, o, false);
+  }
+
+  remove(id: string): void {
+    const o = this.ordinalOf.get(id);
+    if (o === undefined) return;
+    this.ordinalOf.delete(id);
+    this.flags[o] = 0;
+    this.dead++;
+  }
+
+  private post(into: Map<string, Postings>, token: string, ordinal: number, remember: boolean): void {
+    let list = into.get(token);
+    if (!list) {
+      into.set(token, (list = new Postings()));
+      if (remember && /^[a-z]/.test(token)) {
+        const first = token[0]!;
+        const bucket = this.latinTokens.get(first);
+        if (bucket) bucket.push(token);
+        else this.latinTokens.set(first, [token]);
+      }
+    }
+    list.push(ordinal);
+  }
+
+  private grow(): void {
+    this.capacity *= 2;
+    const grow = <T extends Uint8Array | Int8Array | Uint16Array | Float64Array>(old: T, make: (n: number) => T): T => {
+      const grown = make(this.capacity);
+      grown.set(old);
+      return grown;
+    };
+    this.channel = grow(this.channel, (n) => new Uint16Array(n));
+    this.prefecture = grow(this.prefecture, (n) => new Uint16Array(n));
+    this.county = grow(this.county, (n) => new Uint16Array(n));
+    this.categorySet = grow(this.categorySet, (n) => new Uint16Array(n));
+    this.certificationSet = grow(this.certificationSet, (n) => new Uint16Array(n));
+    this.price = grow(this.price, (n) => new Float64Array(n));
+    this.bucket = grow(this.bucket, (n) => new Int8Array(n));
+    this.published = grow(this.published, (n) => new Float64Array(n));
+    this.flags = grow(this.flags, (n) => new Uint8Array(n));
+  }
+
+  /** The token lists a query token reads: its own, or for a prefix every token that starts with it. */
+  private lists(into: Map<string, Postings>, query: QueryToken): Postings[] {
+    if (!query.prefix) {
+      const list = into.get(query.token);
+      return list ? [list] : [];
+    }
+    const out: Postings[] = [];
+    for (const token of this.latinTokens.get(query.token[0]!) ?? []) {
+      if (!token.startsWith(query.token)) continue;
+      const list = into.get(token);
+      if (list) out.push(list);
+    }
+    return out;
+  }
+
+  private bitsOf(query: QueryToken): Bits {
+    const bits = new Bits(this.count);
+    for (const list of this.lists(this.postings, query)) bits.addAll(list.ordinals);
+    return bits;
+  }
+
+  /** Documents with every unit (strict) or any alternative (relaxed). */
+  private matching(text: NonNullable<ResidentQuery['text']>): Bits {
+    if (!text.strict) {
+      const bits = new Bits(this.count);
+      for (const alternative of text.alternatives) for (const list of this.lists(this.postings, alternative)) bits.addAll(list.ordinals);
+      return bits;
+    }
+    let all: Bits | undefined;
+    for (const unit of text.units) {
+      const bits = new Bits(this.count);
+      for (const token of unit.any) for (const list of this.lists(this.postings, token)) bits.addAll(list.ordinals);
+      if (unit.all.length) {
+        let pairs: Bits | undefined;
+        for (const pair of unit.all) {
+          const one = this.bitsOf({ token: pair, prefix: false });
+          if (pairs) pairs.and(one);
+          else pairs = one;
+        }
+        bits.or(pairs!);
+      }
+      if (all) all.and(bits);
+      else all = bits;
+    }
+    return all ?? new Bits(this.count);
+  }
+
+  /** How many of the alternatives each document's title has: the rank, as ts_rank over the title orders it. */
+  private ranks(alternatives: readonly QueryToken[]): Uint8Array {
+    if (this.rankScratch.length < this.count) this.rankScratch = new Uint8Array(this.capacity);
+    const rank = this.rankScratch;
+    rank.fill(0, 0, this.count);
+    for (const alternative of alternatives) {
+      const lists = this.lists(this.titlePostings, alternative);
+      if (lists.length === 1) {
+        for (const o of lists[0]!.ordinals) if (rank[o]! < 255) rank[o]!++;
+        continue;
+      }
+      // several tokens share the prefix: a title counts once for it
+      const bits = new Bits(this.count);
+      for (const list of lists) bits.addAll(list.ordinals);
+      bits.forEach((o) => {
+        if (rank[o]! < 255) rank[o]!++;
+      });
+    }
+    return rank;
+  }
+
+  /** Per distinct list (of categories, of certifications): whether it passes a filter on `wanted`, any of them. */
+  private listsWithAny(sets: Dictionary, wanted: readonly string[]): Uint8Array {
+    const passes = new Uint8Array(sets.codes.length);
+    sets.codes.forEach((list, n) => {
+      if (list.split(',').some((value) => wanted.includes(value))) passes[n] = 1;
+    });
+    return passes;
+  }
+
+  /** Counts per distinct list as counts per value: a listing counts once for each value of its list. */
+  private spread(facet: FacetName, sets: Dictionary, counts: Int32Array, into: FacetCount[]): void {
+    const totals = new Map<string, number>();
+    counts.forEach((count, n) => {
+      if (count === 0) return;
+      for (const value of sets.codes[n]!.split(',')) if (value) totals.set(value, (totals.get(value) ?? 0) + count);
+    });
+    for (const [value, count] of totals) into.push({ facet, value, count });
+  }
+
+  search(query: ResidentQuery): EngineResult {
+    const { filters } = query;
+    const channel = filters.channel === undefined ? -2 : (this.channels.find(filters.channel) ?? -1);
+    const prefecture = filters.prefectureCode === undefined ? -2 : (this.prefectures.find(filters.prefectureCode) ?? -1);
+    let counties: Uint8Array | undefined;
+    if (filters.countyCodes.length) {
+      counties = new Uint8Array(this.counties.codes.length);
+      for (const code of filters.countyCodes) {
+        const n = this.counties.find(code);
+        if (n !== undefined) counties[n] = 1;
+      }
+    }
+    const categories = filters.categoryId === undefined ? undefined : this.listsWithAny(this.categorySets, [String(filters.categoryId)]);
+    const certifications = filters.certifications.length ? this.listsWithAny(this.certificationSets, filters.certifications) : undefined;
+    const { minPricePerKgFen, maxPricePerKgFen, povertyOnly, inStockOnly } = filters;
+    const hasPrice = minPricePerKgFen !== undefined || maxPricePerKgFen !== undefined;
+    const min = minPricePerKgFen ?? -Infinity;
+    const max = maxPricePerKgFen ?? Infinity;
+
+    const rank = query.text && query.sort === 'RELEVANCE' ? this.ranks(query.text.alternatives) : undefined;
+    const compare = this.comparator(query.sort, rank);
+    const keep = query.offset + query.limit;
+    const best: number[] = [];
+
+    const channelCounts = new Int32Array(this.channels.codes.length);
+    const prefectureCounts = new Int32Array(this.prefectures.codes.length);
+    const countyCounts = new Int32Array(this.counties.codes.length);
+    const categoryCounts = new Int32Array(this.categorySets.codes.length);
+    const certificationCounts = new Int32Array(this.certificationSets.codes.length);
+    const priceCounts = new Int32Array(PRICE_RANGES.length);
+    let povertyCount = 0;
+    let inStockCount = 0;
+    let total = 0;
+    const { flags: flagOf, channel: channelOf, prefecture: prefectureOf, county: countyOf, categorySet, certificationSet, price: priceOf, bucket } = this;
+
+    const visit = (o: number) => {
+      const flags = flagOf[o]!;
+      if ((flags & FLAG_ALIVE) === 0) return;
+      let fails = 0;
+      if (channel !== -2 && channelOf[o] !== channel) fails |= BIT.channel;
+      if (categories && categories[categorySet[o]!] === 0) fails |= BIT.category;
+      if (prefecture !== -2 && prefectureOf[o] !== prefecture) fails |= BIT.prefecture;
+      if (counties && counties[countyOf[o]!] === 0) fails |= BIT.county;
+      if (certifications && certifications[certificationSet[o]!] === 0) fails |= BIT.certification;
+      if (hasPrice) {
+        const price = priceOf[o]!;
+        // a listing without a price per kg is outside every price range (NaN compares false), as in SQL
+        if (!(price >= min && price <= max)) fails |= BIT.price;
+      }
+      if (povertyOnly && (flags & FLAG_POVERTY) === 0) fails |= BIT.poverty;
+      if (inStockOnly && (flags & FLAG_IN_STOCK) === 0) fails |= BIT.inStock;
+
+      if (fails === 0) {
+        total++;
+        if (best.length < keep) {
+          best.push(o);
+          if (best.length === keep) heapify(best, compare);
+        } else if (compare(o, best[0]!) < 0) {
+          best[0] = o;
+          siftDown(best, 0, compare);
+        }
+        channelCounts[channelOf[o]!]!++;
+        prefectureCounts[prefectureOf[o]!]!++;
+        countyCounts[countyOf[o]!]!++;
+        categoryCounts[categorySet[o]!]!++;
+        certificationCounts[certificationSet[o]!]!++;
+        if (bucket[o]! >= 0) priceCounts[bucket[o]!]!++;
+        if (flags & FLAG_POVERTY) povertyCount++;
+        if (flags & FLAG_IN_STOCK) inStockCount++;
+        return;
+      }
+      // failing one filter (or, for prefecture, the county too) still counts in that filter's facet
+      if ((fails & COUNTED_BY.channel) === 0) channelCounts[channelOf[o]!]!++;
+      if ((fails & COUNTED_BY.prefecture) === 0) prefectureCounts[prefectureOf[o]!]!++;
+      if ((fails & COUNTED_BY.county) === 0) countyCounts[countyOf[o]!]!++;
+      if ((fails & COUNTED_BY.category) === 0) categoryCounts[categorySet[o]!]!++;
+      if ((fails & COUNTED_BY.certification) === 0) certificationCounts[certificationSet[o]!]!++;
+      if ((fails & COUNTED_BY.price) === 0 && bucket[o]! >= 0) priceCounts[bucket[o]!]!++;
+      if ((fails & COUNTED_BY.poverty) === 0 && flags & FLAG_POVERTY) povertyCount++;
+      if ((fails & COUNTED_BY.inStock) === 0 && flags & FLAG_IN_STOCK) inStockCount++;
+    };
+    if (query.text) this.matching(query.text).forEach(visit);
+    else for (let o = 0; o < this.count; o++) visit(o);
+
+    best.sort(compare);
+    const facets: FacetCount[] = [];
+    const counted = (facet: FacetName, counts: Int32Array, codes: readonly string[]) => {
+      counts.forEach((count, n) => {
+        if (count > 0) facets.push({ facet, value: codes[n]!, count });
+      });
+    };
+    counted('channel', channelCounts, this.channels.codes);
+    counted('prefecture', prefectureCounts, this.prefectures.codes);
+    counted('county', countyCounts, this.counties.codes);
+    counted('price', priceCounts, PRICE_KEYS);
+    this.spread('category', this.categorySets, categoryCounts, facets);
+    this.spread('certification', this.certificationSets, certificationCounts, facets);
+    if (povertyCount) facets.push({ facet: 'poverty', value: 'true', count: povertyCount });
+    if (inStockCount) facets.push({ facet: 'inStock', value: 'true', count: inStockCount });
+    return { ids: best.slice(query.offset).map((o) => this.ids[o]!), total, approximate: false, facets };
+  }
+
+  /** The order of SQL's ORDER BY for each sort: negative when `a` comes first. */
+  private comparator(sort: SearchSortOrder, rank: Uint8Array | undefined): (a: number, b: number) => number {
+    const { published, price, ids } = this;
+    const idAsc = (a: number, b: number) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0);
+    const newest = (a: number, b: number) => published[b]! - published[a]! || idAsc(b, a);
+    const byPrice = (direction: 1 | -1) => (a: number, b: number) => {
+      const pa = price[a]!;
+      const pb = price[b]!;
+      if (Number.isNaN(pa) || Number.isNaN(pb)) return Number.isNaN(pa) ? (Number.isNaN(pb) ? idAsc(a, b) : 1) : -1;
+      return (pa - pb) * direction || idAsc(a, b);
+    };
+    switch (sort) {
+      case 'RELEVANCE':
+        return rank ? (a, b) => rank[b]! - rank[a]! || newest(a, b) : newest;
+      case 'PRICE_ASC':
+        return byPrice(1);
+      case 'PRICE_DESC':
+        return byPrice(-1);
+      case 'NEWEST':
+        return newest;
+    }
+  }
+}
+
+/** A heap with the element that comes last (by `compare`) on top: the one to drop when a better one arrives. */
+function heapify(heap: number[], compare: (a: number, b: number) => number): void {
+  for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(heap, i, compare);
+}
+
+function siftDown(heap: number[], start: number, compare: (a: number, b: number) => number): void {
+  let i = start;
+  for (;;) {
+    const left = 2 * i + 1;
+    const right = left + 1;
+    let last = i;
+    if (left < heap.length && compare(heap[left]!, heap[last]!) > 0) last = left;
+    if (right < heap.length && compare(heap[right]!, heap[last]!) > 0) last = right;
+    if (last === i) return;
+    [heap[i], heap[last]] = [heap[last]!, heap[i]!];
+    i = last;
+  }
+}
