@@ -44,6 +44,8 @@ export interface AppConfig {
   metricsToken: string | undefined;
   /** a Meilisearch server for search instead of PostgreSQL */
   meili: MeiliSettings | undefined;
+  /** most search documents a process holds in memory; with more, PostgreSQL search answers with SQL alone */
+  searchResidentMaxDocuments: number;
 }
 
 /** A Meilisearch server that answers the `search` query; the PostgreSQL index is kept as well (for suggestions and as a fallback). */
@@ -172,6 +174,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}, { command = false
     trustProxy: booleanFromEnv('TRUST_PROXY', false),
     metricsToken: process.env.METRICS_TOKEN || undefined,
     meili: meiliSettings(),
+    searchResidentMaxDocuments: intFromEnv('SEARCH_RESIDENT_MAX_DOCUMENTS', 500_000, { min: 0 }),
   };
   return { ...base, ...overrides };
 }

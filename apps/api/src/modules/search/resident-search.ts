@@ -183,6 +183,12 @@ export class ResidentSearch implements OnModuleInit, OnModuleDestroy {
 
   private async load(generation: number, loading: { heard: Set<string> }): Promise<void> {
     const started = Date.now();
+    const [{ n }] = await pooledQuery<{ n: number }>(this.em, 'select count(*)::int as n from search_document', []);
+    if (n > this.config.searchResidentMaxDocuments) {
+      if (generation === this.generation) this.loading = undefined;
+      this.logger.warn(`${n} search documents are more than SEARCH_RESIDENT_MAX_DOCUMENTS (${this.config.searchResidentMaxDocuments}): searches are answered with SQL`);
+      return;
+    }
     const next = new ResidentIndex();
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
