@@ -15,7 +15,7 @@ import {
   type SearchFilters,
   type SearchSortOrder,
 } from './search-engine';
-import { cleanToken, documentTokens, pinyinOf, type QueryUnit, queryUnits, relaxedTsquery, strictTsquery, synonymGroups } from './text-analysis';
+import { cleanToken, documentTokens, pinyinOf, type QueryUnit, queryUnits, relaxedAlternatives, relaxingHelps, synonymGroups } from './text-analysis';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -225,16 +225,15 @@ export function strictMatch(units: readonly QueryUnit[]): TextMatch {
 }
 
 /** The alternatives of the PostgreSQL relaxed query, as plain tokens. */
-function relaxedAlternatives(units: readonly QueryUnit[]): string[] {
-  return relaxedTsquery(units)
-    .split(' | ')
-    .map((t) => t.replace(/:\*$/, ''))
-    .filter((t) => t && cleanToken(t) === t);
+function relaxedTokens(units: readonly QueryUnit[]): string[] {
+  return relaxedAlternatives(units)
+    .map((t) => t.token)
+    .filter((t) => cleanToken(t) === t);
 }
 
 /** The words a relaxed search ranks by: the relaxed alternatives as the searchable fields hold them. */
 export function relaxedWords(units: readonly QueryUnit[]): string[] {
-  return [...new Set(relaxedAlternatives(units).map(searchableForm))];
+  return [...new Set(relaxedTokens(units).map(searchableForm))];
 }
 
 /**
@@ -245,8 +244,8 @@ export function relaxedWords(units: readonly QueryUnit[]): string[] {
  * strict search already did not.
  */
 export function relaxedMatch(units: readonly QueryUnit[], words: readonly string[] = relaxedWords(units)): TextMatch | undefined {
-  const alternatives = relaxedAlternatives(units);
-  if (!alternatives.length || relaxedTsquery(units) === strictTsquery(units)) return undefined;
+  if (!relaxingHelps(units)) return undefined;
+  const alternatives = relaxedTokens(units);
   return {
     q: `${[ANCHOR, ...words.slice(0, MAX_QUERY_WORDS - 1)].join(' ')} `,
     matchingStrategy: 'last',

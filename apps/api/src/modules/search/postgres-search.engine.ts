@@ -20,7 +20,7 @@ import {
 import { protocolStatement, type Sql, sqlIn } from '../../common/sql';
 import type { ResidentIndex } from './resident-index';
 import { IDS_PER_NOTIFICATION, ResidentSearch, SEARCH_DOCUMENTS_CHANNEL } from './resident-search';
-import { documentTokens, relaxedAlternatives, relaxedTsquery, strictTsquery, suggestionTerms, type WeightedTokens } from './text-analysis';
+import { alternativesTsquery, documentTokens, relaxedAlternatives, relaxingHelps, strictTsquery, suggestionTerms, type WeightedTokens } from './text-analysis';
 
 /**
  * Searches run on connections of their own, set up for them: the planner is told to use the token
@@ -263,17 +263,16 @@ export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
 
   /** From the resident copy when there is one, else in SQL; both answer alike. */
   private async answer(query: EngineQuery, resident: ResidentIndex | undefined): Promise<EngineResult> {
-    const strict = strictTsquery(query.units);
     // ranked by how much of the query the title has: every word, pinyin and pair of it, any of them
-    const relaxed = relaxedTsquery(query.units);
     const alternatives = relaxedAlternatives(query.units);
-    const ask = async (strictly: boolean) =>
-      resident
-        ? resident.search({ ...query, text: query.units.length ? { units: query.units, strict: strictly, alternatives } : undefined })
-        : this.run(query, query.units.length ? { match: strictly ? strict : relaxed, rank: relaxed } : undefined);
+    const ask = async (strictly: boolean) => {
+      if (resident) return resident.search({ ...query, text: query.units.length ? { units: query.units, strict: strictly, alternatives } : undefined });
+      const relaxed = alternativesTsquery(alternatives);
+      return this.run(query, query.units.length ? { match: strictly ? strictTsquery(query.units) : relaxed, rank: relaxed } : undefined);
+    };
     const result = await ask(true);
     // nothing has every word: what has some of them (a mistyped character)
-    if (result.total > 0 || !query.units.length || !relaxed || relaxed === strict) return result;
+    if (result.total > 0 || !relaxingHelps(query.units, alternatives)) return result;
     return { ...(await ask(false)), approximate: true };
   }
 

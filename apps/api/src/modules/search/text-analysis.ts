@@ -276,9 +276,14 @@ export function queryUnits(raw: string): QueryUnit[] {
   return units;
 }
 
+/** A query token as PostgreSQL tsquery text: `b`, or `b:*` for a prefix. */
+function tsqueryToken(t: QueryToken): string {
+  return t.prefix ? `${t.token}:*` : t.token;
+}
+
 /** A unit as PostgreSQL tsquery text: `(a | b:* | (p1 & p2))`. Tokens are letters and digits only. */
 function unitToTsquery(unit: QueryUnit): string {
-  const alternatives = unit.any.map((t) => (t.prefix ? `${t.token}:*` : t.token));
+  const alternatives = unit.any.map(tsqueryToken);
   if (unit.all.length) alternatives.push(`(${unit.all.join(' & ')})`);
   return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' | ')})`;
 }
@@ -300,7 +305,7 @@ export interface QueryToken {
  */
 export function relaxedAlternatives(units: readonly QueryUnit[]): QueryToken[] {
   const alternatives = new Map<string, QueryToken>();
-  const add = (token: string, prefix = false) => alternatives.set(`${token}${prefix ? ':*' : ''}`, { token, prefix });
+  const add = (token: string, prefix = false) => alternatives.set(tsqueryToken({ token, prefix }), { token, prefix });
   for (const unit of units) {
     for (const t of unit.any) add(t.token, t.prefix);
     for (const pair of unit.all) add(pair);
@@ -309,11 +314,23 @@ export function relaxedAlternatives(units: readonly QueryUnit[]): QueryToken[] {
   return [...alternatives.values()];
 }
 
-/** The relaxed alternatives as PostgreSQL tsquery text: `a | b:* | c`. */
+/** Alternatives as PostgreSQL tsquery text: `a | b:* | c`. */
+export function alternativesTsquery(alternatives: readonly QueryToken[]): string {
+  return alternatives.map(tsqueryToken).join(' | ');
+}
+
+/** The relaxed alternatives of a query as PostgreSQL tsquery text. */
 export function relaxedTsquery(units: readonly QueryUnit[]): string {
-  return relaxedAlternatives(units)
-    .map((t) => (t.prefix ? `${t.token}:*` : t.token))
-    .join(' | ');
+  return alternativesTsquery(relaxedAlternatives(units));
+}
+
+/**
+ * Whether a relaxed search could find what the strict one did not: there are alternatives, and
+ * they are not the strict query itself (one word with one spelling). Both engines ask this before
+ * a second, relaxed search.
+ */
+export function relaxingHelps(units: readonly QueryUnit[], alternatives: readonly QueryToken[] = relaxedAlternatives(units)): boolean {
+  return alternatives.length > 0 && alternativesTsquery(alternatives) !== strictTsquery(units);
 }
 
 export interface TextSegment {
