@@ -25,6 +25,8 @@ export class PgNotificationHub {
   private retryMs = RETRY_MIN_MS;
   private retryTimer: NodeJS.Timeout | undefined;
   private running = false;
+  /** LISTENs issued for channels first subscribed to while connected, until they take effect */
+  private readonly pendingListens = new Map<string, Promise<void>>();
   /** LISTEN statements go one after another: a client runs one query at a time */
   private statements: Promise<unknown> = Promise.resolve();
 
@@ -37,18 +39,37 @@ export class PgNotificationHub {
     return this.client !== undefined;
   }
 
-  /** Adds a listener; it is told `connected` at once if the hub is listening already. Returns how to remove it. */
+  /**
+   * Adds a listener; if the hub is listening already, it is told `connected` as soon as its
+   * channel is listened to (at once for a channel that already was). Returns how to remove it.
+   */
   subscribe(channel: string, listener: ChannelListener): () => void {
     if (!/^[a-z_]+$/.test(channel)) throw new Error(`invalid channel name ${channel}`);
     let listeners = this.channels.get(channel);
+    const client = this.client;
     if (!listeners) {
       listeners = new Set();
       this.channels.set(channel, listeners);
-      const client = this.client;
-      if (client) void this.listen(client, channel).catch((error: Error) => this.drop(client, error));
+      if (client) {
+        const listening = this.listen(client, channel).then(
+          () => undefined,
+          (error: Error) => this.drop(client, error),
+        );
+        this.pendingListens.set(channel, listening);
+        void listening.finally(() => this.pendingListens.delete(channel));
+      }
     }
     listeners.add(listener);
-    if (this.client) listener.connected?.();
+    if (client) {
+      const own = listeners;
+      // what is announced before LISTEN takes effect is not heard: `connected` waits for it
+      const tell = () => {
+        if (this.client === client && own.has(listener)) listener.connected?.();
+      };
+      const pending = this.pendingListens.get(channel);
+      if (pending) void pending.then(tell);
+      else tell();
+    }
     return () => listeners.delete(listener);
   }
 
