@@ -65,6 +65,14 @@ export async function verify(t: TestApp, admin: Session, organisationId: string)
   if (errors) throw new Error(JSON.stringify(errors));
 }
 
+/** A seller whose organisation the platform has verified, so that its listings are public. */
+export async function verifiedSeller(t: TestApp): Promise<{ owner: Session; orgId: string }> {
+  const owner = await signUp(t);
+  const orgId = await createOrganisation(t, owner);
+  await verify(t, await makeAdmin(t), orgId);
+  return { owner, orgId };
+}
+
 export async function teaCategoryId(t: TestApp, slug = 'dark-tea'): Promise<string> {
   const rows = await t.sql<{ id: number }>(`select id from category where channel_code = 'tea' and slug = $1`, [slug]);
   return String(rows[0]!.id);

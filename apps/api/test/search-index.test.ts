@@ -5,7 +5,7 @@ import { PostgresSearchEngine } from '../src/modules/search/postgres-search.engi
 import { SearchIndexer } from '../src/modules/search/search-indexer';
 import { SearchTerms } from '../src/modules/search/search-terms';
 import { queryUnits } from '../src/modules/search/text-analysis';
-import { createListing, createOrganisation, makeAdmin, signUp, verify, type Session } from './fixtures';
+import { createListing, verifiedSeller, type Session } from './fixtures';
 import { startTestApp, type TestApp } from './harness';
 import { eventually } from './waiting';
 
@@ -19,9 +19,7 @@ describe('search index upkeep', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ meili: undefined });
-    owner = await signUp(t);
-    orgId = await createOrganisation(t, owner);
-    await verify(t, await makeAdmin(t), orgId);
+    ({ owner, orgId } = await verifiedSeller(t));
     indexer = t.app.get(SearchIndexer);
     orm = t.app.get(MikroORM);
   });

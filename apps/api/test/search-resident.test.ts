@@ -6,7 +6,7 @@ import { ResidentSearch } from '../src/modules/search/resident-search';
 import type { EngineQuery, EngineResult, SearchFilters, SearchSortOrder } from '../src/modules/search/search-engine';
 import { SearchIndexer } from '../src/modules/search/search-indexer';
 import { normalise, queryUnits } from '../src/modules/search/text-analysis';
-import { createListing, createOrganisation, makeAdmin, signUp, verify, type Session } from './fixtures';
+import { createListing, verifiedSeller, type Session } from './fixtures';
 import { startTestApp, type TestApp } from './harness';
 import { eventually, until } from './waiting';
 
@@ -24,9 +24,7 @@ describe('the resident copy of the search documents', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ meili: undefined });
-    owner = await signUp(t);
-    orgId = await createOrganisation(t, owner);
-    await verify(t, await makeAdmin(t), orgId);
+    ({ owner, orgId } = await verifiedSeller(t));
     engine = t.app.get(PostgresSearchEngine);
     resident = t.app.get(ResidentSearch);
     // the demo market (about a hundred listings across the five channels), indexed by a rebuild

@@ -2,7 +2,7 @@ import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StockService } from '../src/modules/catalog/stock.service';
 import { startTestApp, type TestApp } from './harness';
-import { createListing, createOrganisation, makeAdmin, signUp, verify, type Session } from './fixtures';
+import { createListing, verifiedSeller, type Session } from './fixtures';
 
 describe('stock that cannot be lost or doubled', () => {
   let t: TestApp;
@@ -11,9 +11,7 @@ describe('stock that cannot be lost or doubled', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    owner = await signUp(t);
-    orgId = await createOrganisation(t, owner);
-    await verify(t, await makeAdmin(t), orgId);
+    ({ owner, orgId } = await verifiedSeller(t));
   });
   afterAll(() => t.close());
 

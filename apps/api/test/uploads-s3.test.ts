@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_CONFIG, type AppConfig } from '../src/config';
 import { UnattachedImagesService } from '../src/modules/catalog/unattached-images.service';
-import { createListing, createOrganisation, makeAdmin, signUp, verify, type Session } from './fixtures';
+import { createListing, verifiedSeller, type Session } from './fixtures';
 import { startTestApp, type TestApp } from './harness';
 import { startS3Server, type TestS3Server } from './s3-server';
 
@@ -23,9 +23,7 @@ describe('listing images in an S3-compatible bucket', () => {
     s3 = await startS3Server();
     t = await startTestApp({ s3: s3.settings });
     bucket = new S3Client({ ...s3.settings, requestChecksumCalculation: 'WHEN_REQUIRED' });
-    owner = await signUp(t);
-    orgId = await createOrganisation(t, owner);
-    await verify(t, await makeAdmin(t), orgId);
+    ({ owner, orgId } = await verifiedSeller(t));
     png = await sharp({ create: { width: 8, height: 8, channels: 3, background: { r: 10, g: 120, b: 40 } } }).png().toBuffer();
   });
   afterAll(async () => {
