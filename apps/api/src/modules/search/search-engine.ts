@@ -76,7 +76,7 @@ export function priceRangeKey(range: { from: number; to: number | null }): strin
 export interface EngineQuery {
   /** the query as the engine should read it: normalised and cut */
   text: string;
-  units: QueryUnit[];
+  units: readonly QueryUnit[];
   filters: SearchFilters;
   sort: SearchSortOrder;
   offset: number;

@@ -20,11 +20,18 @@ const MAX_FILTER_VALUES = 20;
 /** 10 million yuan per kg, in fen: above any real price, below int overflow. */
 const MAX_PRICE_FEN = 1_000_000_000;
 
-/** A place's name in Latin letters, as maps write it: 安化县 → Anhua, 湘西土家族苗族自治州 → Xiangxi. */
+const romanisedNames = new Map<string, string>();
+
+/** A place's name in Latin letters, as maps write it: 安化县 → Anhua, 湘西土家族苗族自治州 → Xiangxi. Places are few: each is spelled once. */
 function romanised(name: string): string {
-  const base = name.replace(/(?:(?:土家族|苗族|侗族|瑶族)+自治[县州]|自治[县州]|[县市区州])$/u, '') || name;
-  const spelled = pinyinOf(base);
-  return spelled.charAt(0).toUpperCase() + spelled.slice(1);
+  let spelled = romanisedNames.get(name);
+  if (spelled === undefined) {
+    const base = name.replace(/(?:(?:土家族|苗族|侗族|瑶族)+自治[县州]|自治[县州]|[县市区州])$/u, '') || name;
+    const pinyin = pinyinOf(base);
+    spelled = pinyin.charAt(0).toUpperCase() + pinyin.slice(1);
+    romanisedNames.set(name, spelled);
+  }
+  return spelled;
 }
 
 interface Label {

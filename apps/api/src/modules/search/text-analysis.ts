@@ -252,9 +252,12 @@ export interface QueryUnit {
  * (which catches homophones typed with a pinyin keyboard), by its synonyms, or by all of its
  * character pairs; a single character by itself or its syllable; letters by any token starting
  * with them (pinyin, initials, a latin word); digits by themselves. Tokens are letters and digits
- * only, so nothing a user types can become query syntax.
+ * only, so nothing a user types can become query syntax. People repeat queries, so the latest
+ * analyses are kept; the units are shared and never changed.
  */
-export function queryUnits(raw: string): QueryUnit[] {
+export const queryUnits: (raw: string) => readonly QueryUnit[] = memo(analyseQuery, 10_000);
+
+function analyseQuery(raw: string): QueryUnit[] {
   const text = [...normalise(raw)].slice(0, MAX_QUERY_CHARACTERS).join('');
   const units: QueryUnit[] = [];
   for (const part of text.split(/[^\p{L}\p{N}]+/u).filter(Boolean)) {
