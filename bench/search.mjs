@@ -146,7 +146,11 @@ async function main() {
     if (Date.now() - loadStarted > 600_000) throw new Error(`the API holds ${resident} of ${publicCount} documents in memory after 10 minutes`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  say(`the API answers from its resident copy (loaded ${fmt((Date.now() - loadStarted) / 1000)} s after the rebuild)`);
+  const metrics = await fetch(`${api.url}/metrics`).then((r) => r.text());
+  /** @param {string} name */
+  const figure = (name) => Number(new RegExp(`^${name} (\\S+)`, 'm').exec(metrics)?.[1] ?? NaN) / 2 ** 20;
+  const memory = { residentMb: figure('xn_process_resident_memory_bytes'), heapUsedMb: figure('xn_nodejs_heap_size_used_bytes') };
+  say(`the API answers from its resident copy (loaded ${fmt((Date.now() - loadStarted) / 1000)} s after the rebuild); one API process: ${fmt(memory.residentMb, 0)} MB resident, ${fmt(memory.heapUsedMb, 0)} MB of heap in use`);
 
   const selective = await pickQueries(graphql, SELECTIVE, (hits) => hits >= 50 && hits <= 400);
   const broad = await pickQueries(graphql, BROAD, (hits) => hits >= publicCount * 0.015 && hits <= publicCount * 0.06);
@@ -155,7 +159,7 @@ async function main() {
   }
 
   /** @type {Record<string, any>} */
-  const results = { listings, workers, publicCount, rebuildSeconds, rebuildOutput: rebuildOut.trim(), connections, duration, kinds: {} };
+  const results = { listings, workers, memory, publicCount, rebuildSeconds, rebuildOutput: rebuildOut.trim(), connections, duration, kinds: {} };
   // the yardstick for one query at a time: the smallest GraphQL query, through the same stack
   results.trivialSingle = await single(graphql, [JSON.stringify({ query: '{ __typename }' })]);
   say(`{ __typename }, one at a time: p50 ${fmt(results.trivialSingle.p50, 2)} ms, p99 ${fmt(results.trivialSingle.p99, 2)} ms`);

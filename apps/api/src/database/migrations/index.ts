@@ -8,6 +8,7 @@ import { Migration20261130232525_Outbox } from './Migration20261130232525_Outbox
 import { Migration20261130232747_StockLedger } from './Migration20261130232747_StockLedger';
 import { Migration20261130233649_Notifications } from './Migration20261130233649_Notifications';
 import { Migration20261201001826_Search } from './Migration20261201001826_Search';
+import { Migration20261201030000_SearchCards } from './Migration20261201030000_SearchCards';
 
 /** Every migration, oldest first. Listed by hand so that compiled and test builds find the same set. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261130232747_StockLedger', class: Migration20261130232747_StockLedger },
   { name: 'Migration20261130233649_Notifications', class: Migration20261130233649_Notifications },
   { name: 'Migration20261201001826_Search', class: Migration20261201001826_Search },
+  { name: 'Migration20261201030000_SearchCards', class: Migration20261201030000_SearchCards },
 ];

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { isMassUnit, pricePerKgFen, unitInfo, type PriceTier } from '@xiangnong/domain';
-import { pooledQuery } from '../../common/sql';
+import { pooledQuery, sqlIn } from '../../common/sql';
 import { GeoService } from '../geo/geo.service';
 import type { Organisation, OrganisationKind, VerificationStatus } from '../identity/organisation.entity';
 import type { ListingStatus } from './listing.entity';
@@ -68,6 +68,9 @@ const OPTIONAL_COLUMNS: Record<string, string> = {
                        from listing_image i where i.listing_id = l.id), '[]'::json) as images`,
 };
 
+/** Fields a listing card holds besides the base columns: what search results show (see cardRows). */
+const CARD_FIELDS: ReadonlySet<string> = new Set(['certifications']);
+
 function selectList(fields: ReadonlySet<string> | undefined): string {
   const optional = Object.entries(OPTIONAL_COLUMNS)
     .filter(([field]) => !fields || fields.has(field))
@@ -100,7 +103,31 @@ export class ListingReadModel {
   async find(query: ListingQuery): Promise<ListingView[]> {
     const sql = `select ${selectList(query.fields)} from listing l join organisation o on o.id = l.organisation_id
       where ${query.where.join(' and ')} order by ${query.orderBy} limit ?`;
-    const [rows, counties] = await Promise.all([this.query(sql, [...query.params, query.limit]), this.geo.countyMap()]);
+    return this.views(await this.query(sql, [...query.params, query.limit]));
+  }
+
+  /**
+   * The cards of these listings, within `em`'s transaction: the row a read of the fields search
+   * results show gives, to be kept with their search documents (as JSON) and turned into views by
+   * `fromCards` when a search asks for nothing more (`cardsHold`).
+   */
+  async cardRows(em: EntityManager, ids: readonly string[]): Promise<Record<string, unknown>[]> {
+    if (!ids.length) return [];
+    return sqlIn(em)(`select ${selectList(CARD_FIELDS)} from listing l join organisation o on o.id = l.organisation_id where l.id in (?)`, [[...ids]]);
+  }
+
+  /** Whether cards hold every field asked for (GraphQL fields as selectedFields names them). */
+  cardsHold(fields: ReadonlySet<string> | undefined): boolean {
+    return !!fields && Object.keys(OPTIONAL_COLUMNS).every((field) => CARD_FIELDS.has(field) || !fields.has(field));
+  }
+
+  /** Stored cards (JSON) as views, in their order. */
+  fromCards(cards: readonly string[]): Promise<ListingView[]> {
+    return this.views(cards.map((card) => JSON.parse(card) as ListingRow));
+  }
+
+  private async views(rows: ListingRow[]): Promise<ListingView[]> {
+    const counties = await this.geo.countyMap();
     // Columns that were not asked for leave their fields undefined; GraphQL never reads those.
     return rows.map((row) => {
       const county = counties.get(row.origin_county_code)!;

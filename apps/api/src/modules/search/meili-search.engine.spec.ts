@@ -94,6 +94,7 @@ function listing(overrides: Partial<IndexedListing> = {}): IndexedListing {
     inStock: true,
     publishedAt: new Date('2026-11-30T08:00:00.000Z'),
     sellerId: '5f0e8a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b',
+    card: {},
     ...overrides,
   };
 }

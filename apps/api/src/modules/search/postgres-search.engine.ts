@@ -189,20 +189,21 @@ export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
       published_at: doc.publishedAt.toISOString(),
       seller_id: doc.sellerId,
       terms: suggestionTerms(doc.text.title, doc.names),
+      card: doc.card,
       ...tokenColumns(doc),
     }));
     await sql(
       `insert into ${table} (listing_id, channel_code, category_ids, prefecture_code, county_code, poverty, certifications,
-                                    price_per_kg_fen, in_stock, published_at, seller_id, terms, tokens, title_tokens, indexed_at)
+                                    price_per_kg_fen, in_stock, published_at, seller_id, terms, tokens, title_tokens, card, indexed_at)
        select listing_id, channel_code, category_ids, prefecture_code, county_code, poverty, certifications,
-              price_per_kg_fen, in_stock, published_at, seller_id, terms, tokens, title_tokens, clock_timestamp()
+              price_per_kg_fen, in_stock, published_at, seller_id, terms, tokens, title_tokens, card, clock_timestamp()
          from json_populate_recordset(null::${TABLE}, ?::json)
        ${table === NEXT ? '' : `on conflict (listing_id) do update set
          channel_code = excluded.channel_code, category_ids = excluded.category_ids, prefecture_code = excluded.prefecture_code,
          county_code = excluded.county_code, poverty = excluded.poverty, certifications = excluded.certifications,
          price_per_kg_fen = excluded.price_per_kg_fen, in_stock = excluded.in_stock, published_at = excluded.published_at,
          seller_id = excluded.seller_id, terms = excluded.terms, tokens = excluded.tokens, title_tokens = excluded.title_tokens,
-         indexed_at = excluded.indexed_at`}`,
+         card = excluded.card, indexed_at = excluded.indexed_at`}`,
       [JSON.stringify(rows)],
     );
   }

@@ -119,7 +119,8 @@ describe('ResidentIndex', () => {
           for (const [offset, limit] of [[0, 20], [40, 20], [0, 1]] as const) {
             const query: ResidentQuery = { text, filters, sort, offset, limit };
             const expected = reference(docs, query);
-            const actual = index.search(query);
+            // cards are the engine's own (see below): the SQL has none
+            const { cards: _cards, ...actual } = index.search(query);
             expect({ ...actual, facets: sorted(actual.facets) }).toEqual({ ...expected, approximate: false, facets: sorted(expected.facets) });
             compared++;
           }
@@ -145,6 +146,23 @@ describe('ResidentIndex', () => {
     expect(sorted(result.facets)).toEqual(sorted(reference(kept, browse).facets));
     const byNewWord = copy.search({ ...browse, text: { strict: true, units: [{ text: '新词', any: [{ token: '新词', prefix: false }], all: [] }], alternatives: [] } });
     expect(byNewWord.ids).toEqual([changed.id]);
+  });
+});
+
+describe('ResidentIndex cards', () => {
+  it('gives the page’s cards in its order when every listing on it has one, and none otherwise', () => {
+    const [a, b, c] = market(3);
+    const index = new ResidentIndex();
+    index.put({ ...a!, publishedAtMicros: 3, card: '{"id":"a"}' });
+    index.put({ ...b!, publishedAtMicros: 2, card: '{"id":"b"}' });
+    index.put({ ...c!, publishedAtMicros: 1 });
+    const newest = (offset: number, limit: number) => index.search({ filters: noFilters, sort: 'NEWEST', offset, limit }).cards;
+    expect(newest(0, 2)).toEqual(['{"id":"a"}', '{"id":"b"}']);
+    expect(newest(0, 3)).toBeUndefined();
+    index.put({ ...c!, publishedAtMicros: 1, card: '{"id":"c"}' });
+    expect(newest(1, 2)).toEqual(['{"id":"b"}', '{"id":"c"}']);
+    index.remove(b!.id);
+    expect(newest(0, 3)).toEqual(['{"id":"a"}', '{"id":"c"}']);
   });
 });
 

@@ -26,6 +26,8 @@ export interface ResidentDocument {
   publishedAtMicros: number;
   tokens: readonly string[];
   titleTokens: readonly string[];
+  /** the listing's card as stored (JSON), when the document has one */
+  card?: string;
 }
 
 /** What to find: every unit (strict) or any alternative (relaxed), or everything when `text` is absent. */
@@ -150,6 +152,7 @@ export class ResidentIndex {
   private count = 0;
   dead = 0;
   private ids: string[] = [];
+  private cards: (string | undefined)[] = [];
   private readonly ordinalOf = new Map<string, number>();
   private channel = new Uint16Array(this.capacity);
   private prefecture = new Uint16Array(this.capacity);
@@ -189,6 +192,7 @@ export class ResidentIndex {
     if (this.count === this.capacity) this.grow();
     const o = this.count++;
     this.ids[o] = doc.id;
+    this.cards[o] = doc.card;
     this.ordinalOf.set(doc.id, o);
     this.channel[o] = this.channels.number(doc.channelCode);
     this.prefecture[o] = this.prefectures.number(doc.prefectureCode);
@@ -208,6 +212,7 @@ export class ResidentIndex {
     if (o === undefined) return;
     this.ordinalOf.delete(id);
     this.flags[o] = 0;
+    this.cards[o] = undefined;
     this.dead++;
   }
 
@@ -429,7 +434,15 @@ export class ResidentIndex {
     this.spread('certification', this.certificationSets, certificationCounts, facets);
     if (povertyCount) facets.push({ facet: 'poverty', value: 'true', count: povertyCount });
     if (inStockCount) facets.push({ facet: 'inStock', value: 'true', count: inStockCount });
-    return { ids: best.slice(query.offset).map((o) => this.ids[o]!), total, approximate: false, facets };
+    const page = best.slice(query.offset);
+    const cards = page.map((o) => this.cards[o]);
+    return {
+      ids: page.map((o) => this.ids[o]!),
+      total,
+      approximate: false,
+      facets,
+      ...(cards.every((card) => card !== undefined) ? { cards: cards as string[] } : {}),
+    };
   }
 
   /** The order of SQL's ORDER BY for each sort: negative when `a` comes first. */

@@ -26,10 +26,11 @@ interface DocumentRow {
   in_stock: boolean;
   published: string;
   tokens: string;
+  card: string | null;
 }
 
 const COLUMNS = `listing_id, channel_code, category_ids, prefecture_code, county_code, poverty, certifications, price_per_kg_fen,
-  in_stock, (extract(epoch from published_at) * 1000000)::int8::text as published, tokens::text as tokens`;
+  in_stock, (extract(epoch from published_at) * 1000000)::int8::text as published, tokens::text as tokens, card::text as card`;
 
 /** A stored tsvector (`'安化':1A,2B 'anhua':1A …`) as its tokens, and those of the title (weight A). */
 export function parseTokens(text: string): { tokens: string[]; titleTokens: string[] } {
@@ -58,6 +59,7 @@ function documentOf(row: DocumentRow): ResidentDocument {
     pricePerKgFen: row.price_per_kg_fen,
     inStock: row.in_stock,
     publishedAtMicros: Number(row.published),
+    card: row.card ?? undefined,
     ...parseTokens(row.tokens),
   };
 }

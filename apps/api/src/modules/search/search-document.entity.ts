@@ -62,6 +62,10 @@ export class SearchDocument {
   @Property({ columnType: 'tsvector', type: 'string' })
   titleTokens!: string;
 
+  /** the listing's card as search results show it (see ListingReadModel.cardRows); none in documents written before cards */
+  @Property({ type: 'json', nullable: true })
+  card?: Record<string, unknown> | null;
+
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   indexedAt: Date & Opt = new Date();
 }

@@ -18,6 +18,8 @@ export interface IndexedListing {
   inStock: boolean;
   publishedAt: Date;
   sellerId: string;
+  /** what a result shows of the listing, for engines that keep it (see ListingReadModel.cardRows) */
+  card: Record<string, unknown>;
 }
 
 /** Filters after validation: every value is known to exist. */
@@ -96,6 +98,8 @@ export interface EngineResult {
   total: number;
   /** nothing matched every word, so these match some of them */
   approximate: boolean;
+  /** the page's listing cards as stored (JSON), in the order of `ids`, when the engine keeps them */
+  cards?: string[];
   facets: FacetCount[];
 }
 

@@ -3,6 +3,7 @@ import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig } from '../../config';
 import { ormConfig } from '../../database/orm.config';
 import { JobRegistry } from '../events/job-registry';
+import { ListingReadModel } from '../catalog/listing.read-model';
 import { GeoService } from '../geo/geo.service';
 import { PostgresSearchEngine } from './postgres-search.engine';
 import { searchEngineFor } from './search-engines';
@@ -34,7 +35,8 @@ async function main() {
     const postgres = new PostgresSearchEngine(em);
     const engine = searchEngineFor(config, postgres);
     const terms = new SearchTerms(em);
-    const indexer = new SearchIndexer(em, new JobRegistry(), new SearchSource(new GeoService(em)), terms, postgres, engine, config);
+    const geo = new GeoService(em);
+    const indexer = new SearchIndexer(em, new JobRegistry(), new SearchSource(geo, new ListingReadModel(em, geo)), terms, postgres, engine, config);
     const targets = which === 'all' ? [postgres, ...(engine === postgres ? [] : [engine])] : [which === 'postgres' ? postgres : engine];
     for (const target of targets) {
       const started = Date.now();

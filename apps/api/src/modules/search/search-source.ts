@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { isMassUnit, pricePerKgFen, type AttributeSchema } from '@xiangnong/domain';
 import { sqlIn } from '../../common/sql';
 import { CERTIFICATIONS } from '../catalog/certifications';
+import { ListingReadModel } from '../catalog/listing.read-model';
 import { GeoService } from '../geo/geo.service';
 import type { IndexedListing } from './search-engine';
 
@@ -67,7 +68,10 @@ function attributeWords(schema: AttributeSchema, attributes: Record<string, stri
  */
 @Injectable()
 export class SearchSource {
-  constructor(private readonly geo: GeoService) {}
+  constructor(
+    private readonly geo: GeoService,
+    private readonly reads: ListingReadModel,
+  ) {}
 
   async load(em: EntityManager, ids: readonly string[]): Promise<{ upserts: IndexedListing[]; removals: string[] }> {
     if (!ids.length) return { upserts: [], removals: [] };
@@ -86,6 +90,7 @@ export class SearchSource {
       [[...ids]],
     );
     const counties = await this.geo.countyMap();
+    const cards = new Map((await this.reads.cardRows(em, rows.filter((row) => row.public).map((row) => row.id))).map((card) => [card.id, card]));
     const upserts: IndexedListing[] = [];
     for (const row of rows) {
       if (!row.public) continue;
@@ -124,6 +129,7 @@ export class SearchSource {
         inStock: row.stock > 0,
         publishedAt: new Date(row.published_at ?? 0),
         sellerId: row.seller_id,
+        card: cards.get(row.id)!,
       });
     }
     const indexed = new Set(upserts.map((u) => u.id));

@@ -67,11 +67,13 @@ export class SearchService {
     const sort = args.sort ?? (units.length ? SearchSort.RELEVANCE : SearchSort.NEWEST);
     const found = await this.engine.search({ text, units, filters, sort, offset, limit });
 
-    const [listings, facets] = await Promise.all([this.load(found.ids, fields), this.facets(found.facets, filters)]);
+    // the engine's cards when they hold every field asked for, else the listings as they are now
+    const listings = found.cards && this.reads.cardsHold(fields) ? this.reads.fromCards(found.cards) : this.load(found.ids, fields);
+    const [nodes, facets] = await Promise.all([listings, this.facets(found.facets, filters)]);
     const total = Math.min(found.total, MAX_RESULT_WINDOW);
     const next = offset + limit;
     return {
-      nodes: listings.map((listing) => ({ listing, titleSegments: highlight(listing.title, units) })),
+      nodes: nodes.map((listing) => ({ listing, titleSegments: highlight(listing.title, units) })),
       pageInfo: { hasNextPage: next < total, endCursor: next < total ? encodeCursor([next]) : null },
       totalCount: found.total,
       approximate: found.approximate,

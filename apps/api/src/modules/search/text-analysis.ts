@@ -29,7 +29,7 @@ export interface SynonymGroup {
 }
 
 /** Raised when tokenisation changes in a way the stored indexes must be rebuilt for. */
-const ANALYSIS_VERSION = 2;
+const ANALYSIS_VERSION = 3;
 
 const synonymsFile = readFileSync(join(REFERENCE, 'search-synonyms.json'), 'utf8');
 const vocabularyFile = readFileSync(join(REFERENCE, 'search-vocabulary.txt'), 'utf8');
