@@ -219,6 +219,8 @@ export class ResidentIndex {
   private post(into: Map<string, Postings>, token: string, ordinal: number, remember: boolean): void {
     let list = into.get(token);
     if (!list) {
+      // kept as a string of its own: a token cut out of a document's token text would keep that whole text alive
+      token = ownString(token);
       into.set(token, (list = new Postings()));
       if (remember && /^[a-z]/.test(token)) {
         const first = token[0]!;
@@ -467,6 +469,11 @@ export class ResidentIndex {
         return newest;
     }
   }
+}
+
+/** A copy of `text` that shares no memory with the string it was cut from. */
+function ownString(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 /** A heap with the element that comes last (by `compare`) on top: the one to drop when a better one arrives. */
