@@ -16,7 +16,10 @@ import { GeoModule } from './modules/geo/geo.module';
 import { HealthModule } from './modules/health/health.module';
 import { AuthService } from './modules/identity/auth.service';
 import { IdentityModule } from './modules/identity/identity.module';
+import { LogisticsModule } from './modules/logistics/logistics.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { OrderingModule } from './modules/ordering/ordering.module';
+import { PaymentsModule } from './modules/payments/payments.module';
 import { SearchModule } from './modules/search/search.module';
 
 @Global()
@@ -67,6 +70,9 @@ export class AppModule {
         CatalogModule,
         NotificationsModule,
         SearchModule,
+        LogisticsModule,
+        PaymentsModule,
+        OrderingModule,
         ...extraModules,
       ],
     };

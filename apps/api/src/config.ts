@@ -46,6 +46,12 @@ export interface AppConfig {
   meili: MeiliSettings | undefined;
   /** most search documents a process holds in memory; with more, PostgreSQL search answers with SQL alone */
   searchResidentMaxDocuments: number;
+  /** how long an order waiting for a bank transfer keeps its stock, in hours */
+  transferPaymentHours: number;
+  /** a delivered order the buyer has not confirmed completes by itself after this many days */
+  autoConfirmDays: number;
+  /** the shared secret carriers sign tracking pushes with; pushes are refused when unset */
+  trackingWebhookSecret: string | undefined;
 }
 
 /** A Meilisearch server that answers the `search` query; the PostgreSQL index is kept as well (for suggestions and as a fallback). */
@@ -108,6 +114,12 @@ function s3Settings(): S3Settings | undefined {
     credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
     forcePathStyle: booleanFromEnv('S3_FORCE_PATH_STYLE', false),
   };
+}
+
+function trackingWebhookSecret(): string | undefined {
+  const secret = process.env.TRACKING_WEBHOOK_SECRET || undefined;
+  if (secret && secret.length < 32) throw new Error('TRACKING_WEBHOOK_SECRET must be at least 32 characters');
+  return secret;
 }
 
 function meiliSettings(): MeiliSettings | undefined {
@@ -175,6 +187,9 @@ export function loadConfig(overrides: Partial<AppConfig> = {}, { command = false
     metricsToken: process.env.METRICS_TOKEN || undefined,
     meili: meiliSettings(),
     searchResidentMaxDocuments: intFromEnv('SEARCH_RESIDENT_MAX_DOCUMENTS', 500_000, { min: 0 }),
+    transferPaymentHours: intFromEnv('TRANSFER_PAYMENT_HOURS', 72),
+    autoConfirmDays: intFromEnv('AUTO_CONFIRM_DAYS', 7),
+    trackingWebhookSecret: trackingWebhookSecret(),
   };
   return { ...base, ...overrides };
 }

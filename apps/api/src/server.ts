@@ -27,6 +27,7 @@ import { registerStoredAnswers } from './common/public-cache/response-cache.plug
 import type { AppConfig } from './config';
 import { MAX_IMAGE_BYTES } from './modules/catalog/image-upload';
 import { AuthService } from './modules/identity/auth.service';
+import { registerTrackingWebhook, TrackingWebhook } from './modules/logistics/tracking-webhook';
 
 export interface ServerOptions {
   config: AppConfig;
@@ -83,6 +84,7 @@ export async function createServer({ config, databaseUrl, logger, poolMax, extra
     done();
   });
   await app.register(fastifyMultipart as never, { limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 5 } });
+  await registerTrackingWebhook(fastify, app.get(TrackingWebhook));
   // uploaded files, from the uploads folder or the bucket, at the same URLs with the same headers
   registerFileServing(fastify, app.get(FileStorage));
   if (config.webDistDir) {

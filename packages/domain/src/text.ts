@@ -56,6 +56,16 @@ export const TEXT_RULES = {
   categoryNameZh: { min: 1, max: 30 },
   categoryNameEn: { min: 1, max: 60 },
   searchWords: { min: 0, max: 100 },
+  recipientName: { min: 1, max: 20 },
+  deliveryAddress: { min: 2, max: 100 },
+  orderNote: { min: 0, max: 100 },
+  orderReason: { min: 1, max: 100 },
+  trackingDescription: { min: 1, max: 100 },
+  trackingLocation: { min: 0, max: 30 },
+  stationName: { min: 2, max: 30 },
+  stationAddress: { min: 2, max: 100 },
+  bankText: { min: 2, max: 50 },
+  reviewComment: { min: 0, max: 300, multiline: true },
 } as const satisfies Record<string, TextRule>;
 
 export type TextRuleName = keyof typeof TEXT_RULES;

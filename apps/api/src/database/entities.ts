@@ -16,6 +16,9 @@ import { RefreshToken } from '../modules/identity/refresh-token.entity';
 import { User } from '../modules/identity/user.entity';
 import { SearchDocument } from '../modules/search/search-document.entity';
 import { SearchIndexState } from '../modules/search/search-index-state.entity';
+import { Checkout, OrderLine, OrderReview, OrderTransition, SalesOrder, SalesRecord } from '../modules/ordering/ordering.entities';
+import { ServiceStation, Shipment, ShippingTemplate, TrackingEvent, WebhookDelivery } from '../modules/logistics/logistics.entities';
+import { PaymentRecord, SellerBankAccount } from '../modules/payments/payments.entities';
 import { SearchTerm } from '../modules/search/search-term.entity';
 
 export const ENTITIES = [
@@ -38,4 +41,17 @@ export const ENTITIES = [
   SearchDocument,
   SearchTerm,
   SearchIndexState,
+  ShippingTemplate,
+  ServiceStation,
+  Shipment,
+  TrackingEvent,
+  WebhookDelivery,
+  SellerBankAccount,
+  PaymentRecord,
+  Checkout,
+  SalesOrder,
+  OrderLine,
+  OrderTransition,
+  SalesRecord,
+  OrderReview,
 ];

@@ -7,7 +7,7 @@ interface ListingRef {
 }
 
 /** Why stock moved; every change of a listing's stock is one of these, with a reference where there is one. */
-export type StockReason = 'listing-created' | 'seller-set' | 'order-reserved' | 'reservation-released' | 'order-cancelled';
+export type StockReason = 'listing-created' | 'seller-set' | 'order-reserved' | 'reservation-released' | 'order-cancelled' | 'order-reinstated';
 
 declare module '../events/domain-events' {
   interface EventPayloads {

@@ -9,10 +9,11 @@ export enum OrganisationKind {
   ENTERPRISE = 'ENTERPRISE',
   BUYER = 'BUYER',
   LOGISTICS = 'LOGISTICS',
+  SERVICE_STATION = 'SERVICE_STATION',
 }
 registerEnumType(OrganisationKind, {
   name: 'OrganisationKind',
-  description: '农民专业合作社 / 家庭农场 / 企业 / 采购方 / 物流合作方',
+  description: '农民专业合作社 / 家庭农场 / 企业 / 采购方 / 物流合作方 / 村级服务站',
 });
 
 export enum VerificationStatus {

@@ -7,6 +7,9 @@ export const NOTIFICATION_KINDS = {
   'organisation-rejected': { zh: '组织认证未通过', en: 'Organisation verification refused' },
   'organisation-suspended': { zh: '组织被暂停', en: 'Organisation suspended' },
   'organisation-applied': { zh: '新组织待认证（管理员）', en: 'New organisation to verify (admins)' },
+  'order-buyer': { zh: '我的订单进度', en: 'Progress of my orders' },
+  'order-seller': { zh: '卖家：新订单与订单变化', en: 'Seller: new orders and changes' },
+  'order-station': { zh: '服务站：即将到站的包裹', en: 'Station: parcels on their way' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

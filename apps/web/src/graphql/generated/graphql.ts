@@ -26,6 +26,28 @@ export type AddMemberInput = {
   role: MemberRole;
 };
 
+export type BankAccountInput = {
+  accountName: Scalars['String']['input'];
+  accountNumber: Scalars['String']['input'];
+  bankName: Scalars['String']['input'];
+};
+
+export type CartInput = {
+  delivery: DeliveryInput;
+  lines: Array<CartLineInput>;
+  /** A note to the sellers, at most 100 characters */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** How each seller’s order is paid unless sellerPaymentMethods says otherwise */
+  paymentMethod: PaymentMethod;
+  sellerPaymentMethods?: InputMaybe<Array<SellerPaymentMethodInput>>;
+};
+
+export type CartLineInput = {
+  listingId: Scalars['ID']['input'];
+  /** In the listing’s unit */
+  quantity: Scalars['Int']['input'];
+};
+
 export type ChangeMemberRoleInput = {
   organisationId: Scalars['ID']['input'];
   role: MemberRole;
@@ -43,6 +65,20 @@ export type ChannelCategoryInput = {
   nameEn: Scalars['String']['input'];
   nameZh: Scalars['String']['input'];
   slug: Scalars['String']['input'];
+};
+
+export type CheckoutInput = {
+  delivery: DeliveryInput;
+  /** The total the buyer confirmed; when the server’s differs nothing is placed (ordering/price-changed) */
+  expectedTotalFen?: InputMaybe<Scalars['Int']['input']>;
+  /** Chosen by the client for this checkout (8–64 letters, digits, - or _); a retry with the same key returns the same orders */
+  idempotencyKey: Scalars['String']['input'];
+  lines: Array<CartLineInput>;
+  /** A note to the sellers, at most 100 characters */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** How each seller’s order is paid unless sellerPaymentMethods says otherwise */
+  paymentMethod: PaymentMethod;
+  sellerPaymentMethods?: InputMaybe<Array<SellerPaymentMethodInput>>;
 };
 
 export type CreateChannelInput = {
@@ -89,6 +125,34 @@ export type CreateOrganisationInput = {
   uscc: Scalars['String']['input'];
 };
 
+export type CreateServiceStationInput = {
+  address: Scalars['String']['input'];
+  countyCode: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  organisationId: Scalars['ID']['input'];
+};
+
+/** 收货方式：送到地址，或送到村级服务站自提 / Delivery to an address, or to a village service station for pickup */
+export type DeliveryInput = {
+  /** Township, village, street (without a station) */
+  address?: InputMaybe<Scalars['String']['input']>;
+  /** County code of the address (without a station) */
+  countyCode?: InputMaybe<Scalars['String']['input']>;
+  recipientName: Scalars['String']['input'];
+  recipientPhone: Scalars['String']['input'];
+  /** A service station; its county and address are used */
+  stationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type FreightZoneInput = {
+  additionalFen: Scalars['Int']['input'];
+  additionalKg: Scalars['Int']['input'];
+  firstFen: Scalars['Int']['input'];
+  firstKg: Scalars['Int']['input'];
+  /** County (430923), prefecture (430900) or province (430000) codes */
+  regions: Array<Scalars['String']['input']>;
+};
+
 /** 草稿 / 在售 / 暂停 / 售罄 / 已归档 */
 export type ListingStatus =
   | 'ACTIVE'
@@ -108,13 +172,32 @@ export type MemberRole =
   | 'OWNER'
   | 'STAFF';
 
-/** 农民专业合作社 / 家庭农场 / 企业 / 采购方 / 物流合作方 */
+/** 待付款 / 待发货 / 已发货 / 已到服务站 / 已送达 / 已完成 / 已取消 / 退款中 / 已退款 */
+export type OrderStatus =
+  | 'AT_STATION'
+  | 'AWAITING_PAYMENT'
+  | 'AWAITING_SHIPMENT'
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'DELIVERED'
+  | 'REFUNDED'
+  | 'REFUND_REQUESTED'
+  | 'SHIPPED';
+
+/** 农民专业合作社 / 家庭农场 / 企业 / 采购方 / 物流合作方 / 村级服务站 */
 export type OrganisationKind =
   | 'BUYER'
   | 'COOPERATIVE'
   | 'ENTERPRISE'
   | 'FAMILY_FARM'
-  | 'LOGISTICS';
+  | 'LOGISTICS'
+  | 'SERVICE_STATION';
+
+/** 支付宝 / 对公转账 / 货到付款 */
+export type PaymentMethod =
+  | 'ALIPAY'
+  | 'BANK_TRANSFER'
+  | 'CASH_ON_DELIVERY';
 
 export type PriceTierInput = {
   minQuantity: Scalars['Int']['input'];
@@ -149,6 +232,34 @@ export type SearchSort =
   | 'PRICE_ASC'
   | 'PRICE_DESC'
   | 'RELEVANCE';
+
+export type SellerPaymentMethodInput = {
+  method: PaymentMethod;
+  sellerId: Scalars['ID']['input'];
+};
+
+export type ShipOrderInput = {
+  /** Express company code, e.g. SF, YTO, ZTO, EMS */
+  carrier?: InputMaybe<Scalars['String']['input']>;
+  /** A verified logistics partner that carries it */
+  logisticsOrganisationId?: InputMaybe<Scalars['ID']['input']>;
+  orderId: Scalars['ID']['input'];
+  /** The seller delivers itself (no carrier) */
+  ownDelivery?: InputMaybe<Scalars['Boolean']['input']>;
+  trackingNumber?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ShippingTemplateInput = {
+  /** Cold-chain surcharge per started kg of fresh produce (fruit, pork), in fen */
+  coldChainFenPerKg: Scalars['Int']['input'];
+  /** Counties or prefectures not served */
+  excluded: Array<Scalars['String']['input']>;
+  /** Goods worth at least this travel free */
+  freeAboveFen?: InputMaybe<Scalars['Int']['input']>;
+  /** Weight of one piece of a count unit (head, box, bottle), in grams */
+  pieceWeightGrams: Scalars['Int']['input'];
+  zones: Array<FreightZoneInput>;
+};
 
 export type SignUpInput = {
   displayName: Scalars['String']['input'];

@@ -1,0 +1,352 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable } from '@nestjs/common';
+import { normalizeMobile, type PriceTier, unitPriceFor } from '@xiangnong/domain';
+import { createHash, randomUUID } from 'node:crypto';
+import { DomainError } from '../../common/errors';
+import { isUuid } from '../../common/ids';
+import type { RequestContext } from '../../common/request-context';
+import { sqlIn } from '../../common/sql';
+import { optionalText, requireText } from '../../common/text-input';
+import { APP_CONFIG, type AppConfig } from '../../config';
+import { StockService } from '../catalog/stock.service';
+import { OutboxService } from '../events/outbox.service';
+import { GeoService } from '../geo/geo.service';
+import { quoteFreight } from '../logistics/freight';
+import { LogisticsService } from '../logistics/logistics.service';
+import { PaymentMethod } from '../payments/payments.entities';
+import { PaymentsService } from '../payments/payments.service';
+import { OrderStatus } from './order-status';
+import { retryOnDeadlock } from './transactions';
+
+/** The most one order may come to (¥10,000,000): larger trades are signed as contracts. */
+export const MAX_ORDER_FEN = 1_000_000_000;
+const MAX_LINES = 50;
+const MAX_QUANTITY = 1_000_000_000;
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
+
+export interface CartLineInput {
+  listingId: string;
+  quantity: number;
+}
+
+export interface DeliveryInput {
+  /** a village service station; its county and address are the delivery's */
+  stationId?: string | null;
+  countyCode?: string | null;
+  address?: string | null;
+  recipientName: string;
+  recipientPhone: string;
+}
+
+export interface CartInput {
+  lines: CartLineInput[];
+  delivery: DeliveryInput;
+  /** how every seller's order is paid, unless `sellerPaymentMethods` says otherwise for one */
+  paymentMethod: PaymentMethod;
+  sellerPaymentMethods?: { sellerId: string; method: PaymentMethod }[] | null;
+  note?: string | null;
+}
+
+export interface CheckoutInput extends CartInput {
+  idempotencyKey: string;
+  /** the total the buyer saw; when given and the server's differs, nothing is placed */
+  expectedTotalFen?: number | null;
+}
+
+interface Delivery {
+  kind: 'ADDRESS' | 'STATION';
+  stationId: string | null;
+  countyCode: string;
+  address: string;
+  recipientName: string;
+  recipientPhone: string;
+}
+
+interface Cart {
+  lines: CartLineInput[];
+  delivery: Delivery;
+  methods: Map<string, PaymentMethod>;
+  defaultMethod: PaymentMethod;
+  note: string | null;
+}
+
+interface ListingRow {
+  id: string;
+  organisation_id: string;
+  seller_name: string;
+  verification_status: string;
+  channel_code: string;
+  title: string;
+  unit: string;
+  origin_county_code: string;
+  price_tiers: PriceTier[];
+  min_order_quantity: number;
+  stock: number;
+  status: string;
+}
+
+export interface PricedLine {
+  listingId: string;
+  title: string;
+  channelCode: string;
+  originCountyCode: string;
+  unit: string;
+  quantity: number;
+  unitPriceFen: number;
+  amountFen: number;
+}
+
+export interface PricedGroup {
+  sellerId: string;
+  sellerName: string;
+  lines: PricedLine[];
+  goodsFen: number;
+  freightFen: number;
+  coldChainFen: number;
+  billedKg: number;
+  totalFen: number;
+  paymentMethod: PaymentMethod;
+}
+
+export interface PricedCart {
+  groups: PricedGroup[];
+  goodsFen: number;
+  freightFen: number;
+  totalFen: number;
+}
+
+/**
+ * Prices carts and turns them into orders, one per seller. Every amount is computed here from the
+ * listings as they are when the checkout runs; nothing the buyer sends is taken as a price.
+ */
+@Injectable()
+export class CheckoutService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly geo: GeoService,
+    private readonly logistics: LogisticsService,
+    private readonly payments: PaymentsService,
+    private readonly stock: StockService,
+    private readonly outbox: OutboxService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** What the cart would cost, per seller with freight, as placing it now would charge. */
+  async quote(ctx: RequestContext, input: CartInput): Promise<PricedCart> {
+    const user = ctx.requireUser();
+    const cart = await this.cart(input);
+    return this.price(this.em.fork(), user.id, cart, false);
+  }
+
+  /**
+   * Places the cart as one order per seller, taking the stock in the same transaction. The same
+   * idempotency key gives the same orders back however often it is retried; with another cart it
+   * is refused.
+   */
+  async place(ctx: RequestContext, input: CheckoutInput): Promise<{ checkoutId: string; replayed: boolean }> {
+    const user = ctx.requireUser();
+    if (typeof input.idempotencyKey !== 'string' || !IDEMPOTENCY_KEY.test(input.idempotencyKey)) throw new DomainError('ordering/idempotency-key-invalid');
+    const cart = await this.cart(input);
+    const requestHash = hashCart(cart);
+    return retryOnDeadlock(() =>
+      this.em.fork().transactional(async (em) => {
+        const sql = sqlIn(em);
+        const [created] = await sql<{ id: string }>(
+          `insert into checkout (id, buyer_id, idempotency_key, request_hash, created_at) values (gen_random_uuid(), ?, ?, ?, now())
+           on conflict (buyer_id, idempotency_key) do nothing returning id`,
+          [user.id, input.idempotencyKey, requestHash],
+        );
+        if (!created) {
+          const [existing] = await sql<{ id: string; request_hash: string }>('select id, request_hash from checkout where buyer_id = ? and idempotency_key = ?', [user.id, input.idempotencyKey]);
+          if (existing!.request_hash !== requestHash) throw new DomainError('ordering/idempotency-conflict');
+          return { checkoutId: existing!.id, replayed: true };
+        }
+        const priced = await this.price(em, user.id, cart, true);
+        if (input.expectedTotalFen !== undefined && input.expectedTotalFen !== null && input.expectedTotalFen !== priced.totalFen) {
+          throw new DomainError('ordering/price-changed', { expectedTotalFen: input.expectedTotalFen, totalFen: priced.totalFen });
+        }
+        await this.write(em, created.id, user.id, cart, priced);
+        return { checkoutId: created.id, replayed: false };
+      }),
+    );
+  }
+
+  private async write(em: EntityManager, checkoutId: string, buyerId: string, cart: Cart, priced: PricedCart): Promise<void> {
+    const sql = sqlIn(em);
+    const numbers = await sql<{ number: string }>(
+      `select 'XN' || to_char(now() at time zone 'Asia/Shanghai', 'YYYYMMDD') || lpad(nextval('order_number_seq')::text, 6, '0') as number
+         from generate_series(1, ?)`,
+      [priced.groups.length],
+    );
+    const transferExpiry = new Date(Date.now() + this.config.transferPaymentHours * 3_600_000);
+    const d = cart.delivery;
+    const orders = priced.groups.map((group, i) => {
+      const cod = group.paymentMethod === PaymentMethod.CASH_ON_DELIVERY;
+      return {
+        id: randomUUID(),
+        number: numbers[i]!.number,
+        group,
+        status: cod ? OrderStatus.AWAITING_SHIPMENT : OrderStatus.AWAITING_PAYMENT,
+        expiresAt: cod ? null : transferExpiry,
+      };
+    });
+    const orderValues = orders.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), now())').join(', ');
+    await sql(
+      `insert into sales_order (id, number, checkout_id, buyer_id, seller_id, status, payment_method, goods_fen, freight_fen, total_fen,
+         delivery_kind, recipient_name, recipient_phone, county_code, address, station_id, buyer_note, expires_at, placed_at, updated_at)
+       values ${orderValues}`,
+      orders.flatMap((o) => [
+        o.id, o.number, checkoutId, buyerId, o.group.sellerId, o.status, o.group.paymentMethod, o.group.goodsFen, o.group.freightFen, o.group.totalFen,
+        d.kind, d.recipientName, d.recipientPhone, d.countyCode, d.address, d.stationId, cart.note, o.expiresAt,
+      ]),
+    );
+    const lines = orders.flatMap((o) => o.group.lines.map((line) => ({ orderId: o.id, line })));
+    await sql(
+      `insert into order_line (id, order_id, listing_id, title, channel_code, origin_county_code, unit, quantity, unit_price_fen, amount_fen)
+       values ${lines.map(() => '(gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      lines.flatMap(({ orderId, line: l }) => [orderId, l.listingId, l.title, l.channelCode, l.originCountyCode, l.unit, l.quantity, l.unitPriceFen, l.amountFen]),
+    );
+    await sql(
+      `insert into order_transition (order_id, action, from_status, to_status, actor_role, actor_id, created_at)
+       values ${orders.map(() => `(?, 'place', null, ?, 'BUYER', ?, now())`).join(', ')}`,
+      orders.flatMap((o) => [o.id, o.status, buyerId]),
+    );
+    // stock is taken listing by listing in id order, the order the rows were locked in
+    for (const { orderId, line } of [...lines].sort((a, b) => (a.line.listingId < b.line.listingId ? -1 : 1))) {
+      await this.stock.adjust(em, { listingId: line.listingId, delta: -line.quantity, reason: 'order-reserved', reference: orderId, actorId: buyerId });
+    }
+    await this.outbox.record(
+      em,
+      ...orders.map((o) => ({
+        type: 'order.placed' as const,
+        aggregate: 'order',
+        aggregateId: o.id,
+        payload: {
+          orderId: o.id,
+          number: o.number,
+          buyerId,
+          sellerId: o.group.sellerId,
+          stationId: d.stationId,
+          status: o.status,
+          paymentMethod: o.group.paymentMethod,
+          totalFen: o.group.totalFen,
+        },
+      })),
+    );
+  }
+
+  /** The cart as the server takes it: duplicates merged, delivery checked, every value bounded. */
+  private async cart(input: CartInput): Promise<Cart> {
+    const lines = new Map<string, number>();
+    if (!Array.isArray(input.lines) || input.lines.length === 0) throw new DomainError('ordering/cart-empty');
+    for (const line of input.lines) {
+      if (!isUuid(line.listingId)) throw new DomainError('ordering/listing-unavailable', { listingId: line.listingId });
+      if (!Number.isInteger(line.quantity) || line.quantity < 1 || line.quantity > MAX_QUANTITY) {
+        throw new DomainError('ordering/quantity-invalid', { listingId: line.listingId });
+      }
+      lines.set(line.listingId, (lines.get(line.listingId) ?? 0) + line.quantity);
+    }
+    if (lines.size > MAX_LINES) throw new DomainError('ordering/cart-too-large');
+    const methods = new Map<string, PaymentMethod>();
+    for (const m of input.sellerPaymentMethods ?? []) methods.set(m.sellerId, m.method);
+    return {
+      lines: [...lines].map(([listingId, quantity]) => ({ listingId, quantity })),
+      delivery: await this.delivery(input.delivery),
+      methods,
+      defaultMethod: input.paymentMethod,
+      note: optionalText(input.note, 'orderNote', 'ordering/note-invalid') ?? null,
+    };
+  }
+
+  private async delivery(input: DeliveryInput): Promise<Delivery> {
+    const recipientName = requireText(input.recipientName ?? '', 'recipientName', 'ordering/recipient-invalid');
+    const recipientPhone = normalizeMobile(input.recipientPhone ?? '');
+    if (!recipientPhone) throw new DomainError('ordering/phone-invalid');
+    if (input.stationId) {
+      const station = await this.logistics.requireStation(this.em.fork(), input.stationId);
+      return { kind: 'STATION', stationId: station.id, countyCode: station.countyCode, address: `${station.name}（${station.address}）`, recipientName, recipientPhone };
+    }
+    const county = await this.geo.requireCounty(input.countyCode ?? '');
+    const address = requireText(input.address ?? '', 'deliveryAddress', 'ordering/address-invalid');
+    return { kind: 'ADDRESS', stationId: null, countyCode: county.code, address, recipientName, recipientPhone };
+  }
+
+  /**
+   * Prices the cart from the listings as they are (locked, in id order, when `lock`): each line at
+   * its price tier, each seller's parcel at its freight. Any line that cannot be bought refuses the
+   * whole cart with a typed error naming it.
+   */
+  private async price(em: EntityManager, buyerId: string, cart: Cart, lock: boolean): Promise<PricedCart> {
+    const sql = sqlIn(em);
+    const ids = cart.lines.map((l) => l.listingId);
+    const rows = await sql<ListingRow>(
+      `select l.id, l.organisation_id, o.name as seller_name, o.verification_status, l.channel_code, l.title, l.unit, l.origin_county_code,
+              l.price_tiers, l.min_order_quantity, l.stock, l.status
+         from listing l join organisation o on o.id = l.organisation_id
+        where l.id in (${ids.map(() => '?').join(', ')})
+        order by l.id${lock ? ' for update of l' : ''}`,
+      ids,
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const ownOrganisations = new Set(
+      (await sql<{ organisation_id: string }>('select organisation_id from membership where user_id = ?', [buyerId])).map((m) => m.organisation_id),
+    );
+    const groups = new Map<string, PricedGroup>();
+    for (const { listingId, quantity } of cart.lines) {
+      const row = byId.get(listingId);
+      if (!row || !['ACTIVE', 'SOLD_OUT'].includes(row.status) || row.verification_status !== 'VERIFIED') {
+        throw new DomainError('ordering/listing-unavailable', { listingId });
+      }
+      if (ownOrganisations.has(row.organisation_id)) throw new DomainError('ordering/own-listing', { listingId });
+      if (quantity < row.min_order_quantity) throw new DomainError('ordering/quantity-invalid', { listingId, minOrderQuantity: row.min_order_quantity });
+      if (quantity > row.stock) throw new DomainError('ordering/stock-insufficient', { listingId, available: row.stock });
+      const unitPriceFen = unitPriceFor(row.price_tiers, quantity)!;
+      const amount = BigInt(quantity) * BigInt(unitPriceFen);
+      if (amount > BigInt(MAX_ORDER_FEN)) throw new DomainError('ordering/amount-too-large', { listingId, maxFen: MAX_ORDER_FEN });
+      let group = groups.get(row.organisation_id);
+      if (!group) {
+        const method = cart.methods.get(row.organisation_id) ?? cart.defaultMethod;
+        group = { sellerId: row.organisation_id, sellerName: row.seller_name, lines: [], goodsFen: 0, freightFen: 0, coldChainFen: 0, billedKg: 0, totalFen: 0, paymentMethod: method };
+        groups.set(row.organisation_id, group);
+      }
+      group.lines.push({
+        listingId, title: row.title, channelCode: row.channel_code, originCountyCode: row.origin_county_code,
+        unit: row.unit, quantity, unitPriceFen, amountFen: Number(amount),
+      });
+      group.goodsFen += Number(amount);
+    }
+    const sellerIds = [...groups.keys()];
+    const rules = await this.logistics.rulesOf(em, sellerIds);
+    const needsAccount = [...groups.values()].filter((g) => g.paymentMethod === PaymentMethod.BANK_TRANSFER).map((g) => g.sellerId);
+    const accounts = await this.payments.bankAccounts(em, needsAccount);
+    let goodsFen = 0;
+    let freightFen = 0;
+    for (const group of groups.values()) {
+      const quote = quoteFreight(rules.get(group.sellerId)!, cart.delivery.countyCode, group.lines.map((l) => ({ quantity: l.quantity, unit: l.unit, channel: l.channelCode })), group.goodsFen);
+      if (quote.freightFen === null) throw new DomainError('logistics/area-not-served', { sellerId: group.sellerId, sellerName: group.sellerName, countyCode: cart.delivery.countyCode });
+      group.freightFen = quote.freightFen;
+      group.coldChainFen = quote.coldChainFen;
+      group.billedKg = quote.billedKg;
+      group.totalFen = group.goodsFen + group.freightFen;
+      if (group.totalFen > MAX_ORDER_FEN) throw new DomainError('ordering/amount-too-large', { sellerId: group.sellerId, maxFen: MAX_ORDER_FEN });
+      if (group.paymentMethod === PaymentMethod.ALIPAY || (group.paymentMethod === PaymentMethod.BANK_TRANSFER && !accounts.has(group.sellerId))) {
+        throw new DomainError('payments/method-unavailable', { sellerId: group.sellerId, sellerName: group.sellerName, method: group.paymentMethod });
+      }
+      goodsFen += group.goodsFen;
+      freightFen += group.freightFen;
+    }
+    return { groups: [...groups.values()], goodsFen, freightFen, totalFen: goodsFen + freightFen };
+  }
+}
+
+/** What identifies a cart for its idempotency key: lines in listing order, delivery, payment, note. */
+function hashCart(cart: Cart): string {
+  const canonical = {
+    lines: [...cart.lines].sort((a, b) => (a.listingId < b.listingId ? -1 : 1)).map((l) => [l.listingId, l.quantity]),
+    delivery: cart.delivery,
+    methods: [...cart.methods].sort(([a], [b]) => (a < b ? -1 : 1)),
+    defaultMethod: cart.defaultMethod,
+    note: cart.note,
+  };
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+}
