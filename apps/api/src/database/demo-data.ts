@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { usccCheckCharacter } from '@xiangnong/domain';
 import { randomUUID } from 'node:crypto';
+import type { FreightRules } from '../modules/logistics/freight';
 import { hashPassword } from '../modules/identity/password';
 
 export const DEMO_PASSWORD = 'xiangnong2026';
@@ -8,6 +9,15 @@ export const DEMO_LOGINS = [
   { phone: '13800000000', role: '平台管理员 / Platform admin' },
   { phone: '13900000001', role: '安化县黑茶合作社 / Tea cooperative owner' },
   { phone: '13900000002', role: '采购商 / Buyer' },
+  { phone: '13900000003', role: '村级服务站站长 / Village service-station operator' },
+  { phone: '13900000004', role: '物流合作方 / Logistics partner' },
+];
+
+/** Village service stations of the demo station operator, where buyers can have parcels sent. */
+const DEMO_STATIONS = [
+  { name: '江南镇洞市村服务站', county: '430923', address: '安化县江南镇洞市村村部一楼（示例）' },
+  { name: '高村镇服务站', county: '431226', address: '麻阳苗族自治县高村镇电商服务中心（示例）' },
+  { name: '宁乡市花明楼镇服务站', county: '430182', address: '宁乡市花明楼镇农贸市场旁（示例）' },
 ];
 
 function demoUscc(seq: number, division: string): string {
@@ -20,6 +30,8 @@ interface DemoOrg {
   kind: string;
   county: string;
   contact: { name: string; phone: string };
+  /** freight rules; without them the seller delivers free within Hunan */
+  shipping?: FreightRules;
   listings: {
     channel: string;
     category: string;
@@ -57,6 +69,17 @@ const ORGS: DemoOrg[] = [
     kind: 'COOPERATIVE',
     county: '431226',
     contact: { name: '滕果农', phone: '13900000012' },
+    // fresh fruit: freight by weight with a cold-chain surcharge, free from ¥500, not to 长沙市辖区
+    shipping: {
+      zones: [
+        { regions: ['431200'], firstKg: 5, firstFen: 600, additionalKg: 5, additionalFen: 300 },
+        { regions: ['430000'], firstKg: 5, firstFen: 1200, additionalKg: 5, additionalFen: 600 },
+      ],
+      excluded: [],
+      coldChainFenPerKg: 20,
+      freeAboveFen: 50_000,
+      pieceWeightGrams: 5000,
+    },
     listings: [
       { channel: 'fruit', category: 'bingtang-orange', title: '麻阳冰糖橙 70-75 毫米 产地直发', unit: 'JIN', tiers: [[100, 380], [1000, 340]], stock: 50000, attributes: { variety: '冰糖橙', sizeGrade: '70-75', brix: 14.5, pickingDate: '2026-11-20' }, certifications: ['GEO_INDICATION', 'GREEN_FOOD'] },
       { channel: 'fruit', category: 'kiwifruit', title: '湘西猕猴桃 米良一号 精品箱', unit: 'BOX', tiers: [[10, 6800], [100, 6000]], stock: 2000, attributes: { variety: '米良一号', brix: 16 } },
@@ -105,7 +128,7 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
     const t = tx.getConnection();
     const ctx = tx.getTransactionContext();
     const users: Record<string, string> = {};
-    const names = ['平台管理员', '李合作', '王采购'];
+    const names = ['平台管理员', '李合作', '王采购', '张站长', '赵物流'];
     for (const [i, login] of DEMO_LOGINS.entries()) {
       users[login.phone] = randomUUID();
       await t.execute(
@@ -130,6 +153,14 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
       );
       const owner = seq === 2 ? users['13900000001']! : users['13800000000']!;
       await t.execute(`insert into membership (id, organisation_id, user_id, role, created_at) values (?, ?, ?, 'OWNER', now())`, [randomUUID(), orgId, owner], 'run', ctx);
+      // every demo seller takes bank transfers (the account is a sample, marked as such)
+      await t.execute(
+        `insert into seller_bank_account (organisation_id, account_name, bank_name, account_number, updated_at) values (?, ?, ?, ?, now())`,
+        [orgId, org.name, '示例银行 湖南分行', `62284800${String(seq).padStart(8, '0')}`],
+        'run',
+        ctx,
+      );
+      if (org.shipping) await t.execute(`insert into shipping_template (organisation_id, rules, updated_at) values (?, ?::jsonb, now())`, [orgId, JSON.stringify(org.shipping)], 'run', ctx);
       for (const l of org.listings) {
         const category = categories.find((cat) => cat.channel_code === l.channel && cat.slug === l.category)!;
         const published = new Date(Date.now() - ++minutesAgo * 60_000);
@@ -148,6 +179,7 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
         );
       }
     }
+    await loadDemoPartners(tx, users, seq);
     // the stock ledger starts with each listing's stock, as it does for listings sellers create
     await t.execute(
       `insert into stock_movement (listing_id, delta, stock_after, reason, created_at) select id, stock, stock, 'listing-created', created_at from listing where is_demo and stock > 0`,
@@ -160,4 +192,35 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
     await t.execute('delete from search_index_state', [], 'run', ctx);
   });
   return true;
+}
+
+/** The demo station operator with its stations, and the demo logistics partner. */
+async function loadDemoPartners(tx: EntityManager, users: Record<string, string>, firstSeq: number): Promise<void> {
+  const t = tx.getConnection();
+  const ctx = tx.getTransactionContext();
+  const partners = [
+    { login: '13900000003', name: '安化县村级电商服务站联合会', kind: 'SERVICE_STATION', county: '430923', contact: '张站长' },
+    { login: '13900000004', name: '湘农冷链物流有限公司', kind: 'LOGISTICS', county: '430104', contact: '赵物流' },
+  ];
+  let seq = firstSeq;
+  for (const p of partners) {
+    const orgId = randomUUID();
+    await t.execute(
+      `insert into organisation (id, name, kind, uscc, county_code, contact_name, contact_phone, verification_status, verified_at, is_demo, created_at)
+       values (?, ?, ?, ?, ?, ?, ?, 'VERIFIED', now(), true, now())`,
+      [orgId, p.name, p.kind, demoUscc(seq++, p.county), p.county, p.contact, p.login],
+      'run',
+      ctx,
+    );
+    await t.execute(`insert into membership (id, organisation_id, user_id, role, created_at) values (?, ?, ?, 'OWNER', now())`, [randomUUID(), orgId, users[p.login]], 'run', ctx);
+    if (p.kind !== 'SERVICE_STATION') continue;
+    for (const station of DEMO_STATIONS) {
+      await t.execute(
+        `insert into service_station (id, organisation_id, name, county_code, address, is_demo, created_at) values (?, ?, ?, ?, ?, true, now())`,
+        [randomUUID(), orgId, station.name, station.county, station.address],
+        'run',
+        ctx,
+      );
+    }
+  }
 }

@@ -12,7 +12,7 @@ describe('the order transition table', () => {
   });
 
   it('never leaves a final status except a paid-late expiry, and never moves a shipped order back to unshipped', () => {
-    const all = Object.entries(ORDER_TRANSITIONS) as [OrderAction, { from: OrderStatus; to: OrderStatus }[]][];
+    const all = Object.entries(ORDER_TRANSITIONS) as [OrderAction, readonly { from: OrderStatus; to: OrderStatus }[]][];
     const fromFinal = all.flatMap(([action, ts]) => ts.filter((t) => [OrderStatus.COMPLETED, OrderStatus.REFUNDED, OrderStatus.CANCELLED].includes(t.from)).map((t) => `${action}:${t.from}`));
     expect(fromFinal).toEqual(['reinstate:CANCELLED']);
     const shipped = [OrderStatus.SHIPPED, OrderStatus.AT_STATION, OrderStatus.DELIVERED];
