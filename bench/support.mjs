@@ -81,9 +81,10 @@ export class Run {
    * Starts the built API on an embedded PostgreSQL in this run's folder (production mode, no
    * storefront, warnings only) and waits until /readyz answers.
    * @param {Record<string, string>} env
+   * @param {string[]} [nodeArgs] more flags for Node, e.g. --cpu-prof
    * @returns {Promise<{ url: string, databaseUrl: string, child: import('node:child_process').ChildProcess }>}
    */
-  async startApi(env = {}) {
+  async startApi(env = {}, nodeArgs = []) {
     const [port, pgPort] = [await freePort(), await freePort()];
     /** @type {NodeJS.ProcessEnv} */
     const apiEnv = {
@@ -102,7 +103,7 @@ export class Run {
     delete apiEnv.DATABASE_URL;
     delete apiEnv.MIGRATE_ON_START;
     delete apiEnv.MEILI_HOST;
-    const child = this.spawn([...API_NODE_FLAGS, join(API_DIST, 'main.js')], { env: apiEnv, stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = this.spawn([...API_NODE_FLAGS, ...nodeArgs, join(API_DIST, 'main.js')], { env: apiEnv, stdio: ['ignore', 'inherit', 'inherit'] });
     const url = `http://127.0.0.1:${port}`;
     const deadline = Date.now() + 300_000;
     while (Date.now() < deadline) {

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors';
 import { sqlIn } from '../../common/sql';
+import type { NewEvent } from '../events/domain-events';
 import { OutboxService } from '../events/outbox.service';
 import type { StockReason } from './catalog.events';
 import type { ListingStatus } from './listing.entity';
@@ -60,6 +61,45 @@ export class StockService {
     return { from: row.old_stock, to: row.stock, status: row.status };
   }
 
+  /**
+   * Several changes at once, as a checkout takes the stock of all its lines: one statement locks
+   * the listings in id order, moves each by its delta if it stays at zero or more, and writes their
+   * ledger rows; then their events. Throws `catalog/stock-insufficient` (naming the listings) when
+   * any would go below zero; the caller's transaction must then roll back, as it does when the
+   * error leaves it.
+   */
+  async adjustMany(em: EntityManager, changes: readonly Omit<StockChange, 'reason' | 'actorId'>[], reason: StockReason, actorId: string | null): Promise<void> {
+    if (!changes.length) return;
+    const ids = new Set(changes.map((c) => c.listingId));
+    if (ids.size !== changes.length) throw new Error('adjustMany takes each listing once');
+    for (const c of changes) {
+      if (!Number.isSafeInteger(c.delta) || c.delta === 0) throw new Error(`a stock change moves stock by a whole number other than 0, got ${c.delta}`);
+    }
+    const rows = await sqlIn(em)<AdjustedRow & { id: string; reference: string | null }>(
+      `with req as (select * from unnest(array[?]::uuid[], array[?]::int[], array[?]::text[]) as r(listing_id, delta, reference)),
+       old as (select l.id, l.stock, l.status, req.delta, req.reference from listing l join req on req.listing_id = l.id order by l.id for update of l),
+       upd as (
+         update listing l set
+           stock = old.stock + old.delta,
+           status = case when old.status = 'ACTIVE' and old.stock + old.delta = 0 then 'SOLD_OUT'::listing_status
+                         when old.status = 'SOLD_OUT' and old.stock + old.delta > 0 then 'ACTIVE'::listing_status
+                         else old.status end,
+           updated_at = now()
+         from old where l.id = old.id and old.stock + old.delta >= 0
+         returning l.id, old.stock as old_stock, old.status as old_status, old.delta, old.reference, l.stock, l.status, l.organisation_id, l.channel_code),
+       ledger as (
+         insert into stock_movement (listing_id, delta, stock_after, reason, reference, actor_id, created_at)
+         select id, delta, stock, ?, reference, ?, now() from upd)
+       select * from upd`,
+      [changes.map((c) => c.listingId), changes.map((c) => c.delta), changes.map((c) => c.reference ?? null), reason, actorId],
+    );
+    if (rows.length !== changes.length) {
+      const moved = new Set(rows.map((r) => r.id));
+      throw new DomainError('catalog/stock-insufficient', { listingIds: changes.filter((c) => !moved.has(c.listingId)).map((c) => c.listingId) });
+    }
+    await this.outbox.record(em, ...rows.flatMap((row) => this.events({ listingId: row.id, reason, reference: row.reference }, row)));
+  }
+
   /** The first ledger row of a new listing, so that its movements add up to its stock from the start. */
   async opened(em: EntityManager, listing: { id: string; stock: number }, actorId: string | null): Promise<void> {
     if (listing.stock === 0) return;
@@ -74,20 +114,23 @@ export class StockService {
       'insert into stock_movement (listing_id, delta, stock_after, reason, reference, actor_id, created_at) values (?, ?, ?, ?, ?, ?, now())',
       [change.listingId, change.delta, row.stock, change.reason, change.reference ?? null, change.actorId ?? null],
     );
+    await this.outbox.record(em, ...this.events(change, row));
+  }
+
+  /** The events of one change: the stock moved, and the status when it went to or from sold out. */
+  private events(change: Pick<StockChange, 'listingId' | 'reason' | 'reference'>, row: AdjustedRow): NewEvent<'listing.stock-changed' | 'listing.status-changed'>[] {
     const ref = { listingId: change.listingId, organisationId: row.organisation_id, channel: row.channel_code };
-    await this.outbox.record(em, {
-      type: 'listing.stock-changed',
-      aggregate: 'listing',
-      aggregateId: change.listingId,
-      payload: { ...ref, from: row.old_stock, to: row.stock, reason: change.reason, reference: change.reference ?? null },
-    });
-    if (row.status !== row.old_status) {
-      await this.outbox.record(em, {
-        type: 'listing.status-changed',
+    const events: NewEvent<'listing.stock-changed' | 'listing.status-changed'>[] = [
+      {
+        type: 'listing.stock-changed',
         aggregate: 'listing',
         aggregateId: change.listingId,
-        payload: { ...ref, from: row.old_status, to: row.status },
-      });
+        payload: { ...ref, from: row.old_stock, to: row.stock, reason: change.reason, reference: change.reference ?? null },
+      },
+    ];
+    if (row.status !== row.old_status) {
+      events.push({ type: 'listing.status-changed', aggregate: 'listing', aggregateId: change.listingId, payload: { ...ref, from: row.old_status, to: row.status } });
     }
+    return events;
   }
 }

@@ -11,7 +11,7 @@ import { APP_CONFIG, type AppConfig } from '../../config';
 import { StockService } from '../catalog/stock.service';
 import { OutboxService } from '../events/outbox.service';
 import { GeoService } from '../geo/geo.service';
-import { quoteFreight } from '../logistics/freight';
+import { DEFAULT_FREIGHT_RULES, type FreightRules, quoteFreight } from '../logistics/freight';
 import { LogisticsService } from '../logistics/logistics.service';
 import { PaymentMethod } from '../payments/payments.entities';
 import { PaymentsService } from '../payments/payments.service';
@@ -83,6 +83,9 @@ interface ListingRow {
   min_order_quantity: number;
   stock: number;
   status: string;
+  freight_rules: FreightRules | null;
+  own: boolean;
+  takes_transfers: boolean;
 }
 
 export interface PricedLine {
@@ -171,50 +174,53 @@ export class CheckoutService {
     );
   }
 
+  /**
+   * Writes the orders, their lines and first moves in one statement, then takes the stock of every
+   * line in one more (in listing id order, the order the rows were locked in), then the events.
+   */
   private async write(em: EntityManager, checkoutId: string, buyerId: string, cart: Cart, priced: PricedCart): Promise<void> {
-    const sql = sqlIn(em);
-    const numbers = await sql<{ number: string }>(
-      `select 'XN' || to_char(now() at time zone 'Asia/Shanghai', 'YYYYMMDD') || lpad(nextval('order_number_seq')::text, 6, '0') as number
-         from generate_series(1, ?)`,
-      [priced.groups.length],
-    );
     const transferExpiry = new Date(Date.now() + this.config.transferPaymentHours * 3_600_000);
     const d = cart.delivery;
-    const orders = priced.groups.map((group, i) => {
+    const orders = priced.groups.map((group) => {
       const cod = group.paymentMethod === PaymentMethod.CASH_ON_DELIVERY;
-      return {
-        id: randomUUID(),
-        number: numbers[i]!.number,
-        group,
-        status: cod ? OrderStatus.AWAITING_SHIPMENT : OrderStatus.AWAITING_PAYMENT,
-        expiresAt: cod ? null : transferExpiry,
-      };
+      return { id: randomUUID(), group, status: cod ? OrderStatus.AWAITING_SHIPMENT : OrderStatus.AWAITING_PAYMENT, expiresAt: cod ? null : transferExpiry };
     });
-    const orderValues = orders.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), now())').join(', ');
-    await sql(
-      `insert into sales_order (id, number, checkout_id, buyer_id, seller_id, status, payment_method, goods_fen, freight_fen, total_fen,
-         delivery_kind, recipient_name, recipient_phone, county_code, address, station_id, buyer_note, expires_at, placed_at, updated_at)
-       values ${orderValues}`,
-      orders.flatMap((o) => [
-        o.id, o.number, checkoutId, buyerId, o.group.sellerId, o.status, o.group.paymentMethod, o.group.goodsFen, o.group.freightFen, o.group.totalFen,
-        d.kind, d.recipientName, d.recipientPhone, d.countyCode, d.address, d.stationId, cart.note, o.expiresAt,
-      ]),
-    );
     const lines = orders.flatMap((o) => o.group.lines.map((line) => ({ orderId: o.id, line })));
-    await sql(
-      `insert into order_line (id, order_id, listing_id, title, channel_code, origin_county_code, unit, quantity, unit_price_fen, amount_fen)
-       values ${lines.map(() => '(gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-      lines.flatMap(({ orderId, line: l }) => [orderId, l.listingId, l.title, l.channelCode, l.originCountyCode, l.unit, l.quantity, l.unitPriceFen, l.amountFen]),
+    const numbered = await sqlIn(em)<{ id: string; number: string }>(
+      `with placed as (
+         insert into sales_order (id, number, checkout_id, buyer_id, seller_id, status, payment_method, goods_fen, freight_fen, total_fen,
+           delivery_kind, recipient_name, recipient_phone, county_code, address, station_id, buyer_note, expires_at, placed_at, updated_at)
+         select o.id, 'XN' || to_char(now() at time zone 'Asia/Shanghai', 'YYYYMMDD') || lpad(nextval('order_number_seq')::text, 6, '0'),
+                ?, ?, o.seller_id, o.status::order_status, o.method::payment_method, o.goods, o.freight, o.goods + o.freight,
+                ?, ?, ?, ?, ?, ?, ?, o.expires_at, now(), now()
+           from unnest(array[?]::uuid[], array[?]::uuid[], array[?]::text[], array[?]::text[], array[?]::int[], array[?]::int[], array[?]::timestamptz[]) as o(id, seller_id, status, method, goods, freight, expires_at)
+         returning id, number, status),
+       lines as (
+         insert into order_line (id, order_id, listing_id, title, channel_code, origin_county_code, unit, quantity, unit_price_fen, amount_fen)
+         select gen_random_uuid(), l.* from unnest(array[?]::uuid[], array[?]::uuid[], array[?]::text[], array[?]::text[], array[?]::text[], array[?]::text[], array[?]::int[], array[?]::int[], array[?]::int[])
+           as l(order_id, listing_id, title, channel_code, origin_county_code, unit, quantity, unit_price_fen, amount_fen)),
+       moves as (
+         insert into order_transition (order_id, action, from_status, to_status, actor_role, actor_id, created_at)
+         select id, 'place', null, status, 'BUYER', ?, now() from placed)
+       select id, number from placed`,
+      [
+        checkoutId, buyerId,
+        d.kind, d.recipientName, d.recipientPhone, d.countyCode, d.address, d.stationId, cart.note,
+        orders.map((o) => o.id), orders.map((o) => o.group.sellerId), orders.map((o) => o.status), orders.map((o) => o.group.paymentMethod),
+        orders.map((o) => o.group.goodsFen), orders.map((o) => o.group.freightFen), orders.map((o) => o.expiresAt),
+        ...(['orderId', 'listingId', 'title', 'channelCode', 'originCountyCode', 'unit', 'quantity', 'unitPriceFen', 'amountFen'] as const).map((key) =>
+          lines.map(({ orderId, line }) => (key === 'orderId' ? orderId : line[key])),
+        ),
+        buyerId,
+      ],
     );
-    await sql(
-      `insert into order_transition (order_id, action, from_status, to_status, actor_role, actor_id, created_at)
-       values ${orders.map(() => `(?, 'place', null, ?, 'BUYER', ?, now())`).join(', ')}`,
-      orders.flatMap((o) => [o.id, o.status, buyerId]),
+    const numbers = new Map(numbered.map((r) => [r.id, r.number]));
+    await this.stock.adjustMany(
+      em,
+      [...lines].sort((a, b) => (a.line.listingId < b.line.listingId ? -1 : 1)).map(({ orderId, line }) => ({ listingId: line.listingId, delta: -line.quantity, reference: orderId })),
+      'order-reserved',
+      buyerId,
     );
-    // stock is taken listing by listing in id order, the order the rows were locked in
-    for (const { orderId, line } of [...lines].sort((a, b) => (a.line.listingId < b.line.listingId ? -1 : 1))) {
-      await this.stock.adjust(em, { listingId: line.listingId, delta: -line.quantity, reason: 'order-reserved', reference: orderId, actorId: buyerId });
-    }
     await this.outbox.record(
       em,
       ...orders.map((o) => ({
@@ -223,7 +229,7 @@ export class CheckoutService {
         aggregateId: o.id,
         payload: {
           orderId: o.id,
-          number: o.number,
+          number: numbers.get(o.id)!,
           buyerId,
           sellerId: o.group.sellerId,
           stationId: d.stationId,
@@ -279,25 +285,26 @@ export class CheckoutService {
   private async price(em: EntityManager, buyerId: string, cart: Cart, lock: boolean): Promise<PricedCart> {
     const sql = sqlIn(em);
     const ids = cart.lines.map((l) => l.listingId);
+    // the listings with what pricing needs of their sellers: whether the buyer belongs to one, its freight rules, its bank account
     const rows = await sql<ListingRow>(
       `select l.id, l.organisation_id, o.name as seller_name, o.verification_status, l.channel_code, l.title, l.unit, l.origin_county_code,
-              l.price_tiers, l.min_order_quantity, l.stock, l.status
+              l.price_tiers, l.min_order_quantity, l.stock, l.status, t.rules as freight_rules,
+              exists (select 1 from membership m where m.user_id = ? and m.organisation_id = l.organisation_id) as own,
+              exists (select 1 from seller_bank_account a where a.organisation_id = l.organisation_id) as takes_transfers
          from listing l join organisation o on o.id = l.organisation_id
-        where l.id in (${ids.map(() => '?').join(', ')})
+         left join shipping_template t on t.organisation_id = l.organisation_id
+        where l.id = any(array[?]::uuid[])
         order by l.id${lock ? ' for update of l' : ''}`,
-      ids,
+      [buyerId, ids],
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const ownOrganisations = new Set(
-      (await sql<{ organisation_id: string }>('select organisation_id from membership where user_id = ?', [buyerId])).map((m) => m.organisation_id),
-    );
     const groups = new Map<string, PricedGroup>();
     for (const { listingId, quantity } of cart.lines) {
       const row = byId.get(listingId);
       if (!row || !['ACTIVE', 'SOLD_OUT'].includes(row.status) || row.verification_status !== 'VERIFIED') {
         throw new DomainError('ordering/listing-unavailable', { listingId });
       }
-      if (ownOrganisations.has(row.organisation_id)) throw new DomainError('ordering/own-listing', { listingId });
+      if (row.own) throw new DomainError('ordering/own-listing', { listingId });
       if (quantity < row.min_order_quantity) throw new DomainError('ordering/quantity-invalid', { listingId, minOrderQuantity: row.min_order_quantity });
       if (quantity > row.stock) throw new DomainError('ordering/stock-insufficient', { listingId, available: row.stock });
       const unitPriceFen = unitPriceFor(row.price_tiers, quantity)!;
@@ -315,21 +322,19 @@ export class CheckoutService {
       });
       group.goodsFen += Number(amount);
     }
-    const sellerIds = [...groups.keys()];
-    const rules = await this.logistics.rulesOf(em, sellerIds);
-    const needsAccount = [...groups.values()].filter((g) => g.paymentMethod === PaymentMethod.BANK_TRANSFER).map((g) => g.sellerId);
-    const accounts = await this.payments.bankAccounts(em, needsAccount);
+    const sellerOf = new Map(rows.map((r) => [r.organisation_id, r]));
     let goodsFen = 0;
     let freightFen = 0;
     for (const group of groups.values()) {
-      const quote = quoteFreight(rules.get(group.sellerId)!, cart.delivery.countyCode, group.lines.map((l) => ({ quantity: l.quantity, unit: l.unit, channel: l.channelCode })), group.goodsFen);
+      const seller = sellerOf.get(group.sellerId)!;
+      const quote = quoteFreight(seller.freight_rules ?? DEFAULT_FREIGHT_RULES, cart.delivery.countyCode, group.lines.map((l) => ({ quantity: l.quantity, unit: l.unit, channel: l.channelCode })), group.goodsFen);
       if (quote.freightFen === null) throw new DomainError('logistics/area-not-served', { sellerId: group.sellerId, sellerName: group.sellerName, countyCode: cart.delivery.countyCode });
       group.freightFen = quote.freightFen;
       group.coldChainFen = quote.coldChainFen;
       group.billedKg = quote.billedKg;
       group.totalFen = group.goodsFen + group.freightFen;
       if (group.totalFen > MAX_ORDER_FEN) throw new DomainError('ordering/amount-too-large', { sellerId: group.sellerId, maxFen: MAX_ORDER_FEN });
-      if (group.paymentMethod === PaymentMethod.ALIPAY || (group.paymentMethod === PaymentMethod.BANK_TRANSFER && !accounts.has(group.sellerId))) {
+      if (group.paymentMethod === PaymentMethod.ALIPAY || (group.paymentMethod === PaymentMethod.BANK_TRANSFER && !seller.takes_transfers)) {
         throw new DomainError('payments/method-unavailable', { sellerId: group.sellerId, sellerName: group.sellerName, method: group.paymentMethod });
       }
       goodsFen += group.goodsFen;

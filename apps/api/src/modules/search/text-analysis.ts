@@ -199,8 +199,25 @@ export interface DocumentText {
   attributes: Record<string, unknown>;
 }
 
-/** Every token a listing is found by, by weight. */
+/** Documents analysed lately, by their text: most writes of a listing change its stock or price, not its words. */
+const analysed = new Map<string, WeightedTokens>();
+const ANALYSED_KEPT = 2_000;
+
+/**
+ * Every token a listing is found by, by weight. The same text is analysed once while it stays among
+ * the recently written (the answer is shared: callers read it, never change it).
+ */
 export function documentTokens(doc: DocumentText): WeightedTokens {
+  const key = JSON.stringify([doc.title, doc.names, doc.description, doc.attributes]);
+  const known = analysed.get(key);
+  if (known) return known;
+  const tokens = analyseDocument(doc);
+  if (analysed.size >= ANALYSED_KEPT) analysed.delete(analysed.keys().next().value!);
+  analysed.set(key, tokens);
+  return tokens;
+}
+
+function analyseDocument(doc: DocumentText): WeightedTokens {
   const tokens: WeightedTokens = { a: new Set(), b: new Set(), c: new Set(), d: new Set() };
   nameTokens(doc.title, tokens.a, tokens.d, { repeated: false });
   add(tokens.a, runsFromEachWord(doc.title));
