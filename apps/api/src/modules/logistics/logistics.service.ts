@@ -37,13 +37,6 @@ export class LogisticsService {
     private readonly geo: GeoService,
   ) {}
 
-  /** Each seller's freight rules, the default for those who set none. */
-  async rulesOf(em: EntityManager, sellerIds: readonly string[]): Promise<Map<string, FreightRules>> {
-    const rows = sellerIds.length ? await em.find(ShippingTemplate, { organisationId: { $in: [...sellerIds] } }) : [];
-    const found = new Map(rows.map((r) => [r.organisationId, r.rules]));
-    return new Map(sellerIds.map((id) => [id, found.get(id) ?? DEFAULT_FREIGHT_RULES]));
-  }
-
   async template(ctx: RequestContext, organisationId: string): Promise<{ rules: FreightRules; isDefault: boolean }> {
     await this.organisations.requireSeller(ctx, organisationId);
     const row = await this.em.findOne(ShippingTemplate, { organisationId });

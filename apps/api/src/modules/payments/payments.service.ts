@@ -40,11 +40,6 @@ export class PaymentsService {
     return this.em.fork().findOne(SellerBankAccount, { organisationId });
   }
 
-  async bankAccounts(em: EntityManager, organisationIds: readonly string[]): Promise<Map<string, SellerBankAccount>> {
-    const rows = organisationIds.length ? await em.find(SellerBankAccount, { organisationId: { $in: [...organisationIds] } }) : [];
-    return new Map(rows.map((r) => [r.organisationId, r]));
-  }
-
   async setBankAccount(ctx: RequestContext, organisationId: string, input: BankAccountInput): Promise<SellerBankAccount> {
     await this.organisations.requireSeller(ctx, organisationId);
     await this.organisations.requireRole(ctx, organisationId, MemberRole.MANAGER);
