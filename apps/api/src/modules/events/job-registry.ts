@@ -11,6 +11,8 @@ export interface EventHandler<T extends EventType = EventType> {
   types: readonly T[];
   /** runs in a transaction of its own, which also records that the event was handled */
   handle: (event: StoredEvent<T>, em: EntityManager) => Promise<void>;
+  /** for handlers that take many events at once (see JobRegistry.onBatch): one transaction for a delivered batch */
+  handleMany?: (events: StoredEvent<T>[], em: EntityManager) => Promise<void>;
   maxAttempts: number;
 }
 
@@ -44,6 +46,28 @@ export class JobRegistry {
   ): void {
     this.claim(name);
     this.handlers.set(name, { name, types, handle: handle as EventHandler['handle'], maxAttempts });
+  }
+
+  /**
+   * Like `on`, for a handler whose work for many events is cheaper done together (the search index
+   * writes a batch of listings at once): the events of a delivered batch are handled in one
+   * transaction. Should that fail, each event is handled on its own as `on` does, so one event that
+   * keeps failing holds up no other.
+   */
+  onBatch<T extends EventType>(
+    name: string,
+    types: readonly T[],
+    handleMany: (events: StoredEvent<T>[], em: EntityManager) => Promise<void>,
+    { maxAttempts = DEFAULT_MAX_ATTEMPTS } = {},
+  ): void {
+    this.claim(name);
+    this.handlers.set(name, {
+      name,
+      types,
+      handle: ((event: StoredEvent<T>, em: EntityManager) => handleMany([event], em)) as EventHandler['handle'],
+      handleMany: handleMany as EventHandler['handleMany'],
+      maxAttempts,
+    });
   }
 
   /** Runs `run` at every tick of `cron`, on exactly one instance. */

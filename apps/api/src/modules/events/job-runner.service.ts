@@ -24,6 +24,17 @@ interface EventRow {
   created_at: Date;
 }
 
+function storedEvent(row: EventRow): StoredEvent {
+  return {
+    id: String(row.id),
+    type: row.type as StoredEvent['type'],
+    aggregate: row.aggregate,
+    aggregateId: row.aggregate_id,
+    payload: row.payload as unknown as StoredEvent['payload'],
+    createdAt: new Date(row.created_at),
+  };
+}
+
 /**
  * Runs the job queue (graphile-worker, on the application's PostgreSQL) in this process: the
  * handlers of events the relay dispatches, and the schedules, each tick of which runs on exactly
@@ -98,6 +109,7 @@ export class JobRunnerService implements OnApplicationBootstrap, OnApplicationSh
       .getConnection()
       .execute<EventRow[]>('select id, type, aggregate, aggregate_id, payload, created_at from outbox where id in (?)', [ids]);
     const byId = new Map(rows.map((row) => [String(row.id), row]));
+    if (handler.handleMany && rows.length > 1 && (await this.handleTogether(handler, rows))) return ids.map(() => Promise.resolve());
     const lastAttempt = helpers.job.attempts >= helpers.job.max_attempts;
     const outcomes: (Error | undefined)[] = [];
     for (const id of ids) {
@@ -127,15 +139,30 @@ export class JobRunnerService implements OnApplicationBootstrap, OnApplicationSh
     });
   }
 
+  /**
+   * A batch handler's events in one transaction, with their handled rows; those handled before are
+   * left out. False when it failed: the caller then takes the events one by one.
+   */
+  private async handleTogether(handler: EventHandler, rows: EventRow[]): Promise<boolean> {
+    try {
+      await this.orm.em.fork().transactional(async (em) => {
+        const fresh = await sqlIn(em)<{ event_id: string }>(
+          `insert into handled_event (handler, event_id, handled_at) select ?, unnest(array[?]::bigint[]), now() on conflict do nothing returning event_id`,
+          [handler.name, rows.map((row) => row.id)],
+        );
+        const freshIds = new Set(fresh.map((f) => String(f.event_id)));
+        const events = rows.filter((row) => freshIds.has(String(row.id))).map(storedEvent);
+        if (events.length) await handler.handleMany!(events, em);
+      });
+      return true;
+    } catch (error) {
+      this.logger.warn(`${handler.name} failed on a batch of ${rows.length} events, taking them one by one: ${(error as Error).message}`);
+      return false;
+    }
+  }
+
   private async handleOnce(handler: EventHandler, row: EventRow): Promise<void> {
-    const event: StoredEvent = {
-      id: String(row.id),
-      type: row.type as StoredEvent['type'],
-      aggregate: row.aggregate,
-      aggregateId: row.aggregate_id,
-      payload: row.payload as unknown as StoredEvent['payload'],
-      createdAt: new Date(row.created_at),
-    };
+    const event = storedEvent(row);
     await this.orm.em.fork().transactional(async (em) => {
       const fresh = await sqlIn(em)<{ event_id: string }>(
         'insert into handled_event (handler, event_id, handled_at) values (?, ?, now()) on conflict do nothing returning event_id',

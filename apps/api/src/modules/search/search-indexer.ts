@@ -60,7 +60,7 @@ export class SearchIndexer implements OnModuleInit, OnApplicationBootstrap {
   onModuleInit(): void {
     for (const engine of this.engines) {
       const suffix = engine.name === 'postgres' ? '' : `-${engine.name}`;
-      this.jobs.on(`search-index-listing${suffix}`, LISTING_EVENTS, (event, em) => this.index(em, [event.payload.listingId], [engine]));
+      this.jobs.onBatch(`search-index-listing${suffix}`, LISTING_EVENTS, (events, em) => this.index(em, events.map((e) => e.payload.listingId), [engine]));
       this.jobs.on(`search-index-organisation${suffix}`, ORGANISATION_EVENTS, async (event, em) =>
         this.index(em, await this.source.idsOfOrganisation(em, event.payload.organisationId), [engine]),
       );
