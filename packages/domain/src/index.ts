@@ -5,3 +5,4 @@ export * from './phone';
 export * from './price-tiers';
 export * from './attribute-schema';
 export * from './text';
+export * from './market-quotes';
