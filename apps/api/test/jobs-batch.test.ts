@@ -1,7 +1,9 @@
 import { Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventsModule } from '../src/modules/events/events.module';
+import { MikroORM } from '@mikro-orm/postgresql';
 import { JobRegistry } from '../src/modules/events/job-registry';
+import { TaskQueue } from '../src/modules/events/task-queue';
 import { startTestApp, type TestApp } from './harness';
 import { until } from './waiting';
 
@@ -13,6 +15,8 @@ declare module '../src/modules/events/domain-events' {
 
 /** The sizes of the batches the handler was given, and the events a failing batch was retried with. */
 const batches: number[] = [];
+/** The payloads the test task ran with. */
+const ran: unknown[] = [];
 
 @Injectable()
 class BatchHandler implements OnModuleInit {
@@ -31,11 +35,37 @@ class BatchHandler implements OnModuleInit {
       },
       { maxAttempts: 1 },
     );
+    this.jobs.task('test-task', async (payload) => {
+      ran.push(payload);
+    });
   }
 }
 
 @Module({ imports: [EventsModule], providers: [BatchHandler] })
 class BatchHandlerModule {}
+
+describe('tasks asked for in a transaction', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({}, { modules: [BatchHandlerModule] });
+  });
+  afterAll(() => t.close());
+
+  it('run once the transaction commits, and never when it rolls back', async () => {
+    const em = t.app.get(MikroORM).em.fork();
+    const queue = t.app.get(TaskQueue);
+    await em.transactional(async (tx) => queue.enqueue(tx, 'test-task', { file: 'committed' }));
+    await expect(em.transactional(async (tx) => {
+      await queue.enqueue(tx, 'test-task', { file: 'rolled back' });
+      throw new Error('the change failed');
+    })).rejects.toThrow('the change failed');
+    await until('the task to run', async () => ran.length > 0);
+    await until('the queue to be empty', async () => (await t.sql(`select 1 from graphile_worker.jobs where task_identifier = 'task:test-task'`)).length === 0);
+    expect(ran).toEqual([{ file: 'committed' }]);
+    await expect(em.transactional(async (tx) => queue.enqueue(tx, 'no-such-task', {}))).rejects.toThrow(/no task/);
+  });
+});
 
 describe('handlers that take events in batches', () => {
   let t: TestApp;

@@ -5,6 +5,7 @@ import { JobRunnerService } from './job-runner.service';
 import { JobsResolver } from './jobs.resolver';
 import { OutboxRelay } from './outbox-relay';
 import { OutboxService } from './outbox.service';
+import { TaskQueue } from './task-queue';
 // the module's error codes join the catalogue when the module is loaded
 import './events.errors';
 
@@ -14,7 +15,7 @@ import './events.errors';
  * schedules with JobRegistry; this module knows none of them.
  */
 @Module({
-  providers: [OutboxService, JobRegistry, OutboxRelay, JobRunnerService, JobAdminService, JobsResolver],
-  exports: [OutboxService, JobRegistry, JobAdminService],
+  providers: [OutboxService, JobRegistry, OutboxRelay, JobRunnerService, JobAdminService, JobsResolver, TaskQueue],
+  exports: [OutboxService, JobRegistry, JobAdminService, TaskQueue],
 })
 export class EventsModule {}

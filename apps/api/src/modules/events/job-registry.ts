@@ -26,6 +26,13 @@ export interface Schedule {
   backfillMinutes: number;
 }
 
+/** Work asked for once (an import to run), with what it needs to know; see JobRegistry.task and TaskQueue. */
+export interface Task {
+  name: string;
+  run: (payload: Record<string, unknown>, attempt: { number: number; last: boolean }) => Promise<void>;
+  maxAttempts: number;
+}
+
 const NAME = /^[a-z][a-z0-9-]{1,58}$/;
 
 /**
@@ -36,6 +43,7 @@ const NAME = /^[a-z][a-z0-9-]{1,58}$/;
 export class JobRegistry {
   private readonly handlers = new Map<string, EventHandler>();
   private readonly schedules = new Map<string, Schedule>();
+  private readonly tasks = new Map<string, Task>();
 
   /** Delivers every committed event of these types to `handle`, at least once and in effect exactly once. */
   on<T extends EventType>(
@@ -76,6 +84,23 @@ export class JobRegistry {
     this.schedules.set(name, { name, cron, run, maxAttempts, backfillMinutes });
   }
 
+  /**
+   * Work that runs when asked for (TaskQueue.enqueue, in the transaction that asks), on one
+   * instance, retried with backoff up to `maxAttempts`. `run` is told which attempt it is.
+   */
+  task(name: string, run: Task['run'], { maxAttempts = 3 } = {}): void {
+    this.claim(name);
+    this.tasks.set(name, { name, run, maxAttempts });
+  }
+
+  taskNamed(name: string): Task | undefined {
+    return this.tasks.get(name);
+  }
+
+  allTasks(): Task[] {
+    return [...this.tasks.values()];
+  }
+
   handler(name: string): EventHandler | undefined {
     return this.handlers.get(name);
   }
@@ -99,6 +124,6 @@ export class JobRegistry {
 
   private claim(name: string): void {
     if (!NAME.test(name)) throw new Error(`job names are lowercase words with dashes, got "${name}"`);
-    if (this.handlers.has(name) || this.schedules.has(name)) throw new Error(`"${name}" is registered twice`);
+    if (this.handlers.has(name) || this.schedules.has(name) || this.tasks.has(name)) throw new Error(`"${name}" is registered twice`);
   }
 }

@@ -14,6 +14,10 @@ export function scheduleTask(name: string): string {
   return `schedule:${name}`;
 }
 
+export function queuedTask(name: string): string {
+  return `task:${name}`;
+}
+
 
 interface EventRow {
   id: string;
@@ -92,6 +96,17 @@ export class JobRunnerService implements OnApplicationBootstrap, OnApplicationSh
     }
     for (const schedule of this.registry.allSchedules()) {
       tasks[scheduleTask(schedule.name)] = (payload, helpers) => this.runScheduled(schedule, payload as { _cron?: { ts: string } }, helpers);
+    }
+    for (const task of this.registry.allTasks()) {
+      tasks[queuedTask(task.name)] = async (payload, helpers) => {
+        const last = helpers.job.attempts >= helpers.job.max_attempts;
+        try {
+          await task.run(payload as Record<string, unknown>, { number: helpers.job.attempts, last });
+        } catch (error) {
+          if (!last) throw error;
+          await this.recordFailure(task.name, null, error, helpers.job.attempts);
+        }
+      };
     }
     return tasks;
   }
