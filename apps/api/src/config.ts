@@ -52,6 +52,30 @@ export interface AppConfig {
   autoConfirmDays: number;
   /** the shared secret carriers sign tracking pushes with; pushes are refused when unset */
   trackingWebhookSecret: string | undefined;
+  /** the platform's Alipay application; buyers are offered Alipay only when it is set */
+  alipay: AlipaySettings | undefined;
+  /** how long an order waiting for an Alipay payment keeps its stock, in minutes (also the trade's time_expire at Alipay) */
+  alipayPaymentMinutes: number;
+  /** the platform's commission on Alipay sales, in basis points of the amount paid (100 = 1 %) */
+  platformCommissionBps: number;
+}
+
+/**
+ * The platform's Alipay application (open.alipay.com, public-key mode). Money paid through it lands
+ * in the platform's account; the settlement ledger says what is owed to each seller.
+ */
+export interface AlipaySettings {
+  appId: string;
+  /** the application's RSA2 private key, PEM or bare base64 (PKCS#1 or PKCS#8) */
+  privateKey: string;
+  /** Alipay's public key for this application (not the application's own public key) */
+  alipayPublicKey: string;
+  /** the platform's partner id (PID, 2088…): notifications for any other seller account are refused */
+  sellerId: string;
+  /** the OpenAPI gateway the SDK calls */
+  gateway: string;
+  /** the public URL of POST /api/payments/alipay/notify, which Alipay calls when a trade changes */
+  notifyUrl: string;
 }
 
 /** A Meilisearch server that answers the `search` query; the PostgreSQL index is kept as well (for suggestions and as a fallback). */
@@ -122,6 +146,47 @@ function trackingWebhookSecret(): string | undefined {
   return secret;
 }
 
+const ALIPAY_VARIABLES = ['ALIPAY_APP_ID', 'ALIPAY_PRIVATE_KEY', 'ALIPAY_PUBLIC_KEY', 'ALIPAY_SELLER_ID', 'ALIPAY_NOTIFY_URL'] as const;
+export const ALIPAY_PRODUCTION_GATEWAY = 'https://openapi.alipay.com/gateway.do';
+
+/**
+ * Alipay from ALIPAY_*, all or nothing: a partial set is a mistake said at start rather than a
+ * checkout that offers Alipay and fails at the first payment. The keys' format is checked when the
+ * client is built (a self-test signature at boot).
+ */
+function alipaySettings(): AlipaySettings | undefined {
+  const given = ALIPAY_VARIABLES.filter((name) => process.env[name]);
+  if (!given.length) {
+    if (process.env.ALIPAY_GATEWAY) throw new Error('ALIPAY_GATEWAY set without the other ALIPAY_* settings');
+    return undefined;
+  }
+  if (given.length < ALIPAY_VARIABLES.length) {
+    throw new Error(`Alipay needs all of ${ALIPAY_VARIABLES.join(', ')}; missing ${ALIPAY_VARIABLES.filter((name) => !process.env[name]).join(', ')}`);
+  }
+  const appId = process.env.ALIPAY_APP_ID!;
+  const sellerId = process.env.ALIPAY_SELLER_ID!;
+  const gateway = process.env.ALIPAY_GATEWAY || ALIPAY_PRODUCTION_GATEWAY;
+  const notifyUrl = process.env.ALIPAY_NOTIFY_URL!;
+  if (!/^\d{16}$/.test(appId)) throw new Error(`ALIPAY_APP_ID must be the 16 digits of the application id, got "${appId}"`);
+  if (!/^2088\d{12}$/.test(sellerId)) throw new Error(`ALIPAY_SELLER_ID must be the platform's partner id (2088 and 12 digits), got "${sellerId}"`);
+  if (!/^https?:\/\/[^/]/.test(gateway)) throw new Error(`ALIPAY_GATEWAY must be an http(s) URL, got "${gateway}"`);
+  if (!/^https?:\/\/[^/]/.test(notifyUrl)) throw new Error(`ALIPAY_NOTIFY_URL must be an http(s) URL, got "${notifyUrl}"`);
+  return { appId, privateKey: process.env.ALIPAY_PRIVATE_KEY!, alipayPublicKey: process.env.ALIPAY_PUBLIC_KEY!, sellerId, gateway, notifyUrl };
+}
+
+function commissionBps(): number {
+  const bps = intFromEnv('PLATFORM_COMMISSION_BPS', 0, { min: 0 });
+  if (bps > 10_000) throw new Error(`PLATFORM_COMMISSION_BPS is in basis points of the amount paid, at most 10000, got ${bps}`);
+  return bps;
+}
+
+function alipayPaymentMinutes(): number {
+  const minutes = intFromEnv('ALIPAY_PAYMENT_MINUTES', 30);
+  // Alipay takes a trade's time_expire up to 15 days ahead
+  if (minutes > 15 * 24 * 60) throw new Error(`ALIPAY_PAYMENT_MINUTES must be at most ${15 * 24 * 60}, got ${minutes}`);
+  return minutes;
+}
+
 function meiliSettings(): MeiliSettings | undefined {
   const host = process.env.MEILI_HOST || undefined;
   if (!host) {
@@ -190,6 +255,9 @@ export function loadConfig(overrides: Partial<AppConfig> = {}, { command = false
     transferPaymentHours: intFromEnv('TRANSFER_PAYMENT_HOURS', 72),
     autoConfirmDays: intFromEnv('AUTO_CONFIRM_DAYS', 7),
     trackingWebhookSecret: trackingWebhookSecret(),
+    alipay: alipaySettings(),
+    alipayPaymentMinutes: alipayPaymentMinutes(),
+    platformCommissionBps: commissionBps(),
   };
   return { ...base, ...overrides };
 }

@@ -28,6 +28,8 @@ import type { AppConfig } from './config';
 import { MAX_IMAGE_BYTES } from './modules/catalog/image-upload';
 import { AuthService } from './modules/identity/auth.service';
 import { registerTrackingWebhook, TrackingWebhook } from './modules/logistics/tracking-webhook';
+import { AlipayPayments } from './modules/ordering/alipay-payments';
+import { registerAlipayNotify } from './modules/ordering/alipay-notify';
 
 export interface ServerOptions {
   config: AppConfig;
@@ -85,6 +87,7 @@ export async function createServer({ config, databaseUrl, logger, poolMax, extra
   });
   await app.register(fastifyMultipart as never, { limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 5 } });
   await registerTrackingWebhook(fastify, app.get(TrackingWebhook));
+  await registerAlipayNotify(fastify, app.get(AlipayPayments));
   // uploaded files, from the uploads folder or the bucket, at the same URLs with the same headers
   registerFileServing(fastify, app.get(FileStorage));
   if (config.webDistDir) {

@@ -2,11 +2,12 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './harness';
 import { createListing, createOrganisation, makeAdmin, PASSWORD, phone, signUp, teaListingInput, uscc, verify, type Session } from './fixtures';
+import { stationOperator } from './ordering-fixtures';
 
 type Role = 'anonymous' | 'outsider' | 'staff' | 'manager' | 'owner' | 'admin';
 const ROLES: Role[] = ['anonymous', 'outsider', 'staff', 'manager', 'owner', 'admin'];
 
-type Outcome = 'ok' | 'auth/unauthenticated' | 'auth/forbidden';
+type Outcome = 'ok' | 'auth/unauthenticated' | 'auth/forbidden' | 'ordering/not-found' | 'ordering/own-listing' | 'payments/alipay-unavailable';
 
 /** The world each case runs in: organisation A with its members and a listing, organisation B of the outsider. */
 interface World {
@@ -19,11 +20,17 @@ interface World {
 interface Case {
   /** What each role may do; anything not listed is expected to be refused as forbidden (or unauthenticated for anonymous). */
   allowed: Role[] | 'everyone';
+  /** how signed-in roles that may not are refused, when not as forbidden (orders are "not found" to anyone who is no party to them) */
+  refusedAs?: Outcome | Partial<Record<Role, Outcome>>;
   run: (t: TestApp, w: World, token: string | undefined, role: Role) => Promise<{ errors?: { extensions: { code: string } }[] }>;
 }
 
 const members: Role[] = ['owner', 'manager', 'staff'];
 const signedIn: Role[] = ['outsider', 'staff', 'manager', 'owner', 'admin'];
+/** On orders to A: its members are the seller; the outsider and the admin are no party to them. */
+const sellers: Role[] = members;
+const noParty = { outsider: 'ordering/not-found', admin: 'ordering/not-found' } as const;
+const buyersOnly = { owner: 'auth/forbidden', manager: 'auth/forbidden', staff: 'auth/forbidden', ...noParty } as const;
 
 /** One row per mutation in the schema: who may call it, and how to call it on organisation A. */
 const TABLE: Record<string, Case> = {
@@ -120,6 +127,109 @@ const TABLE: Record<string, Case> = {
     allowed: members,
     run: (t, w, token) => t.gql(`mutation($id: ID!) { setListingStatus(id: $id, status: PAUSED) { status } }`, { id: w.listingA }, token),
   },
+  placeCheckout: {
+    allowed: ['outsider', 'admin'],
+    refusedAs: 'ordering/own-listing',
+    run: async (t, w, token) => {
+      await verify(t, w.users.admin, w.orgA);
+      return t.gql(
+        `mutation($input: CheckoutInput!) { placeCheckout(input: $input) { orders { id } } }`,
+        { input: { idempotencyKey: `auth-${phone()}`, paymentMethod: 'CASH_ON_DELIVERY', delivery: { countyCode: '430923', address: '江南镇', recipientName: '买家', recipientPhone: '13912340000' }, lines: [{ listingId: w.listingA, quantity: 1 }] } },
+        token,
+      );
+    },
+  },
+  cancelOrder: {
+    allowed: sellers,
+    refusedAs: noParty,
+    run: async (t, w, token) => t.gql(`mutation($id: ID!) { cancelOrder(orderId: $id, reason: "缺货") { status } }`, { id: await orderToA(t, w) }, token),
+  },
+  confirmTransfer: {
+    allowed: sellers,
+    refusedAs: noParty,
+    run: async (t, w, token) => t.gql(`mutation($id: ID!) { confirmTransfer(orderId: $id) { status } }`, { id: await orderToA(t, w, { method: 'BANK_TRANSFER' }) }, token),
+  },
+  shipOrder: {
+    allowed: sellers,
+    refusedAs: noParty,
+    run: async (t, w, token) => t.gql(`mutation($id: ID!) { shipOrder(input: { orderId: $id, ownDelivery: true }) { status } }`, { id: await orderToA(t, w) }, token),
+  },
+  addTrackingEvent: {
+    allowed: sellers,
+    refusedAs: noParty,
+    run: async (t, w, token) => t.gql(`mutation($id: ID!) { addTrackingEvent(orderId: $id, description: "已到县城") { status } }`, { id: await orderToA(t, w, { status: 'SHIPPED' }) }, token),
+  },
+  markArrivedAtStation: {
+    allowed: [],
+    refusedAs: buyersOnly,
+    run: async (t, w, token) => t.gql(`mutation($id: ID!) { markArrivedAtStation(orderId: $id) { status } }`, { id: await orderToA(t, w, { status: 'SHIPPED', station: true }) }, token),
+  },
+  handOverOrder: {
+    allowed: [],
+    refusedAs: buyersOnly,
+    run: async (t, w, token) => t.gql(`mutation($id: ID!) { handOverOrder(orderId: $id, pickupCode: "123456") { status } }`, { id: await orderToA(t, w, { status: 'AT_STATION', station: true }) }, token),
+  },
+  markDelivered: {
+    allowed: sellers,
+    refusedAs: noParty,
+    run: async (t, w, token) => t.gql(`mutation($id: ID!) { markDelivered(orderId: $id) { status } }`, { id: await orderToA(t, w, { status: 'SHIPPED' }) }, token),
+  },
+  confirmReceipt: {
+    allowed: [],
+    refusedAs: buyersOnly,
+    run: async (t, w, token) => t.gql(`mutation($id: ID!) { confirmReceipt(orderId: $id) { status } }`, { id: await orderToA(t, w, { status: 'DELIVERED' }) }, token),
+  },
+  requestRefund: {
+    allowed: [],
+    refusedAs: buyersOnly,
+    run: async (t, w, token) => t.gql(`mutation($id: ID!) { requestRefund(orderId: $id, reason: "坏果") { status } }`, { id: await orderToA(t, w, { status: 'DELIVERED' }) }, token),
+  },
+  decideRefund: {
+    allowed: sellers,
+    refusedAs: noParty,
+    run: async (t, w, token) => t.gql(`mutation($id: ID!) { decideRefund(orderId: $id, approve: false, note: "已核实无问题") { status } }`, { id: await orderToA(t, w, { status: 'REFUND_REQUESTED' }) }, token),
+  },
+  reviewOrder: {
+    allowed: [],
+    refusedAs: buyersOnly,
+    run: async (t, w, token) => t.gql(`mutation($id: ID!) { reviewOrder(orderId: $id, rating: 5) }`, { id: await orderToA(t, w, { status: 'COMPLETED' }) }, token),
+  },
+  payOrderWithAlipay: {
+    allowed: [],
+    refusedAs: 'payments/alipay-unavailable',
+    run: async (t, w, token) => t.gql(`mutation($id: ID!) { payOrderWithAlipay(orderId: $id, channel: PAGE) { outTradeNo } }`, { id: await orderToA(t, w) }, token),
+  },
+  setShippingTemplate: {
+    allowed: members,
+    run: (t, w, token) =>
+      t.gql(
+        `mutation($o: ID!) { setShippingTemplate(organisationId: $o, input: { zones: [{ regions: ["430000"], firstKg: 1, firstFen: 800, additionalKg: 1, additionalFen: 200 }], excluded: [], coldChainFenPerKg: 0, freeAboveFen: null, pieceWeightGrams: 1000 }) { excluded } }`,
+        { o: w.orgA },
+        token,
+      ),
+  },
+  setBankAccount: {
+    allowed: ['owner', 'manager'],
+    run: (t, w, token) =>
+      t.gql(`mutation($o: ID!) { setBankAccount(organisationId: $o, input: { accountName: "甲合作社", bankName: "农业银行", accountNumber: "6228480012345678" }) { bankName } }`, { o: w.orgA }, token),
+  },
+  createServiceStation: {
+    // organisation A is a cooperative: nobody may add stations to it
+    allowed: [],
+    run: (t, w, token) => t.gql(`mutation($o: ID!) { createServiceStation(input: { organisationId: $o, name: "冒充服务站", countyCode: "430923", address: "江南镇" }) { id } }`, { o: w.orgA }, token),
+  },
+  recordPayout: {
+    allowed: ['admin'],
+    run: async (t, w, token) => {
+      // something owed to A from an Alipay sale, to pay out
+      await t.sql(
+        `insert into settlement_entry (seller_id, kind, order_id, order_number, amount_fen, commission_fen, owed_fen, created_at)
+         values ($1, 'SALE', gen_random_uuid(), 'XN20261201999999', 1000, 0, 1000, now())`,
+        [w.orgA],
+      );
+      return t.gql(`mutation($o: ID!) { recordPayout(organisationId: $o, amountFen: 1000, reference: "网银转账 0042") { owedFen } }`, { o: w.orgA }, token);
+    },
+  },
   createChannel: {
     allowed: ['admin'],
     run: (t, _w, token) =>
@@ -141,8 +251,42 @@ const TABLE: Record<string, Case> = {
 
 function expected(c: Case, role: Role): Outcome {
   if (c.allowed === 'everyone' || c.allowed.includes(role)) return 'ok';
-  return role === 'anonymous' ? 'auth/unauthenticated' : 'auth/forbidden';
+  if (role === 'anonymous') return 'auth/unauthenticated';
+  const refused = typeof c.refusedAs === 'object' ? c.refusedAs[role] : c.refusedAs;
+  return refused ?? 'auth/forbidden';
 }
+
+/**
+ * An order to organisation A from a buyer of its own (no role of the table), A verified and taking
+ * transfers; moved to `status` behind the API's back where no role of the table could move it there.
+ */
+async function orderToA(
+  t: TestApp,
+  w: World,
+  { method = 'CASH_ON_DELIVERY', status, station = false }: { method?: string; status?: string; station?: boolean } = {},
+): Promise<string> {
+  await verify(t, w.users.admin, w.orgA).catch(() => undefined); // verified once per world
+  await t.gql(
+    `mutation($o: ID!) { setBankAccount(organisationId: $o, input: { accountName: "甲合作社", bankName: "农业银行", accountNumber: "6228480012345678" }) { accountNumber } }`,
+    { o: w.orgA },
+    w.users.owner.token,
+  );
+  const buyer = await signUp(t, '买家');
+  const delivery = station
+    ? { stationId: (await stationOperator(t, w.users.admin)).stationId, recipientName: '买家', recipientPhone: '13912340000' }
+    : { countyCode: '430923', address: '江南镇洞市村', recipientName: '买家', recipientPhone: '13912340000' };
+  const placed = await t.gql(
+    `mutation($input: CheckoutInput!) { placeCheckout(input: $input) { orders { id } } }`,
+    { input: { idempotencyKey: `auth-${phone()}`, paymentMethod: method, delivery, lines: [{ listingId: w.listingA, quantity: 1 }] } },
+    buyer.token,
+  );
+  if (placed.errors) throw new Error(JSON.stringify(placed.errors));
+  const id = placed.data!.placeCheckout.orders[0].id as string;
+  if (status) await t.sql(`update sales_order set status = $2, pickup_code = '123456' where id = $1`, [id, status]);
+  if (status && status !== 'AWAITING_SHIPMENT') await t.sql(`insert into shipment (id, order_id, carrier, tracking_number, created_at) values (gen_random_uuid(), $1, 'SF', 'SF1234567890', now())`, [id]);
+  return id;
+}
+
 
 describe('authorization: every mutation × every role', () => {
   let t: TestApp;

@@ -1,7 +1,7 @@
 import { Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventsModule } from '../src/modules/events/events.module';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { JobRegistry } from '../src/modules/events/job-registry';
 import { TaskQueue } from '../src/modules/events/task-queue';
 import { startTestApp, type TestApp } from './harness';
@@ -53,7 +53,7 @@ describe('tasks asked for in a transaction', () => {
   afterAll(() => t.close());
 
   it('run once the transaction commits, and never when it rolls back', async () => {
-    const em = t.app.get(MikroORM).em.fork();
+    const em = t.app.get(MikroORM).em.fork() as EntityManager;
     const queue = t.app.get(TaskQueue);
     await em.transactional(async (tx) => queue.enqueue(tx, 'test-task', { file: 'committed' }));
     await expect(em.transactional(async (tx) => {

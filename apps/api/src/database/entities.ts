@@ -19,6 +19,8 @@ import { SearchIndexState } from '../modules/search/search-index-state.entity';
 import { Checkout, OrderLine, OrderReview, OrderTransition, SalesOrder, SalesRecord } from '../modules/ordering/ordering.entities';
 import { ServiceStation, Shipment, ShippingTemplate, TrackingEvent, WebhookDelivery } from '../modules/logistics/logistics.entities';
 import { PaymentRecord, SellerBankAccount } from '../modules/payments/payments.entities';
+import { SettlementEntry } from '../modules/payments/settlement.entity';
+import { AlipayNotification, AlipayTrade } from '../modules/ordering/alipay-trade.entities';
 import { SearchTerm } from '../modules/search/search-term.entity';
 
 export const ENTITIES = [
@@ -54,4 +56,7 @@ export const ENTITIES = [
   OrderTransition,
   SalesRecord,
   OrderReview,
+  SettlementEntry,
+  AlipayTrade,
+  AlipayNotification,
 ];

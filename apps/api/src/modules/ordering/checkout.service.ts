@@ -180,10 +180,11 @@ export class CheckoutService {
    */
   private async write(em: EntityManager, checkoutId: string, buyerId: string, cart: Cart, priced: PricedCart): Promise<void> {
     const transferExpiry = new Date(Date.now() + this.config.transferPaymentHours * 3_600_000);
+    const alipayExpiry = new Date(Date.now() + this.config.alipayPaymentMinutes * 60_000);
     const d = cart.delivery;
     const orders = priced.groups.map((group) => {
       const cod = group.paymentMethod === PaymentMethod.CASH_ON_DELIVERY;
-      return { id: randomUUID(), group, status: cod ? OrderStatus.AWAITING_SHIPMENT : OrderStatus.AWAITING_PAYMENT, expiresAt: cod ? null : transferExpiry };
+      return { id: randomUUID(), group, status: cod ? OrderStatus.AWAITING_SHIPMENT : OrderStatus.AWAITING_PAYMENT, expiresAt: cod ? null : group.paymentMethod === PaymentMethod.ALIPAY ? alipayExpiry : transferExpiry };
     });
     const lines = orders.flatMap((o) => o.group.lines.map((line) => ({ orderId: o.id, line })));
     const numbered = await sqlIn(em)<{ id: string; number: string }>(
@@ -334,7 +335,7 @@ export class CheckoutService {
       group.billedKg = quote.billedKg;
       group.totalFen = group.goodsFen + group.freightFen;
       if (group.totalFen > MAX_ORDER_FEN) throw new DomainError('ordering/amount-too-large', { sellerId: group.sellerId, maxFen: MAX_ORDER_FEN });
-      if (group.paymentMethod === PaymentMethod.ALIPAY || (group.paymentMethod === PaymentMethod.BANK_TRANSFER && !seller.takes_transfers)) {
+      if ((group.paymentMethod === PaymentMethod.ALIPAY && !this.config.alipay) || (group.paymentMethod === PaymentMethod.BANK_TRANSFER && !seller.takes_transfers)) {
         throw new DomainError('payments/method-unavailable', { sellerId: group.sellerId, sellerName: group.sellerName, method: group.paymentMethod });
       }
       goodsFen += group.goodsFen;

@@ -199,10 +199,7 @@ export class OrderService {
     if (!isUuid(orderId)) throw new DomainError('ordering/not-found');
     return retryOnDeadlock(() =>
       this.em.fork().transactional(async (em) => {
-        const order = await this.load(em, orderId, true);
-        if (!order) throw new DomainError('ordering/not-found');
-        const actors = await this.actorsOn(em, user, order);
-        if (!actors.length) throw new DomainError('ordering/not-found');
+        const { order, actors } = await this.asParty(em, user, orderId, true);
         const actor = actors.find((a) => transitionFor(action, order.status, a));
         if (!actor) {
           const anyone = ORDER_TRANSITIONS[action].some((t) => t.from === order.status);
@@ -275,10 +272,7 @@ export class OrderService {
     if (!isUuid(orderId)) throw new DomainError('ordering/not-found');
     return retryOnDeadlock(() =>
       this.em.fork().transactional(async (em) => {
-        const order = await this.load(em, orderId, true);
-        if (!order) throw new DomainError('ordering/not-found');
-        const actors = await this.actorsOn(em, user, order);
-        if (!actors.length) throw new DomainError('ordering/not-found');
+        const { order, actors } = await this.asParty(em, user, orderId, true);
         if (!actors.includes('SELLER')) throw new DomainError('auth/forbidden');
         if (order.paymentMethod !== PaymentMethod.BANK_TRANSFER) throw new DomainError('ordering/transition-not-allowed', { status: order.status, action: 'pay' });
         return this.paymentArrived(em, order, { method: PaymentMethod.BANK_TRANSFER, amountFen: order.totalFen, reference, actor: 'SELLER', actorId: user.id });
@@ -334,15 +328,24 @@ export class OrderService {
   /** A note on the parcel's way, from its seller, carrier or station. */
   async track(ctx: RequestContext, orderId: string, description: string, location?: string | null): Promise<OrderRecord> {
     const user = ctx.requireUser();
-    const order = await this.byId(ctx, orderId);
-    const actors = (await this.actorsOn(this.em.fork(), user, order)).filter((a) => a !== 'BUYER');
-    if (!actors.length) throw new DomainError('auth/forbidden');
-    if (![OrderStatus.SHIPPED, OrderStatus.AT_STATION].includes(order.status)) throw new DomainError('ordering/transition-not-allowed', { status: order.status, action: 'track' });
-    await this.em.fork().transactional(async (em) => {
+    return this.em.fork().transactional(async (em) => {
+      const { order, actors } = await this.asParty(em, user, orderId);
+      const carriers = actors.filter((a) => a !== 'BUYER');
+      if (!carriers.length) throw new DomainError('auth/forbidden');
+      if (![OrderStatus.SHIPPED, OrderStatus.AT_STATION].includes(order.status)) throw new DomainError('ordering/transition-not-allowed', { status: order.status, action: 'track' });
       const shipment = (await this.logistics.shipmentOf(em, order.id))!;
-      await this.logistics.track(em, shipment.id, { description, location, source: actors[0] === 'SELLER' ? 'SELLER' : actors[0]!, actorId: user.id });
+      await this.logistics.track(em, shipment.id, { description, location, source: carriers[0]!, actorId: user.id });
+      return order;
     });
-    return order;
+  }
+
+  /** The order and who the user is on it; "not found" for anyone who is no party to it (admins included: they look, they do not act). */
+  private async asParty(em: EntityManager, user: AuthUser, orderId: string, lock = false): Promise<{ order: OrderRecord; actors: OrderActor[] }> {
+    const order = isUuid(orderId) ? await this.load(em, orderId, lock) : undefined;
+    if (!order) throw new DomainError('ordering/not-found');
+    const actors = await this.actorsOn(em, user, order);
+    if (!actors.length) throw new DomainError('ordering/not-found');
+    return { order, actors };
   }
 
   /** The parcel reached the village station: the buyer gets a pickup code. */
@@ -409,8 +412,8 @@ export class OrderService {
   }
 
   async review(ctx: RequestContext, orderId: string, rating: number, commentRaw?: string | null): Promise<boolean> {
-    const order = await this.byId(ctx, orderId);
-    if (order.buyerId !== ctx.user!.id) throw new DomainError('auth/forbidden');
+    const { order, actors } = await this.asParty(this.em.fork(), ctx.requireUser(), orderId);
+    if (!actors.includes('BUYER')) throw new DomainError('auth/forbidden');
     if (order.status !== OrderStatus.COMPLETED) throw new DomainError('ordering/transition-not-allowed', { status: order.status, action: 'review' });
     if (!Number.isInteger(rating) || rating < 1 || rating > 5) throw new DomainError('ordering/review-invalid');
     const comment = optionalText(commentRaw, 'reviewComment', 'ordering/review-invalid') ?? '';

@@ -6,6 +6,9 @@ import { IdentityModule } from '../identity/identity.module';
 import { LogisticsModule } from '../logistics/logistics.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PaymentsModule } from '../payments/payments.module';
+import { AlipayJobs } from './alipay-jobs';
+import { AlipayPayments } from './alipay-payments';
+import { AlipayPaymentsResolver } from './alipay-payments.resolver';
 import { CheckoutService } from './checkout.service';
 import { OrderJobs } from './order-jobs';
 import { OrderNotices } from './order-notices';
@@ -16,10 +19,10 @@ import { SalesService } from './sales.service';
 import './ordering.errors';
 import './ordering.events';
 
-/** Checkout across sellers, the order state machine, its schedules and notices, sales figures. */
+/** Checkout across sellers, the order state machine, its schedules and notices, Alipay payments of orders, sales figures. */
 @Module({
   imports: [CatalogModule, EventsModule, GeoModule, IdentityModule, LogisticsModule, NotificationsModule, PaymentsModule],
-  providers: [CheckoutService, OrderService, SalesService, OrderJobs, OrderNotices, OrderResolver],
-  exports: [CheckoutService, OrderService],
+  providers: [CheckoutService, OrderService, SalesService, OrderJobs, OrderNotices, OrderResolver, AlipayPayments, AlipayJobs, AlipayPaymentsResolver],
+  exports: [CheckoutService, OrderService, AlipayPayments],
 })
 export class OrderingModule {}
