@@ -20,8 +20,9 @@ export function ormConfig({ url, poolMax = 10, debug = false }: OrmOptions): Opt
     // transactions and forks are explicit; nothing is loaded behind our back
     forceUndefined: true,
     allowGlobalContext: false,
-    // the job queue keeps its own tables in its own schema and migrates them itself (see migrateJobQueue)
-    schemaGenerator: { ignoreSchema: ['graphile_worker'] },
+    // the job queue keeps its own tables in its own schema and migrates them itself (see migrateJobQueue);
+    // price observations are a table partitioned by month in schema `market`, written by migrations and SQL alone
+    schemaGenerator: { ignoreSchema: ['graphile_worker', 'market'] },
     migrations: {
       tableName: 'mikro_orm_migrations',
       migrationsList: MIGRATIONS,

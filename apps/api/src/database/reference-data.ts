@@ -32,6 +32,23 @@ function channelSeeds(): ChannelSeed[] {
   return JSON.parse(readReference('channels.json')) as ChannelSeed[];
 }
 
+interface CommoditySeed {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  channel: string;
+  unit: string;
+  unitQuantity: number;
+  aliases: string[];
+}
+
+interface MarketSeed {
+  code: string;
+  name: string;
+  kind: string;
+  county: string;
+}
+
 /** Inserts a category tree, keeping categories that exist (matched by channel and slug). */
 type Sql = <T>(sql: string, params: unknown[]) => Promise<T>;
 
@@ -55,8 +72,8 @@ async function insertCategories(
 }
 
 /**
- * Loads Hunan's counties and the poverty-county facts, and the five starting channels, into the
- * database. Idempotent: counties are upserted from the published tables; channels and categories
+ * Loads Hunan's counties and the poverty-county facts, the five starting channels, and the
+ * commodities and markets prices are quoted for, into the database. Idempotent: counties are upserted from the published tables; channels and categories
  * are only inserted when missing, so that an operator's later edits are kept.
  */
 export async function loadReferenceData(em: EntityManager): Promise<void> {
@@ -92,6 +109,16 @@ export async function loadReferenceData(em: EntityManager): Promise<void> {
         [channel.code, channel.nameZh, channel.nameEn, channel.descriptionZh, channel.descriptionEn, JSON.stringify(channel.attributeSchema), channel.sortOrder],
       );
       await insertCategories(sql, channel.code, channel.categories, null);
+    }
+    for (const [i, c] of (JSON.parse(readReference('commodities.json')) as CommoditySeed[]).entries()) {
+      await sql(
+        `insert into commodity (code, name_zh, name_en, channel_code, unit, unit_quantity, aliases, sort_order)
+         values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (code) do nothing`,
+        [c.code, c.nameZh, c.nameEn, c.channel, c.unit, c.unitQuantity, `{${c.aliases.join(',')}}`, i],
+      );
+    }
+    for (const m of JSON.parse(readReference('markets.json')) as MarketSeed[]) {
+      await sql(`insert into market (code, name, kind, county_code) values (?, ?, ?, ?) on conflict (code) do nothing`, [m.code, m.name, m.kind, m.county]);
     }
   });
 }

@@ -90,7 +90,9 @@ export interface Observation {
   highFen: number;
   unit: string;
   unitQuantity: number;
+  lowPerKgFen: number | null;
   avgPerKgFen: number | null;
+  highPerKgFen: number | null;
   specification: string;
   origin: string;
   /** identifies the quote (commodity, place, day, specification) across files: the same quote twice is one */
@@ -187,7 +189,9 @@ export function checkRow(row: FileRow, map: ColumnMap, ref: QuoteReference): { o
       ...prices,
       unit: unit.unit,
       unitQuantity: unit.quantity,
+      lowPerKgFen: quotePerKgFen(prices.lowFen, unit),
       avgPerKgFen: quotePerKgFen(prices.avgFen, unit),
+      highPerKgFen: quotePerKgFen(prices.highFen, unit),
       specification,
       origin,
       key: createHash('sha1').update(`${commodity.id}|${place}|${date.date}|${specification}`).digest('base64').slice(0, 20),

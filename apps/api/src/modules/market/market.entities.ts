@@ -1,0 +1,144 @@
+import { Entity, Index, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+
+/**
+ * A standard variety prices are quoted for (早籼稻, 生猪, 冰糖橙 …) with the unit it is usually
+ * quoted in. Imports find it by name or alias. Its observations live in `market.price_observation`,
+ * a table partitioned by month that only SQL reads and writes (see PriceObservations).
+ */
+@Entity({ tableName: 'commodity' })
+export class Commodity {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @Property({ type: 'string', length: 40, unique: true })
+  code!: string;
+
+  @Property({ type: 'string', length: 80 })
+  nameZh!: string;
+
+  @Property({ type: 'string', length: 80 })
+  nameEn!: string;
+
+  @Property({ type: 'string', length: 20 })
+  @Index()
+  channelCode!: string;
+
+  /** the usual quoting unit: `unitQuantity` × `unit`, e.g. 50 × KG for 元/50公斤 */
+  @Property({ type: 'string', length: 10 })
+  unit!: string;
+
+  @Property({ type: 'integer', default: 1 })
+  unitQuantity: number & Opt = 1;
+
+  /** other names bulletins use (早稻 for 早籼稻, 毛猪 for 生猪) */
+  @Property({ type: 'text[]', default: '{}' })
+  aliases: string[] & Opt = [];
+
+  @Property({ type: 'integer', default: 0 })
+  sortOrder: number & Opt = 0;
+}
+
+/** A place prices are observed: a wholesale market, a farm-gate collection point or a retail monitoring point, in a county. */
+@Entity({ tableName: 'market' })
+export class Market {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @Property({ type: 'string', length: 40, unique: true })
+  code!: string;
+
+  @Property({ type: 'string', length: 120 })
+  name!: string;
+
+  /** WHOLESALE, FARM_GATE or RETAIL */
+  @Property({ type: 'string', length: 12 })
+  kind!: 'WHOLESALE' | 'FARM_GATE' | 'RETAIL';
+
+  @Property({ type: 'string', length: 6 })
+  @Index()
+  countyCode!: string;
+}
+
+/** One price file brought in: its progress while it runs, then its outcome. */
+@Entity({ tableName: 'price_import' })
+@Index({ properties: ['createdAt'] })
+export class PriceImport {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'string', length: 400 })
+  fileName!: string;
+
+  /** where the uploaded file is kept until the import has run; null for a command-line import */
+  @Property({ type: 'string', length: 200, nullable: true })
+  storageKey?: string | null;
+
+  @Property({ type: 'string', length: 64, nullable: true })
+  @Index()
+  fileSha256?: string | null;
+
+  /** QUEUED, CHECKING, WRITING, DONE, FAILED (rows refused: nothing written) or DUPLICATE (the same file was imported before) */
+  @Property({ type: 'string', length: 12 })
+  status!: string;
+
+  /** the saved header mapping used, if any */
+  @Property({ type: 'string', length: 60, nullable: true })
+  mappingName?: string | null;
+
+  @Property({ type: 'integer', default: 0 })
+  rowsRead: number & Opt = 0;
+
+  @Property({ type: 'integer', default: 0 })
+  rowsChecked: number & Opt = 0;
+
+  @Property({ type: 'integer', default: 0 })
+  rowsWritten: number & Opt = 0;
+
+  @Property({ type: 'integer', default: 0 })
+  errorCount: number & Opt = 0;
+
+  /** why the whole file was refused (unreadable, headers not understood), in Chinese and English */
+  @Property({ type: 'text', nullable: true })
+  message?: string | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  createdBy?: string | null;
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date & Opt = new Date();
+
+  @Property({ type: 'timestamptz', nullable: true })
+  finishedAt?: Date | null;
+}
+
+/** A refused row of an import: its line and what is wrong with it (the first 10,000 are kept). */
+@Entity({ tableName: 'price_import_error' })
+@Index({ properties: ['importId', 'line'] })
+export class PriceImportError {
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  @Property({ type: 'uuid' })
+  importId!: string;
+
+  @Property({ type: 'integer' })
+  line!: number;
+
+  @Property({ type: 'text[]' })
+  problems!: string[];
+}
+
+/** Headers an operator mapped to fields once, to be used again for files in the same layout. */
+@Entity({ tableName: 'import_mapping' })
+export class ImportMapping {
+  @PrimaryKey({ type: 'string', length: 60 })
+  name!: string;
+
+  /** header text → field (commodity, market, average …) */
+  @Property({ type: 'jsonb' })
+  fields!: Record<string, string>;
+
+  @Property({ type: 'timestamptz' })
+  updatedAt: Date & Opt = new Date();
+}
