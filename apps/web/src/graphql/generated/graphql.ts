@@ -26,6 +26,12 @@ export type AddMemberInput = {
   role: MemberRole;
 };
 
+/** 电脑网站支付 / 手机网站支付 / 扫码支付（用另一部手机扫码） */
+export type AlipayChannel =
+  | 'PAGE'
+  | 'QR'
+  | 'WAP';
+
 export type BankAccountInput = {
   accountName: Scalars['String']['input'];
   accountNumber: Scalars['String']['input'];
@@ -435,6 +441,212 @@ export type NotificationAddedSubscriptionVariables = Exact<{
 
 export type NotificationAddedSubscription = { notificationAdded: { id: string, kind: string, titleZh: string, titleEn: string, bodyZh: string, bodyEn: string, link: string | null, readAt: string | null, createdAt: string } };
 
+export type QuoteFieldsFragment = { goodsFen: number, freightFen: number, totalFen: number, groups: Array<{ sellerId: string, sellerName: string, goodsFen: number, freightFen: number, coldChainFen: number, billedKg: number, totalFen: number, paymentMethod: PaymentMethod, lines: Array<{ listingId: string, title: string, unit: string, quantity: number, unitPriceFen: number, pricePerKgFen: number | null, amountFen: number }> }> };
+
+export type CheckoutQuoteQueryVariables = Exact<{
+  input: CartInput;
+}>;
+
+
+export type CheckoutQuoteQuery = { checkoutQuote: { goodsFen: number, freightFen: number, totalFen: number, groups: Array<{ sellerId: string, sellerName: string, goodsFen: number, freightFen: number, coldChainFen: number, billedKg: number, totalFen: number, paymentMethod: PaymentMethod, lines: Array<{ listingId: string, title: string, unit: string, quantity: number, unitPriceFen: number, pricePerKgFen: number | null, amountFen: number }> }> } };
+
+export type OrderSummaryFragment = { id: string, number: string, status: OrderStatus, paymentMethod: PaymentMethod, goodsFen: number, freightFen: number, totalFen: number, placedAt: string, deliveryKind: string, recipientName: string, actions: Array<string>, seller: { id: string, name: string }, station: { id: string, name: string } | null, lines: Array<{ listingId: string, title: string, quantity: number, unit: string }> };
+
+export type OrderDetailFragment = { sellerId: string, address: string, countyCode: string, recipientPhone: string, buyerNote: string | null, cancelReason: string | null, expiresAt: string | null, paidAt: string | null, shippedAt: string | null, deliveredAt: string | null, completedAt: string | null, pickupCode: string | null, id: string, number: string, status: OrderStatus, paymentMethod: PaymentMethod, goodsFen: number, freightFen: number, totalFen: number, placedAt: string, deliveryKind: string, recipientName: string, actions: Array<string>, lines: Array<{ listingId: string, title: string, quantity: number, unit: string, unitPriceFen: number, amountFen: number }>, station: { id: string, name: string, address: string, countyCode: string } | null, bankTransfer: { accountName: string, bankName: string, accountNumber: string, reference: string } | null, shipment: { carrier: string | null, trackingNumber: string | null, ownDelivery: boolean, events: Array<{ occurredAt: string, description: string, location: string | null, source: string }> } | null, timeline: Array<{ action: string, actorRole: string, at: string, fromStatus: OrderStatus | null, toStatus: OrderStatus, note: string | null }>, payments: Array<{ kind: string, method: PaymentMethod, amountFen: number, reference: string | null, createdAt: string }>, review: { rating: number, comment: string, createdAt: string } | null, seller: { id: string, name: string } };
+
+export type PartnerOrderFragment = { address: string, recipientPhone: string, id: string, number: string, status: OrderStatus, paymentMethod: PaymentMethod, goodsFen: number, freightFen: number, totalFen: number, placedAt: string, deliveryKind: string, recipientName: string, actions: Array<string>, shipment: { carrier: string | null, trackingNumber: string | null, ownDelivery: boolean } | null, seller: { id: string, name: string }, station: { id: string, name: string } | null, lines: Array<{ listingId: string, title: string, quantity: number, unit: string }> };
+
+export type PlaceCheckoutMutationVariables = Exact<{
+  input: CheckoutInput;
+}>;
+
+
+export type PlaceCheckoutMutation = { placeCheckout: { checkoutId: string, replayed: boolean, orders: Array<{ id: string, number: string, status: OrderStatus, paymentMethod: PaymentMethod, goodsFen: number, freightFen: number, totalFen: number, placedAt: string, deliveryKind: string, recipientName: string, actions: Array<string>, seller: { id: string, name: string }, station: { id: string, name: string } | null, lines: Array<{ listingId: string, title: string, quantity: number, unit: string }> }> } };
+
+export type OrderQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type OrderQuery = { order: { sellerId: string, address: string, countyCode: string, recipientPhone: string, buyerNote: string | null, cancelReason: string | null, expiresAt: string | null, paidAt: string | null, shippedAt: string | null, deliveredAt: string | null, completedAt: string | null, pickupCode: string | null, id: string, number: string, status: OrderStatus, paymentMethod: PaymentMethod, goodsFen: number, freightFen: number, totalFen: number, placedAt: string, deliveryKind: string, recipientName: string, actions: Array<string>, lines: Array<{ listingId: string, title: string, quantity: number, unit: string, unitPriceFen: number, amountFen: number }>, station: { id: string, name: string, address: string, countyCode: string } | null, bankTransfer: { accountName: string, bankName: string, accountNumber: string, reference: string } | null, shipment: { carrier: string | null, trackingNumber: string | null, ownDelivery: boolean, events: Array<{ occurredAt: string, description: string, location: string | null, source: string }> } | null, timeline: Array<{ action: string, actorRole: string, at: string, fromStatus: OrderStatus | null, toStatus: OrderStatus, note: string | null }>, payments: Array<{ kind: string, method: PaymentMethod, amountFen: number, reference: string | null, createdAt: string }>, review: { rating: number, comment: string, createdAt: string } | null, seller: { id: string, name: string } } };
+
+export type MyOrdersQueryVariables = Exact<{
+  status?: InputMaybe<OrderStatus>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type MyOrdersQuery = { myOrders: { nodes: Array<{ id: string, number: string, status: OrderStatus, paymentMethod: PaymentMethod, goodsFen: number, freightFen: number, totalFen: number, placedAt: string, deliveryKind: string, recipientName: string, actions: Array<string>, seller: { id: string, name: string }, station: { id: string, name: string } | null, lines: Array<{ listingId: string, title: string, quantity: number, unit: string }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type SellerOrdersQueryVariables = Exact<{
+  organisationId: Scalars['ID']['input'];
+  status?: InputMaybe<OrderStatus>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SellerOrdersQuery = { sellerOrders: { nodes: Array<{ id: string, number: string, status: OrderStatus, paymentMethod: PaymentMethod, goodsFen: number, freightFen: number, totalFen: number, placedAt: string, deliveryKind: string, recipientName: string, actions: Array<string>, seller: { id: string, name: string }, station: { id: string, name: string } | null, lines: Array<{ listingId: string, title: string, quantity: number, unit: string }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type PartnerOrdersQueryVariables = Exact<{
+  organisationId: Scalars['ID']['input'];
+  status?: InputMaybe<OrderStatus>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type PartnerOrdersQuery = { partnerOrders: { nodes: Array<{ address: string, recipientPhone: string, id: string, number: string, status: OrderStatus, paymentMethod: PaymentMethod, goodsFen: number, freightFen: number, totalFen: number, placedAt: string, deliveryKind: string, recipientName: string, actions: Array<string>, shipment: { carrier: string | null, trackingNumber: string | null, ownDelivery: boolean } | null, seller: { id: string, name: string }, station: { id: string, name: string } | null, lines: Array<{ listingId: string, title: string, quantity: number, unit: string }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type SellerSalesQueryVariables = Exact<{
+  organisationId: Scalars['ID']['input'];
+}>;
+
+
+export type SellerSalesQuery = { sellerSales: { orders: number, amountFen: number } };
+
+export type ServiceStationsQueryVariables = Exact<{
+  countyCode?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ServiceStationsQuery = { serviceStations: Array<{ id: string, name: string, address: string, countyCode: string }> };
+
+export type CancelOrderMutationVariables = Exact<{
+  orderId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+}>;
+
+
+export type CancelOrderMutation = { cancelOrder: { sellerId: string, address: string, countyCode: string, recipientPhone: string, buyerNote: string | null, cancelReason: string | null, expiresAt: string | null, paidAt: string | null, shippedAt: string | null, deliveredAt: string | null, completedAt: string | null, pickupCode: string | null, id: string, number: string, status: OrderStatus, paymentMethod: PaymentMethod, goodsFen: number, freightFen: number, totalFen: number, placedAt: string, deliveryKind: string, recipientName: string, actions: Array<string>, lines: Array<{ listingId: string, title: string, quantity: number, unit: string, unitPriceFen: number, amountFen: number }>, station: { id: string, name: string, address: string, countyCode: string } | null, bankTransfer: { accountName: string, bankName: string, accountNumber: string, reference: string } | null, shipment: { carrier: string | null, trackingNumber: string | null, ownDelivery: boolean, events: Array<{ occurredAt: string, description: string, location: string | null, source: string }> } | null, timeline: Array<{ action: string, actorRole: string, at: string, fromStatus: OrderStatus | null, toStatus: OrderStatus, note: string | null }>, payments: Array<{ kind: string, method: PaymentMethod, amountFen: number, reference: string | null, createdAt: string }>, review: { rating: number, comment: string, createdAt: string } | null, seller: { id: string, name: string } } };
+
+export type ConfirmTransferMutationVariables = Exact<{
+  orderId: Scalars['ID']['input'];
+  reference?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ConfirmTransferMutation = { confirmTransfer: { sellerId: string, address: string, countyCode: string, recipientPhone: string, buyerNote: string | null, cancelReason: string | null, expiresAt: string | null, paidAt: string | null, shippedAt: string | null, deliveredAt: string | null, completedAt: string | null, pickupCode: string | null, id: string, number: string, status: OrderStatus, paymentMethod: PaymentMethod, goodsFen: number, freightFen: number, totalFen: number, placedAt: string, deliveryKind: string, recipientName: string, actions: Array<string>, lines: Array<{ listingId: string, title: string, quantity: number, unit: string, unitPriceFen: number, amountFen: number }>, station: { id: string, name: string, address: string, countyCode: string } | null, bankTransfer: { accountName: string, bankName: string, accountNumber: string, reference: string } | null, shipment: { carrier: string | null, trackingNumber: string | null, ownDelivery: boolean, events: Array<{ occurredAt: string, description: string, location: string | null, source: string }> } | null, timeline: Array<{ action: string, actorRole: string, at: string, fromStatus: OrderStatus | null, toStatus: OrderStatus, note: string | null }>, payments: Array<{ kind: string, method: PaymentMethod, amountFen: number, reference: string | null, createdAt: string }>, review: { rating: number, comment: string, createdAt: string } | null, seller: { id: string, name: string } } };
+
+export type ShipOrderMutationVariables = Exact<{
+  input: ShipOrderInput;
+}>;
+
+
+export type ShipOrderMutation = { shipOrder: { sellerId: string, address: string, countyCode: string, recipientPhone: string, buyerNote: string | null, cancelReason: string | null, expiresAt: string | null, paidAt: string | null, shippedAt: string | null, deliveredAt: string | null, completedAt: string | null, pickupCode: string | null, id: string, number: string, status: OrderStatus, paymentMethod: PaymentMethod, goodsFen: number, freightFen: number, totalFen: number, placedAt: string, deliveryKind: string, recipientName: string, actions: Array<string>, lines: Array<{ listingId: string, title: string, quantity: number, unit: string, unitPriceFen: number, amountFen: number }>, station: { id: string, name: string, address: string, countyCode: string } | null, bankTransfer: { accountName: string, bankName: string, accountNumber: string, reference: string } | null, shipment: { carrier: string | null, trackingNumber: string | null, ownDelivery: boolean, events: Array<{ occurredAt: string, description: string, location: string | null, source: string }> } | null, timeline: Array<{ action: string, actorRole: string, at: string, fromStatus: OrderStatus | null, toStatus: OrderStatus, note: string | null }>, payments: Array<{ kind: string, method: PaymentMethod, amountFen: number, reference: string | null, createdAt: string }>, review: { rating: number, comment: string, createdAt: string } | null, seller: { id: string, name: string } } };
+
+export type AddTrackingEventMutationVariables = Exact<{
+  orderId: Scalars['ID']['input'];
+  description: Scalars['String']['input'];
+  location?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AddTrackingEventMutation = { addTrackingEvent: { sellerId: string, address: string, countyCode: string, recipientPhone: string, buyerNote: string | null, cancelReason: string | null, expiresAt: string | null, paidAt: string | null, shippedAt: string | null, deliveredAt: string | null, completedAt: string | null, pickupCode: string | null, id: string, number: string, status: OrderStatus, paymentMethod: PaymentMethod, goodsFen: number, freightFen: number, totalFen: number, placedAt: string, deliveryKind: string, recipientName: string, actions: Array<string>, lines: Array<{ listingId: string, title: string, quantity: number, unit: string, unitPriceFen: number, amountFen: number }>, station: { id: string, name: string, address: string, countyCode: string } | null, bankTransfer: { accountName: string, bankName: string, accountNumber: string, reference: string } | null, shipment: { carrier: string | null, trackingNumber: string | null, ownDelivery: boolean, events: Array<{ occurredAt: string, description: string, location: string | null, source: string }> } | null, timeline: Array<{ action: string, actorRole: string, at: string, fromStatus: OrderStatus | null, toStatus: OrderStatus, note: string | null }>, payments: Array<{ kind: string, method: PaymentMethod, amountFen: number, reference: string | null, createdAt: string }>, review: { rating: number, comment: string, createdAt: string } | null, seller: { id: string, name: string } } };
+
+export type MarkArrivedAtStationMutationVariables = Exact<{
+  orderId: Scalars['ID']['input'];
+}>;
+
+
+export type MarkArrivedAtStationMutation = { markArrivedAtStation: { sellerId: string, address: string, countyCode: string, recipientPhone: string, buyerNote: string | null, cancelReason: string | null, expiresAt: string | null, paidAt: string | null, shippedAt: string | null, deliveredAt: string | null, completedAt: string | null, pickupCode: string | null, id: string, number: string, status: OrderStatus, paymentMethod: PaymentMethod, goodsFen: number, freightFen: number, totalFen: number, placedAt: string, deliveryKind: string, recipientName: string, actions: Array<string>, lines: Array<{ listingId: string, title: string, quantity: number, unit: string, unitPriceFen: number, amountFen: number }>, station: { id: string, name: string, address: string, countyCode: string } | null, bankTransfer: { accountName: string, bankName: string, accountNumber: string, reference: string } | null, shipment: { carrier: string | null, trackingNumber: string | null, ownDelivery: boolean, events: Array<{ occurredAt: string, description: string, location: string | null, source: string }> } | null, timeline: Array<{ action: string, actorRole: string, at: string, fromStatus: OrderStatus | null, toStatus: OrderStatus, note: string | null }>, payments: Array<{ kind: string, method: PaymentMethod, amountFen: number, reference: string | null, createdAt: string }>, review: { rating: number, comment: string, createdAt: string } | null, seller: { id: string, name: string } } };
+
+export type HandOverOrderMutationVariables = Exact<{
+  orderId: Scalars['ID']['input'];
+  pickupCode: Scalars['String']['input'];
+}>;
+
+
+export type HandOverOrderMutation = { handOverOrder: { sellerId: string, address: string, countyCode: string, recipientPhone: string, buyerNote: string | null, cancelReason: string | null, expiresAt: string | null, paidAt: string | null, shippedAt: string | null, deliveredAt: string | null, completedAt: string | null, pickupCode: string | null, id: string, number: string, status: OrderStatus, paymentMethod: PaymentMethod, goodsFen: number, freightFen: number, totalFen: number, placedAt: string, deliveryKind: string, recipientName: string, actions: Array<string>, lines: Array<{ listingId: string, title: string, quantity: number, unit: string, unitPriceFen: number, amountFen: number }>, station: { id: string, name: string, address: string, countyCode: string } | null, bankTransfer: { accountName: string, bankName: string, accountNumber: string, reference: string } | null, shipment: { carrier: string | null, trackingNumber: string | null, ownDelivery: boolean, events: Array<{ occurredAt: string, description: string, location: string | null, source: string }> } | null, timeline: Array<{ action: string, actorRole: string, at: string, fromStatus: OrderStatus | null, toStatus: OrderStatus, note: string | null }>, payments: Array<{ kind: string, method: PaymentMethod, amountFen: number, reference: string | null, createdAt: string }>, review: { rating: number, comment: string, createdAt: string } | null, seller: { id: string, name: string } } };
+
+export type MarkDeliveredMutationVariables = Exact<{
+  orderId: Scalars['ID']['input'];
+}>;
+
+
+export type MarkDeliveredMutation = { markDelivered: { sellerId: string, address: string, countyCode: string, recipientPhone: string, buyerNote: string | null, cancelReason: string | null, expiresAt: string | null, paidAt: string | null, shippedAt: string | null, deliveredAt: string | null, completedAt: string | null, pickupCode: string | null, id: string, number: string, status: OrderStatus, paymentMethod: PaymentMethod, goodsFen: number, freightFen: number, totalFen: number, placedAt: string, deliveryKind: string, recipientName: string, actions: Array<string>, lines: Array<{ listingId: string, title: string, quantity: number, unit: string, unitPriceFen: number, amountFen: number }>, station: { id: string, name: string, address: string, countyCode: string } | null, bankTransfer: { accountName: string, bankName: string, accountNumber: string, reference: string } | null, shipment: { carrier: string | null, trackingNumber: string | null, ownDelivery: boolean, events: Array<{ occurredAt: string, description: string, location: string | null, source: string }> } | null, timeline: Array<{ action: string, actorRole: string, at: string, fromStatus: OrderStatus | null, toStatus: OrderStatus, note: string | null }>, payments: Array<{ kind: string, method: PaymentMethod, amountFen: number, reference: string | null, createdAt: string }>, review: { rating: number, comment: string, createdAt: string } | null, seller: { id: string, name: string } } };
+
+export type ConfirmReceiptMutationVariables = Exact<{
+  orderId: Scalars['ID']['input'];
+}>;
+
+
+export type ConfirmReceiptMutation = { confirmReceipt: { sellerId: string, address: string, countyCode: string, recipientPhone: string, buyerNote: string | null, cancelReason: string | null, expiresAt: string | null, paidAt: string | null, shippedAt: string | null, deliveredAt: string | null, completedAt: string | null, pickupCode: string | null, id: string, number: string, status: OrderStatus, paymentMethod: PaymentMethod, goodsFen: number, freightFen: number, totalFen: number, placedAt: string, deliveryKind: string, recipientName: string, actions: Array<string>, lines: Array<{ listingId: string, title: string, quantity: number, unit: string, unitPriceFen: number, amountFen: number }>, station: { id: string, name: string, address: string, countyCode: string } | null, bankTransfer: { accountName: string, bankName: string, accountNumber: string, reference: string } | null, shipment: { carrier: string | null, trackingNumber: string | null, ownDelivery: boolean, events: Array<{ occurredAt: string, description: string, location: string | null, source: string }> } | null, timeline: Array<{ action: string, actorRole: string, at: string, fromStatus: OrderStatus | null, toStatus: OrderStatus, note: string | null }>, payments: Array<{ kind: string, method: PaymentMethod, amountFen: number, reference: string | null, createdAt: string }>, review: { rating: number, comment: string, createdAt: string } | null, seller: { id: string, name: string } } };
+
+export type RequestRefundMutationVariables = Exact<{
+  orderId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+}>;
+
+
+export type RequestRefundMutation = { requestRefund: { sellerId: string, address: string, countyCode: string, recipientPhone: string, buyerNote: string | null, cancelReason: string | null, expiresAt: string | null, paidAt: string | null, shippedAt: string | null, deliveredAt: string | null, completedAt: string | null, pickupCode: string | null, id: string, number: string, status: OrderStatus, paymentMethod: PaymentMethod, goodsFen: number, freightFen: number, totalFen: number, placedAt: string, deliveryKind: string, recipientName: string, actions: Array<string>, lines: Array<{ listingId: string, title: string, quantity: number, unit: string, unitPriceFen: number, amountFen: number }>, station: { id: string, name: string, address: string, countyCode: string } | null, bankTransfer: { accountName: string, bankName: string, accountNumber: string, reference: string } | null, shipment: { carrier: string | null, trackingNumber: string | null, ownDelivery: boolean, events: Array<{ occurredAt: string, description: string, location: string | null, source: string }> } | null, timeline: Array<{ action: string, actorRole: string, at: string, fromStatus: OrderStatus | null, toStatus: OrderStatus, note: string | null }>, payments: Array<{ kind: string, method: PaymentMethod, amountFen: number, reference: string | null, createdAt: string }>, review: { rating: number, comment: string, createdAt: string } | null, seller: { id: string, name: string } } };
+
+export type DecideRefundMutationVariables = Exact<{
+  orderId: Scalars['ID']['input'];
+  approve: Scalars['Boolean']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type DecideRefundMutation = { decideRefund: { sellerId: string, address: string, countyCode: string, recipientPhone: string, buyerNote: string | null, cancelReason: string | null, expiresAt: string | null, paidAt: string | null, shippedAt: string | null, deliveredAt: string | null, completedAt: string | null, pickupCode: string | null, id: string, number: string, status: OrderStatus, paymentMethod: PaymentMethod, goodsFen: number, freightFen: number, totalFen: number, placedAt: string, deliveryKind: string, recipientName: string, actions: Array<string>, lines: Array<{ listingId: string, title: string, quantity: number, unit: string, unitPriceFen: number, amountFen: number }>, station: { id: string, name: string, address: string, countyCode: string } | null, bankTransfer: { accountName: string, bankName: string, accountNumber: string, reference: string } | null, shipment: { carrier: string | null, trackingNumber: string | null, ownDelivery: boolean, events: Array<{ occurredAt: string, description: string, location: string | null, source: string }> } | null, timeline: Array<{ action: string, actorRole: string, at: string, fromStatus: OrderStatus | null, toStatus: OrderStatus, note: string | null }>, payments: Array<{ kind: string, method: PaymentMethod, amountFen: number, reference: string | null, createdAt: string }>, review: { rating: number, comment: string, createdAt: string } | null, seller: { id: string, name: string } } };
+
+export type ReviewOrderMutationVariables = Exact<{
+  orderId: Scalars['ID']['input'];
+  rating: Scalars['Int']['input'];
+  comment?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ReviewOrderMutation = { reviewOrder: boolean };
+
+export type ShippingRulesFragment = { coldChainFenPerKg: number, excluded: Array<string>, freeAboveFen: number | null, pieceWeightGrams: number, zones: Array<{ regions: Array<string>, firstKg: number, firstFen: number, additionalKg: number, additionalFen: number }> };
+
+export type ShippingTemplateQueryVariables = Exact<{
+  organisationId: Scalars['ID']['input'];
+}>;
+
+
+export type ShippingTemplateQuery = { shippingTemplate: { isDefault: boolean, rules: { coldChainFenPerKg: number, excluded: Array<string>, freeAboveFen: number | null, pieceWeightGrams: number, zones: Array<{ regions: Array<string>, firstKg: number, firstFen: number, additionalKg: number, additionalFen: number }> } } };
+
+export type SetShippingTemplateMutationVariables = Exact<{
+  organisationId: Scalars['ID']['input'];
+  input: ShippingTemplateInput;
+}>;
+
+
+export type SetShippingTemplateMutation = { setShippingTemplate: { coldChainFenPerKg: number, excluded: Array<string>, freeAboveFen: number | null, pieceWeightGrams: number, zones: Array<{ regions: Array<string>, firstKg: number, firstFen: number, additionalKg: number, additionalFen: number }> } };
+
+export type BankAccountFieldsFragment = { accountName: string, bankName: string, accountNumber: string };
+
+export type BankAccountQueryVariables = Exact<{
+  organisationId: Scalars['ID']['input'];
+}>;
+
+
+export type BankAccountQuery = { bankAccount: { accountName: string, bankName: string, accountNumber: string } | null };
+
+export type SetBankAccountMutationVariables = Exact<{
+  organisationId: Scalars['ID']['input'];
+  input: BankAccountInput;
+}>;
+
+
+export type SetBankAccountMutation = { setBankAccount: { accountName: string, bankName: string, accountNumber: string } };
+
+export type PaymentOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PaymentOptionsQuery = { paymentOptions: { alipay: boolean } };
+
+export type PayOrderWithAlipayMutationVariables = Exact<{
+  orderId: Scalars['ID']['input'];
+  channel: AlipayChannel;
+}>;
+
+
+export type PayOrderWithAlipayMutation = { payOrderWithAlipay: { outTradeNo: string, channel: AlipayChannel, url: string | null, expiresAt: string } };
+
 export type SellerQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
@@ -783,6 +995,215 @@ export const NotificationPreferenceFieldsFragmentDoc = /*#__PURE__*/ new TypedDo
   enabled
 }
     `, {"fragmentName":"NotificationPreferenceFields"}) as unknown as TypedDocumentString<NotificationPreferenceFieldsFragment, unknown>;
+export const QuoteFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment QuoteFields on CheckoutQuote {
+  goodsFen
+  freightFen
+  totalFen
+  groups {
+    sellerId
+    sellerName
+    goodsFen
+    freightFen
+    coldChainFen
+    billedKg
+    totalFen
+    paymentMethod
+    lines {
+      listingId
+      title
+      unit
+      quantity
+      unitPriceFen
+      pricePerKgFen
+      amountFen
+    }
+  }
+}
+    `, {"fragmentName":"QuoteFields"}) as unknown as TypedDocumentString<QuoteFieldsFragment, unknown>;
+export const OrderSummaryFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment OrderSummary on Order {
+  id
+  number
+  status
+  paymentMethod
+  goodsFen
+  freightFen
+  totalFen
+  placedAt
+  deliveryKind
+  recipientName
+  actions
+  seller {
+    id
+    name
+  }
+  station {
+    id
+    name
+  }
+  lines {
+    listingId
+    title
+    quantity
+    unit
+  }
+}
+    `, {"fragmentName":"OrderSummary"}) as unknown as TypedDocumentString<OrderSummaryFragment, unknown>;
+export const OrderDetailFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment OrderDetail on Order {
+  ...OrderSummary
+  sellerId
+  address
+  countyCode
+  recipientPhone
+  buyerNote
+  cancelReason
+  expiresAt
+  paidAt
+  shippedAt
+  deliveredAt
+  completedAt
+  pickupCode
+  lines {
+    listingId
+    title
+    quantity
+    unit
+    unitPriceFen
+    amountFen
+  }
+  station {
+    id
+    name
+    address
+    countyCode
+  }
+  bankTransfer {
+    accountName
+    bankName
+    accountNumber
+    reference
+  }
+  shipment {
+    carrier
+    trackingNumber
+    ownDelivery
+    events {
+      occurredAt
+      description
+      location
+      source
+    }
+  }
+  timeline {
+    action
+    actorRole
+    at
+    fromStatus
+    toStatus
+    note
+  }
+  payments {
+    kind
+    method
+    amountFen
+    reference
+    createdAt
+  }
+  review {
+    rating
+    comment
+    createdAt
+  }
+}
+    fragment OrderSummary on Order {
+  id
+  number
+  status
+  paymentMethod
+  goodsFen
+  freightFen
+  totalFen
+  placedAt
+  deliveryKind
+  recipientName
+  actions
+  seller {
+    id
+    name
+  }
+  station {
+    id
+    name
+  }
+  lines {
+    listingId
+    title
+    quantity
+    unit
+  }
+}`, {"fragmentName":"OrderDetail"}) as unknown as TypedDocumentString<OrderDetailFragment, unknown>;
+export const PartnerOrderFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment PartnerOrder on Order {
+  ...OrderSummary
+  address
+  recipientPhone
+  shipment {
+    carrier
+    trackingNumber
+    ownDelivery
+  }
+}
+    fragment OrderSummary on Order {
+  id
+  number
+  status
+  paymentMethod
+  goodsFen
+  freightFen
+  totalFen
+  placedAt
+  deliveryKind
+  recipientName
+  actions
+  seller {
+    id
+    name
+  }
+  station {
+    id
+    name
+  }
+  lines {
+    listingId
+    title
+    quantity
+    unit
+  }
+}`, {"fragmentName":"PartnerOrder"}) as unknown as TypedDocumentString<PartnerOrderFragment, unknown>;
+export const ShippingRulesFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment ShippingRules on ShippingTemplate {
+  coldChainFenPerKg
+  excluded
+  freeAboveFen
+  pieceWeightGrams
+  zones {
+    regions
+    firstKg
+    firstFen
+    additionalKg
+    additionalFen
+  }
+}
+    `, {"fragmentName":"ShippingRules"}) as unknown as TypedDocumentString<ShippingRulesFragment, unknown>;
+export const BankAccountFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment BankAccountFields on BankAccount {
+  accountName
+  bankName
+  accountNumber
+}
+    `, {"fragmentName":"BankAccountFields"}) as unknown as TypedDocumentString<BankAccountFieldsFragment, unknown>;
 export const OrganisationProfileFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment OrganisationProfile on Organisation {
   id
@@ -1307,6 +1728,1406 @@ export const NotificationAddedDocument = /*#__PURE__*/ new TypedDocumentString(`
   readAt
   createdAt
 }`) as unknown as TypedDocumentString<NotificationAddedSubscription, NotificationAddedSubscriptionVariables>;
+export const CheckoutQuoteDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query CheckoutQuote($input: CartInput!) {
+  checkoutQuote(input: $input) {
+    ...QuoteFields
+  }
+}
+    fragment QuoteFields on CheckoutQuote {
+  goodsFen
+  freightFen
+  totalFen
+  groups {
+    sellerId
+    sellerName
+    goodsFen
+    freightFen
+    coldChainFen
+    billedKg
+    totalFen
+    paymentMethod
+    lines {
+      listingId
+      title
+      unit
+      quantity
+      unitPriceFen
+      pricePerKgFen
+      amountFen
+    }
+  }
+}`) as unknown as TypedDocumentString<CheckoutQuoteQuery, CheckoutQuoteQueryVariables>;
+export const PlaceCheckoutDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation PlaceCheckout($input: CheckoutInput!) {
+  placeCheckout(input: $input) {
+    checkoutId
+    replayed
+    orders {
+      ...OrderSummary
+    }
+  }
+}
+    fragment OrderSummary on Order {
+  id
+  number
+  status
+  paymentMethod
+  goodsFen
+  freightFen
+  totalFen
+  placedAt
+  deliveryKind
+  recipientName
+  actions
+  seller {
+    id
+    name
+  }
+  station {
+    id
+    name
+  }
+  lines {
+    listingId
+    title
+    quantity
+    unit
+  }
+}`) as unknown as TypedDocumentString<PlaceCheckoutMutation, PlaceCheckoutMutationVariables>;
+export const OrderDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query Order($id: ID!) {
+  order(id: $id) {
+    ...OrderDetail
+  }
+}
+    fragment OrderSummary on Order {
+  id
+  number
+  status
+  paymentMethod
+  goodsFen
+  freightFen
+  totalFen
+  placedAt
+  deliveryKind
+  recipientName
+  actions
+  seller {
+    id
+    name
+  }
+  station {
+    id
+    name
+  }
+  lines {
+    listingId
+    title
+    quantity
+    unit
+  }
+}
+fragment OrderDetail on Order {
+  ...OrderSummary
+  sellerId
+  address
+  countyCode
+  recipientPhone
+  buyerNote
+  cancelReason
+  expiresAt
+  paidAt
+  shippedAt
+  deliveredAt
+  completedAt
+  pickupCode
+  lines {
+    listingId
+    title
+    quantity
+    unit
+    unitPriceFen
+    amountFen
+  }
+  station {
+    id
+    name
+    address
+    countyCode
+  }
+  bankTransfer {
+    accountName
+    bankName
+    accountNumber
+    reference
+  }
+  shipment {
+    carrier
+    trackingNumber
+    ownDelivery
+    events {
+      occurredAt
+      description
+      location
+      source
+    }
+  }
+  timeline {
+    action
+    actorRole
+    at
+    fromStatus
+    toStatus
+    note
+  }
+  payments {
+    kind
+    method
+    amountFen
+    reference
+    createdAt
+  }
+  review {
+    rating
+    comment
+    createdAt
+  }
+}`) as unknown as TypedDocumentString<OrderQuery, OrderQueryVariables>;
+export const MyOrdersDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query MyOrders($status: OrderStatus, $first: Int, $after: String) {
+  myOrders(status: $status, first: $first, after: $after) {
+    nodes {
+      ...OrderSummary
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment OrderSummary on Order {
+  id
+  number
+  status
+  paymentMethod
+  goodsFen
+  freightFen
+  totalFen
+  placedAt
+  deliveryKind
+  recipientName
+  actions
+  seller {
+    id
+    name
+  }
+  station {
+    id
+    name
+  }
+  lines {
+    listingId
+    title
+    quantity
+    unit
+  }
+}`) as unknown as TypedDocumentString<MyOrdersQuery, MyOrdersQueryVariables>;
+export const SellerOrdersDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query SellerOrders($organisationId: ID!, $status: OrderStatus, $first: Int, $after: String) {
+  sellerOrders(
+    organisationId: $organisationId
+    status: $status
+    first: $first
+    after: $after
+  ) {
+    nodes {
+      ...OrderSummary
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment OrderSummary on Order {
+  id
+  number
+  status
+  paymentMethod
+  goodsFen
+  freightFen
+  totalFen
+  placedAt
+  deliveryKind
+  recipientName
+  actions
+  seller {
+    id
+    name
+  }
+  station {
+    id
+    name
+  }
+  lines {
+    listingId
+    title
+    quantity
+    unit
+  }
+}`) as unknown as TypedDocumentString<SellerOrdersQuery, SellerOrdersQueryVariables>;
+export const PartnerOrdersDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query PartnerOrders($organisationId: ID!, $status: OrderStatus, $first: Int, $after: String) {
+  partnerOrders(
+    organisationId: $organisationId
+    status: $status
+    first: $first
+    after: $after
+  ) {
+    nodes {
+      ...PartnerOrder
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment OrderSummary on Order {
+  id
+  number
+  status
+  paymentMethod
+  goodsFen
+  freightFen
+  totalFen
+  placedAt
+  deliveryKind
+  recipientName
+  actions
+  seller {
+    id
+    name
+  }
+  station {
+    id
+    name
+  }
+  lines {
+    listingId
+    title
+    quantity
+    unit
+  }
+}
+fragment PartnerOrder on Order {
+  ...OrderSummary
+  address
+  recipientPhone
+  shipment {
+    carrier
+    trackingNumber
+    ownDelivery
+  }
+}`) as unknown as TypedDocumentString<PartnerOrdersQuery, PartnerOrdersQueryVariables>;
+export const SellerSalesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query SellerSales($organisationId: ID!) {
+  sellerSales(organisationId: $organisationId) {
+    orders
+    amountFen
+  }
+}
+    `) as unknown as TypedDocumentString<SellerSalesQuery, SellerSalesQueryVariables>;
+export const ServiceStationsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query ServiceStations($countyCode: String) {
+  serviceStations(countyCode: $countyCode) {
+    id
+    name
+    address
+    countyCode
+  }
+}
+    `) as unknown as TypedDocumentString<ServiceStationsQuery, ServiceStationsQueryVariables>;
+export const CancelOrderDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation CancelOrder($orderId: ID!, $reason: String!) {
+  cancelOrder(orderId: $orderId, reason: $reason) {
+    ...OrderDetail
+  }
+}
+    fragment OrderSummary on Order {
+  id
+  number
+  status
+  paymentMethod
+  goodsFen
+  freightFen
+  totalFen
+  placedAt
+  deliveryKind
+  recipientName
+  actions
+  seller {
+    id
+    name
+  }
+  station {
+    id
+    name
+  }
+  lines {
+    listingId
+    title
+    quantity
+    unit
+  }
+}
+fragment OrderDetail on Order {
+  ...OrderSummary
+  sellerId
+  address
+  countyCode
+  recipientPhone
+  buyerNote
+  cancelReason
+  expiresAt
+  paidAt
+  shippedAt
+  deliveredAt
+  completedAt
+  pickupCode
+  lines {
+    listingId
+    title
+    quantity
+    unit
+    unitPriceFen
+    amountFen
+  }
+  station {
+    id
+    name
+    address
+    countyCode
+  }
+  bankTransfer {
+    accountName
+    bankName
+    accountNumber
+    reference
+  }
+  shipment {
+    carrier
+    trackingNumber
+    ownDelivery
+    events {
+      occurredAt
+      description
+      location
+      source
+    }
+  }
+  timeline {
+    action
+    actorRole
+    at
+    fromStatus
+    toStatus
+    note
+  }
+  payments {
+    kind
+    method
+    amountFen
+    reference
+    createdAt
+  }
+  review {
+    rating
+    comment
+    createdAt
+  }
+}`) as unknown as TypedDocumentString<CancelOrderMutation, CancelOrderMutationVariables>;
+export const ConfirmTransferDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation ConfirmTransfer($orderId: ID!, $reference: String) {
+  confirmTransfer(orderId: $orderId, reference: $reference) {
+    ...OrderDetail
+  }
+}
+    fragment OrderSummary on Order {
+  id
+  number
+  status
+  paymentMethod
+  goodsFen
+  freightFen
+  totalFen
+  placedAt
+  deliveryKind
+  recipientName
+  actions
+  seller {
+    id
+    name
+  }
+  station {
+    id
+    name
+  }
+  lines {
+    listingId
+    title
+    quantity
+    unit
+  }
+}
+fragment OrderDetail on Order {
+  ...OrderSummary
+  sellerId
+  address
+  countyCode
+  recipientPhone
+  buyerNote
+  cancelReason
+  expiresAt
+  paidAt
+  shippedAt
+  deliveredAt
+  completedAt
+  pickupCode
+  lines {
+    listingId
+    title
+    quantity
+    unit
+    unitPriceFen
+    amountFen
+  }
+  station {
+    id
+    name
+    address
+    countyCode
+  }
+  bankTransfer {
+    accountName
+    bankName
+    accountNumber
+    reference
+  }
+  shipment {
+    carrier
+    trackingNumber
+    ownDelivery
+    events {
+      occurredAt
+      description
+      location
+      source
+    }
+  }
+  timeline {
+    action
+    actorRole
+    at
+    fromStatus
+    toStatus
+    note
+  }
+  payments {
+    kind
+    method
+    amountFen
+    reference
+    createdAt
+  }
+  review {
+    rating
+    comment
+    createdAt
+  }
+}`) as unknown as TypedDocumentString<ConfirmTransferMutation, ConfirmTransferMutationVariables>;
+export const ShipOrderDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation ShipOrder($input: ShipOrderInput!) {
+  shipOrder(input: $input) {
+    ...OrderDetail
+  }
+}
+    fragment OrderSummary on Order {
+  id
+  number
+  status
+  paymentMethod
+  goodsFen
+  freightFen
+  totalFen
+  placedAt
+  deliveryKind
+  recipientName
+  actions
+  seller {
+    id
+    name
+  }
+  station {
+    id
+    name
+  }
+  lines {
+    listingId
+    title
+    quantity
+    unit
+  }
+}
+fragment OrderDetail on Order {
+  ...OrderSummary
+  sellerId
+  address
+  countyCode
+  recipientPhone
+  buyerNote
+  cancelReason
+  expiresAt
+  paidAt
+  shippedAt
+  deliveredAt
+  completedAt
+  pickupCode
+  lines {
+    listingId
+    title
+    quantity
+    unit
+    unitPriceFen
+    amountFen
+  }
+  station {
+    id
+    name
+    address
+    countyCode
+  }
+  bankTransfer {
+    accountName
+    bankName
+    accountNumber
+    reference
+  }
+  shipment {
+    carrier
+    trackingNumber
+    ownDelivery
+    events {
+      occurredAt
+      description
+      location
+      source
+    }
+  }
+  timeline {
+    action
+    actorRole
+    at
+    fromStatus
+    toStatus
+    note
+  }
+  payments {
+    kind
+    method
+    amountFen
+    reference
+    createdAt
+  }
+  review {
+    rating
+    comment
+    createdAt
+  }
+}`) as unknown as TypedDocumentString<ShipOrderMutation, ShipOrderMutationVariables>;
+export const AddTrackingEventDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation AddTrackingEvent($orderId: ID!, $description: String!, $location: String) {
+  addTrackingEvent(
+    orderId: $orderId
+    description: $description
+    location: $location
+  ) {
+    ...OrderDetail
+  }
+}
+    fragment OrderSummary on Order {
+  id
+  number
+  status
+  paymentMethod
+  goodsFen
+  freightFen
+  totalFen
+  placedAt
+  deliveryKind
+  recipientName
+  actions
+  seller {
+    id
+    name
+  }
+  station {
+    id
+    name
+  }
+  lines {
+    listingId
+    title
+    quantity
+    unit
+  }
+}
+fragment OrderDetail on Order {
+  ...OrderSummary
+  sellerId
+  address
+  countyCode
+  recipientPhone
+  buyerNote
+  cancelReason
+  expiresAt
+  paidAt
+  shippedAt
+  deliveredAt
+  completedAt
+  pickupCode
+  lines {
+    listingId
+    title
+    quantity
+    unit
+    unitPriceFen
+    amountFen
+  }
+  station {
+    id
+    name
+    address
+    countyCode
+  }
+  bankTransfer {
+    accountName
+    bankName
+    accountNumber
+    reference
+  }
+  shipment {
+    carrier
+    trackingNumber
+    ownDelivery
+    events {
+      occurredAt
+      description
+      location
+      source
+    }
+  }
+  timeline {
+    action
+    actorRole
+    at
+    fromStatus
+    toStatus
+    note
+  }
+  payments {
+    kind
+    method
+    amountFen
+    reference
+    createdAt
+  }
+  review {
+    rating
+    comment
+    createdAt
+  }
+}`) as unknown as TypedDocumentString<AddTrackingEventMutation, AddTrackingEventMutationVariables>;
+export const MarkArrivedAtStationDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation MarkArrivedAtStation($orderId: ID!) {
+  markArrivedAtStation(orderId: $orderId) {
+    ...OrderDetail
+  }
+}
+    fragment OrderSummary on Order {
+  id
+  number
+  status
+  paymentMethod
+  goodsFen
+  freightFen
+  totalFen
+  placedAt
+  deliveryKind
+  recipientName
+  actions
+  seller {
+    id
+    name
+  }
+  station {
+    id
+    name
+  }
+  lines {
+    listingId
+    title
+    quantity
+    unit
+  }
+}
+fragment OrderDetail on Order {
+  ...OrderSummary
+  sellerId
+  address
+  countyCode
+  recipientPhone
+  buyerNote
+  cancelReason
+  expiresAt
+  paidAt
+  shippedAt
+  deliveredAt
+  completedAt
+  pickupCode
+  lines {
+    listingId
+    title
+    quantity
+    unit
+    unitPriceFen
+    amountFen
+  }
+  station {
+    id
+    name
+    address
+    countyCode
+  }
+  bankTransfer {
+    accountName
+    bankName
+    accountNumber
+    reference
+  }
+  shipment {
+    carrier
+    trackingNumber
+    ownDelivery
+    events {
+      occurredAt
+      description
+      location
+      source
+    }
+  }
+  timeline {
+    action
+    actorRole
+    at
+    fromStatus
+    toStatus
+    note
+  }
+  payments {
+    kind
+    method
+    amountFen
+    reference
+    createdAt
+  }
+  review {
+    rating
+    comment
+    createdAt
+  }
+}`) as unknown as TypedDocumentString<MarkArrivedAtStationMutation, MarkArrivedAtStationMutationVariables>;
+export const HandOverOrderDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation HandOverOrder($orderId: ID!, $pickupCode: String!) {
+  handOverOrder(orderId: $orderId, pickupCode: $pickupCode) {
+    ...OrderDetail
+  }
+}
+    fragment OrderSummary on Order {
+  id
+  number
+  status
+  paymentMethod
+  goodsFen
+  freightFen
+  totalFen
+  placedAt
+  deliveryKind
+  recipientName
+  actions
+  seller {
+    id
+    name
+  }
+  station {
+    id
+    name
+  }
+  lines {
+    listingId
+    title
+    quantity
+    unit
+  }
+}
+fragment OrderDetail on Order {
+  ...OrderSummary
+  sellerId
+  address
+  countyCode
+  recipientPhone
+  buyerNote
+  cancelReason
+  expiresAt
+  paidAt
+  shippedAt
+  deliveredAt
+  completedAt
+  pickupCode
+  lines {
+    listingId
+    title
+    quantity
+    unit
+    unitPriceFen
+    amountFen
+  }
+  station {
+    id
+    name
+    address
+    countyCode
+  }
+  bankTransfer {
+    accountName
+    bankName
+    accountNumber
+    reference
+  }
+  shipment {
+    carrier
+    trackingNumber
+    ownDelivery
+    events {
+      occurredAt
+      description
+      location
+      source
+    }
+  }
+  timeline {
+    action
+    actorRole
+    at
+    fromStatus
+    toStatus
+    note
+  }
+  payments {
+    kind
+    method
+    amountFen
+    reference
+    createdAt
+  }
+  review {
+    rating
+    comment
+    createdAt
+  }
+}`) as unknown as TypedDocumentString<HandOverOrderMutation, HandOverOrderMutationVariables>;
+export const MarkDeliveredDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation MarkDelivered($orderId: ID!) {
+  markDelivered(orderId: $orderId) {
+    ...OrderDetail
+  }
+}
+    fragment OrderSummary on Order {
+  id
+  number
+  status
+  paymentMethod
+  goodsFen
+  freightFen
+  totalFen
+  placedAt
+  deliveryKind
+  recipientName
+  actions
+  seller {
+    id
+    name
+  }
+  station {
+    id
+    name
+  }
+  lines {
+    listingId
+    title
+    quantity
+    unit
+  }
+}
+fragment OrderDetail on Order {
+  ...OrderSummary
+  sellerId
+  address
+  countyCode
+  recipientPhone
+  buyerNote
+  cancelReason
+  expiresAt
+  paidAt
+  shippedAt
+  deliveredAt
+  completedAt
+  pickupCode
+  lines {
+    listingId
+    title
+    quantity
+    unit
+    unitPriceFen
+    amountFen
+  }
+  station {
+    id
+    name
+    address
+    countyCode
+  }
+  bankTransfer {
+    accountName
+    bankName
+    accountNumber
+    reference
+  }
+  shipment {
+    carrier
+    trackingNumber
+    ownDelivery
+    events {
+      occurredAt
+      description
+      location
+      source
+    }
+  }
+  timeline {
+    action
+    actorRole
+    at
+    fromStatus
+    toStatus
+    note
+  }
+  payments {
+    kind
+    method
+    amountFen
+    reference
+    createdAt
+  }
+  review {
+    rating
+    comment
+    createdAt
+  }
+}`) as unknown as TypedDocumentString<MarkDeliveredMutation, MarkDeliveredMutationVariables>;
+export const ConfirmReceiptDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation ConfirmReceipt($orderId: ID!) {
+  confirmReceipt(orderId: $orderId) {
+    ...OrderDetail
+  }
+}
+    fragment OrderSummary on Order {
+  id
+  number
+  status
+  paymentMethod
+  goodsFen
+  freightFen
+  totalFen
+  placedAt
+  deliveryKind
+  recipientName
+  actions
+  seller {
+    id
+    name
+  }
+  station {
+    id
+    name
+  }
+  lines {
+    listingId
+    title
+    quantity
+    unit
+  }
+}
+fragment OrderDetail on Order {
+  ...OrderSummary
+  sellerId
+  address
+  countyCode
+  recipientPhone
+  buyerNote
+  cancelReason
+  expiresAt
+  paidAt
+  shippedAt
+  deliveredAt
+  completedAt
+  pickupCode
+  lines {
+    listingId
+    title
+    quantity
+    unit
+    unitPriceFen
+    amountFen
+  }
+  station {
+    id
+    name
+    address
+    countyCode
+  }
+  bankTransfer {
+    accountName
+    bankName
+    accountNumber
+    reference
+  }
+  shipment {
+    carrier
+    trackingNumber
+    ownDelivery
+    events {
+      occurredAt
+      description
+      location
+      source
+    }
+  }
+  timeline {
+    action
+    actorRole
+    at
+    fromStatus
+    toStatus
+    note
+  }
+  payments {
+    kind
+    method
+    amountFen
+    reference
+    createdAt
+  }
+  review {
+    rating
+    comment
+    createdAt
+  }
+}`) as unknown as TypedDocumentString<ConfirmReceiptMutation, ConfirmReceiptMutationVariables>;
+export const RequestRefundDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation RequestRefund($orderId: ID!, $reason: String!) {
+  requestRefund(orderId: $orderId, reason: $reason) {
+    ...OrderDetail
+  }
+}
+    fragment OrderSummary on Order {
+  id
+  number
+  status
+  paymentMethod
+  goodsFen
+  freightFen
+  totalFen
+  placedAt
+  deliveryKind
+  recipientName
+  actions
+  seller {
+    id
+    name
+  }
+  station {
+    id
+    name
+  }
+  lines {
+    listingId
+    title
+    quantity
+    unit
+  }
+}
+fragment OrderDetail on Order {
+  ...OrderSummary
+  sellerId
+  address
+  countyCode
+  recipientPhone
+  buyerNote
+  cancelReason
+  expiresAt
+  paidAt
+  shippedAt
+  deliveredAt
+  completedAt
+  pickupCode
+  lines {
+    listingId
+    title
+    quantity
+    unit
+    unitPriceFen
+    amountFen
+  }
+  station {
+    id
+    name
+    address
+    countyCode
+  }
+  bankTransfer {
+    accountName
+    bankName
+    accountNumber
+    reference
+  }
+  shipment {
+    carrier
+    trackingNumber
+    ownDelivery
+    events {
+      occurredAt
+      description
+      location
+      source
+    }
+  }
+  timeline {
+    action
+    actorRole
+    at
+    fromStatus
+    toStatus
+    note
+  }
+  payments {
+    kind
+    method
+    amountFen
+    reference
+    createdAt
+  }
+  review {
+    rating
+    comment
+    createdAt
+  }
+}`) as unknown as TypedDocumentString<RequestRefundMutation, RequestRefundMutationVariables>;
+export const DecideRefundDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation DecideRefund($orderId: ID!, $approve: Boolean!, $note: String) {
+  decideRefund(orderId: $orderId, approve: $approve, note: $note) {
+    ...OrderDetail
+  }
+}
+    fragment OrderSummary on Order {
+  id
+  number
+  status
+  paymentMethod
+  goodsFen
+  freightFen
+  totalFen
+  placedAt
+  deliveryKind
+  recipientName
+  actions
+  seller {
+    id
+    name
+  }
+  station {
+    id
+    name
+  }
+  lines {
+    listingId
+    title
+    quantity
+    unit
+  }
+}
+fragment OrderDetail on Order {
+  ...OrderSummary
+  sellerId
+  address
+  countyCode
+  recipientPhone
+  buyerNote
+  cancelReason
+  expiresAt
+  paidAt
+  shippedAt
+  deliveredAt
+  completedAt
+  pickupCode
+  lines {
+    listingId
+    title
+    quantity
+    unit
+    unitPriceFen
+    amountFen
+  }
+  station {
+    id
+    name
+    address
+    countyCode
+  }
+  bankTransfer {
+    accountName
+    bankName
+    accountNumber
+    reference
+  }
+  shipment {
+    carrier
+    trackingNumber
+    ownDelivery
+    events {
+      occurredAt
+      description
+      location
+      source
+    }
+  }
+  timeline {
+    action
+    actorRole
+    at
+    fromStatus
+    toStatus
+    note
+  }
+  payments {
+    kind
+    method
+    amountFen
+    reference
+    createdAt
+  }
+  review {
+    rating
+    comment
+    createdAt
+  }
+}`) as unknown as TypedDocumentString<DecideRefundMutation, DecideRefundMutationVariables>;
+export const ReviewOrderDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation ReviewOrder($orderId: ID!, $rating: Int!, $comment: String) {
+  reviewOrder(orderId: $orderId, rating: $rating, comment: $comment)
+}
+    `) as unknown as TypedDocumentString<ReviewOrderMutation, ReviewOrderMutationVariables>;
+export const ShippingTemplateDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query ShippingTemplate($organisationId: ID!) {
+  shippingTemplate(organisationId: $organisationId) {
+    isDefault
+    rules {
+      ...ShippingRules
+    }
+  }
+}
+    fragment ShippingRules on ShippingTemplate {
+  coldChainFenPerKg
+  excluded
+  freeAboveFen
+  pieceWeightGrams
+  zones {
+    regions
+    firstKg
+    firstFen
+    additionalKg
+    additionalFen
+  }
+}`) as unknown as TypedDocumentString<ShippingTemplateQuery, ShippingTemplateQueryVariables>;
+export const SetShippingTemplateDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation SetShippingTemplate($organisationId: ID!, $input: ShippingTemplateInput!) {
+  setShippingTemplate(organisationId: $organisationId, input: $input) {
+    ...ShippingRules
+  }
+}
+    fragment ShippingRules on ShippingTemplate {
+  coldChainFenPerKg
+  excluded
+  freeAboveFen
+  pieceWeightGrams
+  zones {
+    regions
+    firstKg
+    firstFen
+    additionalKg
+    additionalFen
+  }
+}`) as unknown as TypedDocumentString<SetShippingTemplateMutation, SetShippingTemplateMutationVariables>;
+export const BankAccountDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query BankAccount($organisationId: ID!) {
+  bankAccount(organisationId: $organisationId) {
+    ...BankAccountFields
+  }
+}
+    fragment BankAccountFields on BankAccount {
+  accountName
+  bankName
+  accountNumber
+}`) as unknown as TypedDocumentString<BankAccountQuery, BankAccountQueryVariables>;
+export const SetBankAccountDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation SetBankAccount($organisationId: ID!, $input: BankAccountInput!) {
+  setBankAccount(organisationId: $organisationId, input: $input) {
+    ...BankAccountFields
+  }
+}
+    fragment BankAccountFields on BankAccount {
+  accountName
+  bankName
+  accountNumber
+}`) as unknown as TypedDocumentString<SetBankAccountMutation, SetBankAccountMutationVariables>;
+export const PaymentOptionsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query PaymentOptions {
+  paymentOptions {
+    alipay
+  }
+}
+    `) as unknown as TypedDocumentString<PaymentOptionsQuery, PaymentOptionsQueryVariables>;
+export const PayOrderWithAlipayDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation PayOrderWithAlipay($orderId: ID!, $channel: AlipayChannel!) {
+  payOrderWithAlipay(orderId: $orderId, channel: $channel) {
+    outTradeNo
+    channel
+    url
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<PayOrderWithAlipayMutation, PayOrderWithAlipayMutationVariables>;
 export const SellerDocument = /*#__PURE__*/ new TypedDocumentString(`
     query Seller($id: ID!) {
   organisation(id: $id) {
