@@ -17,6 +17,7 @@ import { HealthModule } from './modules/health/health.module';
 import { AuthService } from './modules/identity/auth.service';
 import { IdentityModule } from './modules/identity/identity.module';
 import { LogisticsModule } from './modules/logistics/logistics.module';
+import { MarketModule } from './modules/market/market.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrderingModule } from './modules/ordering/ordering.module';
 import { PaymentsModule } from './modules/payments/payments.module';
@@ -73,6 +74,7 @@ export class AppModule {
         LogisticsModule,
         PaymentsModule,
         OrderingModule,
+        MarketModule,
         ...extraModules,
       ],
     };

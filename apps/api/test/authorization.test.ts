@@ -230,6 +230,10 @@ const TABLE: Record<string, Case> = {
       return t.gql(`mutation($o: ID!) { recordPayout(organisationId: $o, amountFen: 1000, reference: "网银转账 0042") { owedFen } }`, { o: w.orgA }, token);
     },
   },
+  saveImportMapping: {
+    allowed: ['admin'],
+    run: (t, _w, token) => t.gql(`mutation($input: SaveImportMappingInput!) { saveImportMapping(input: $input) { name } }`, { input: { name: '县报表', fields: { 货品: 'commodity' } } }, token),
+  },
   createChannel: {
     allowed: ['admin'],
     run: (t, _w, token) =>

@@ -66,6 +66,7 @@ export const TEXT_RULES = {
   stationAddress: { min: 2, max: 100 },
   bankText: { min: 2, max: 50 },
   reviewComment: { min: 0, max: 300, multiline: true },
+  mappingName: { min: 1, max: 30 },
 } as const satisfies Record<string, TextRule>;
 
 export type TextRuleName = keyof typeof TEXT_RULES;

@@ -21,7 +21,7 @@ import { ServiceStation, Shipment, ShippingTemplate, TrackingEvent, WebhookDeliv
 import { PaymentRecord, SellerBankAccount } from '../modules/payments/payments.entities';
 import { SettlementEntry } from '../modules/payments/settlement.entity';
 import { AlipayNotification, AlipayTrade } from '../modules/ordering/alipay-trade.entities';
-import { Commodity, ImportMapping, Market, PriceImport, PriceImportError } from '../modules/market/market.entities';
+import { Commodity, ImportMapping, Market, PriceImport, PriceImportChunk, PriceImportError } from '../modules/market/market.entities';
 import { SearchTerm } from '../modules/search/search-term.entity';
 
 export const ENTITIES = [
@@ -61,6 +61,7 @@ export const ENTITIES = [
   Market,
   PriceImport,
   PriceImportError,
+  PriceImportChunk,
   ImportMapping,
   SettlementEntry,
   AlipayTrade,

@@ -70,10 +70,6 @@ export class PriceImport {
   @Property({ type: 'string', length: 400 })
   fileName!: string;
 
-  /** where the uploaded file is kept until the import has run; null for a command-line import */
-  @Property({ type: 'string', length: 200, nullable: true })
-  storageKey?: string | null;
-
   @Property({ type: 'string', length: 64, nullable: true })
   @Index()
   fileSha256?: string | null;
@@ -83,7 +79,7 @@ export class PriceImport {
   status!: string;
 
   /** the saved header mapping used, if any */
-  @Property({ type: 'string', length: 60, nullable: true })
+  @Property({ type: 'string', length: 120, nullable: true })
   mappingName?: string | null;
 
   @Property({ type: 'integer', default: 0 })
@@ -132,7 +128,7 @@ export class PriceImportError {
 /** Headers an operator mapped to fields once, to be used again for files in the same layout. */
 @Entity({ tableName: 'import_mapping' })
 export class ImportMapping {
-  @PrimaryKey({ type: 'string', length: 60 })
+  @PrimaryKey({ type: 'string', length: 120 })
   name!: string;
 
   /** header text → field (commodity, market, average …) */
@@ -141,4 +137,17 @@ export class ImportMapping {
 
   @Property({ type: 'timestamptz' })
   updatedAt: Date & Opt = new Date();
+}
+
+/** An uploaded price file kept in the database, in pieces, until its import has run (any instance may run it). */
+@Entity({ tableName: 'price_import_chunk' })
+export class PriceImportChunk {
+  @PrimaryKey({ type: 'uuid' })
+  importId!: string;
+
+  @PrimaryKey({ type: 'integer' })
+  seq!: number;
+
+  @Property({ type: 'blob' })
+  data!: Buffer;
 }

@@ -210,6 +210,11 @@ export type PriceTierInput = {
   unitPriceFen: Scalars['Int']['input'];
 };
 
+export type SaveImportMappingInput = {
+  fields: Scalars['JSON']['input'];
+  name: Scalars['String']['input'];
+};
+
 /** 搜索筛选 / Search filters: values within one filter are alternatives, filters combine */
 export type SearchFilterInput = {
   /** Category, including its sub-categories */
@@ -243,6 +248,18 @@ export type SellerPaymentMethodInput = {
   method: PaymentMethod;
   sellerId: Scalars['ID']['input'];
 };
+
+/** 日 / 周 / 月 */
+export type SeriesInterval =
+  | 'DAY'
+  | 'MONTH'
+  | 'WEEK';
+
+/** 近 30 天 / 近一年 / 全部 */
+export type SeriesRange =
+  | 'ALL'
+  | 'DAYS_30'
+  | 'YEAR';
 
 export type ShipOrderInput = {
   /** Express company code, e.g. SF, YTO, ZTO, EMS */

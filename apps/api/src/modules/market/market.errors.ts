@@ -1,0 +1,14 @@
+import { type CodesOf, defineErrors } from '../../common/errors';
+
+export const MARKET_ERRORS = defineErrors({
+  'market/file-unreadable': ['无法读取该文件：请上传 CSV（UTF-8 或 GBK 编码）或 Excel（.xlsx）文件', 'The file cannot be read: upload CSV (UTF-8 or GBK) or Excel (.xlsx)', 400],
+  'market/file-too-large': ['文件过大，网页上传最多 200 MB；更大的文件请用命令行导入', 'The file is too large: at most 200 MB through the web; import larger files from the command line', 413],
+  'market/import-not-found': ['导入记录不存在', 'Import not found', 404],
+  'market/mapping-invalid': ['列对应关系无效：名称 1 到 30 个字，每列对应一个已知字段', 'Invalid column mapping: a name of 1 to 30 characters, each header mapped to a known field', 400],
+  'market/mapping-unknown': ['没有这个列对应关系', 'No such column mapping', 400],
+  'market/commodity-unknown': ['未知的品种', 'Unknown commodity', 404],
+});
+
+declare module '../../common/errors' {
+  interface ErrorCatalogue extends CodesOf<typeof MARKET_ERRORS> {}
+}

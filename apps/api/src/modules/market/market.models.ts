@@ -1,0 +1,232 @@
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { GraphQLJSON } from '../../common/json.scalar';
+
+@ObjectType('Commodity', { description: '品种 / A commodity prices are quoted for' })
+export class CommodityView {
+  @Field(() => ID)
+  id!: number;
+
+  @Field()
+  code!: string;
+
+  @Field()
+  nameZh!: string;
+
+  @Field()
+  nameEn!: string;
+
+  @Field()
+  channelCode!: string;
+
+  @Field({ description: 'Usual quoting unit code, e.g. KG' })
+  unit!: string;
+
+  @Field(() => Int, { description: 'e.g. 50 for 元/50公斤' })
+  unitQuantity!: number;
+
+  @Field({ description: 'e.g. 元/50千克' })
+  unitLabel!: string;
+
+  @Field(() => [String])
+  aliases!: string[];
+}
+
+@ObjectType('Market', { description: '市场 / A place prices are observed' })
+export class MarketView {
+  @Field(() => ID)
+  id!: number;
+
+  @Field()
+  code!: string;
+
+  @Field()
+  name!: string;
+
+  @Field({ description: 'WHOLESALE, FARM_GATE or RETAIL' })
+  kind!: string;
+
+  @Field()
+  countyCode!: string;
+}
+
+@ObjectType('PriceImportError')
+export class PriceImportErrorView {
+  @Field(() => Int)
+  line!: number;
+
+  @Field(() => [String], { description: 'Problem codes, e.g. commodity-unknown, date-future' })
+  problems!: string[];
+
+  @Field(() => [String])
+  messagesZh!: string[];
+
+  @Field(() => [String])
+  messagesEn!: string[];
+}
+
+@ObjectType('PriceImport', { description: '价格导入 / One price file brought in' })
+export class PriceImportView {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  fileName!: string;
+
+  @Field({ description: 'QUEUED, CHECKING, WRITING, DONE, FAILED or DUPLICATE' })
+  status!: string;
+
+  @Field(() => String, { nullable: true })
+  mappingName!: string | null;
+
+  @Field(() => Int)
+  rowsRead!: number;
+
+  @Field(() => Int)
+  rowsChecked!: number;
+
+  @Field(() => Int)
+  rowsWritten!: number;
+
+  @Field(() => Int)
+  errorCount!: number;
+
+  @Field(() => String, { nullable: true })
+  message!: string | null;
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  finishedAt!: Date | null;
+}
+
+@ObjectType('ImportMapping', { description: '保存的列对应关系 / Headers mapped to fields, kept for files in the same layout' })
+export class ImportMappingView {
+  @Field()
+  name!: string;
+
+  @Field(() => GraphQLJSON, { description: 'header → field (commodity, specification, origin, market, county, low, average, high, price, unit, date)' })
+  fields!: Record<string, string>;
+}
+
+export enum SeriesRange {
+  DAYS_30 = 'DAYS_30',
+  YEAR = 'YEAR',
+  ALL = 'ALL',
+}
+registerEnumType(SeriesRange, { name: 'SeriesRange', description: '近 30 天 / 近一年 / 全部' });
+
+export enum SeriesInterval {
+  DAY = 'DAY',
+  WEEK = 'WEEK',
+  MONTH = 'MONTH',
+}
+registerEnumType(SeriesInterval, { name: 'SeriesInterval', description: '日 / 周 / 月' });
+
+@ArgsType()
+export class PriceSeriesArgs {
+  @Field({ description: 'Commodity code, e.g. live-hog' })
+  commodity!: string;
+
+  @Field(() => SeriesRange, { defaultValue: SeriesRange.YEAR })
+  range!: SeriesRange;
+
+  @Field(() => SeriesInterval, { defaultValue: SeriesInterval.DAY })
+  interval!: SeriesInterval;
+
+  @Field(() => [ID], { nullable: true, description: 'Only these markets' })
+  marketIds?: string[];
+
+  @Field({ nullable: true, description: 'Only this county (code)' })
+  countyCode?: string;
+}
+
+@ObjectType('PricePoint', { description: 'One period of a series, per kilogram in fen (per unit for count units)' })
+export class PricePointView {
+  @Field({ description: 'First day of the period, YYYY-MM-DD' })
+  period!: string;
+
+  @Field(() => Int)
+  lowFen!: number;
+
+  @Field(() => Int)
+  avgFen!: number;
+
+  @Field(() => Int)
+  highFen!: number;
+
+  @Field(() => Int, { description: 'Observations in the period' })
+  observations!: number;
+
+  @Field({ description: 'Far from its recent history (robust z-score on the rolling median)' })
+  anomaly!: boolean;
+}
+
+@ObjectType('PriceSeries')
+export class PriceSeriesView {
+  @Field(() => CommodityView)
+  commodity!: CommodityView;
+
+  @Field({ description: 'KG when prices are per kilogram, else the commodity’s unit' })
+  perUnit!: string;
+
+  @Field(() => [PricePointView])
+  points!: PricePointView[];
+
+  @Field(() => Float, { nullable: true, description: 'Month on month change of the latest average, in percent' })
+  monthOnMonthPercent!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Year on year change of the latest average, in percent' })
+  yearOnYearPercent!: number | null;
+
+  @Field({ description: 'The series as CSV (UTF-8 with byte-order mark)' })
+  csv!: string;
+}
+
+@InputType()
+export class SaveImportMappingInput {
+  @Field()
+  name!: string;
+
+  @Field(() => GraphQLJSON)
+  fields!: Record<string, string>;
+}
+
+@ObjectType('PriceMover', { description: '涨跌 / A commodity’s latest day against its day before' })
+export class PriceMoverView {
+  @Field(() => CommodityView)
+  commodity!: CommodityView;
+
+  @Field()
+  day!: string;
+
+  @Field(() => Int, { description: 'Average of the day, per kg (per unit for count units)' })
+  avgFen!: number;
+
+  @Field(() => Int)
+  previousFen!: number;
+
+  @Field(() => Float)
+  changePercent!: number;
+}
+
+@ObjectType('IndexPoint')
+export class IndexPointView {
+  @Field()
+  period!: string;
+
+  @Field(() => Float)
+  value!: number;
+}
+
+@ObjectType('ChannelPriceIndex', { description: '频道价格指数（基期 = 100）/ A channel’s price index, base period = 100' })
+export class ChannelPriceIndexView {
+  @Field()
+  channel!: string;
+
+  @Field(() => String, { nullable: true, description: 'The base month, YYYY-MM-01' })
+  base!: string | null;
+
+  @Field(() => [IndexPointView])
+  points!: IndexPointView[];
+}

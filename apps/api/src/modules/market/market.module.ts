@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { EventsModule } from '../events/events.module';
+import { GeoModule } from '../geo/geo.module';
+import { IdentityModule } from '../identity/identity.module';
+import { ImportUploadController } from './import-upload.controller';
+import { MarketReference } from './market-reference';
+import { MarketResolver, PriceImportResolver } from './market.resolver';
+import { MarketService } from './market.service';
+import { PriceImportService } from './price-import.service';
+import { PriceObservations } from './price-observations';
+// the module's error codes join the catalogue when the module is loaded
+import './market.errors';
+
+/** Market information: commodities and markets, price imports, series, movers and channel indices. */
+@Module({
+  imports: [EventsModule, GeoModule, IdentityModule],
+  controllers: [ImportUploadController],
+  providers: [MarketReference, MarketService, PriceImportService, PriceObservations, MarketResolver, PriceImportResolver],
+  exports: [MarketService, PriceImportService, PriceObservations],
+})
+export class MarketModule {}

@@ -1,0 +1,88 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Ctx, RequestContext } from '../../common/request-context';
+import { PriceImport } from './market.entities';
+import {
+  ChannelPriceIndexView,
+  CommodityView,
+  ImportMappingView,
+  MarketView,
+  PriceImportErrorView,
+  PriceImportView,
+  PriceMoverView,
+  PriceSeriesArgs,
+  PriceSeriesView,
+  SaveImportMappingInput,
+} from './market.models';
+import { commodityView, MarketService, marketView } from './market.service';
+import { PriceImportService } from './price-import.service';
+import { ROW_PROBLEM_TEXT } from './quote-rows';
+
+@Resolver()
+export class MarketResolver {
+  constructor(private readonly market: MarketService) {}
+
+  @Query(() => [CommodityView], { description: '品种（可按频道）/ Commodities, of a channel when given' })
+  async commodities(@Args('channel', { nullable: true }) channel?: string): Promise<CommodityView[]> {
+    return (await this.market.commodities(channel)).map(commodityView);
+  }
+
+  @Query(() => [MarketView], { description: '市场 / Markets and collection points' })
+  async markets(): Promise<MarketView[]> {
+    return (await this.market.markets()).map(marketView);
+  }
+
+  @Query(() => PriceSeriesView, { description: '价格走势 / A commodity’s price series, per kg' })
+  priceSeries(@Args() args: PriceSeriesArgs): Promise<PriceSeriesView> {
+    return this.market.series(args);
+  }
+
+  @Query(() => [PriceMoverView], { description: '今日涨跌 / Largest changes on the latest day' })
+  async priceMovers(@Args('channel', { nullable: true }) channel?: string, @Args('first', { type: () => Int, defaultValue: 10 }) first = 10): Promise<PriceMoverView[]> {
+    return (await this.market.movers(channel, first)).map((m) => ({ ...m, commodity: commodityView(m.commodity) }));
+  }
+
+  @Query(() => ChannelPriceIndexView, { description: '频道价格指数 / A channel’s monthly price index' })
+  async channelPriceIndex(@Args('channel') channel: string): Promise<ChannelPriceIndexView> {
+    return { channel, ...(await this.market.channelIndex(channel)) };
+  }
+}
+
+@Resolver(() => PriceImportView)
+export class PriceImportResolver {
+  constructor(private readonly imports: PriceImportService) {}
+
+  @Query(() => [PriceImportView], { description: '价格导入（管理员）/ Price imports, newest first (admins)' })
+  priceImports(@Ctx() ctx: RequestContext, @Args('first', { type: () => Int, defaultValue: 20 }) first: number): Promise<PriceImport[]> {
+    return this.imports.imports(ctx, first);
+  }
+
+  @Query(() => PriceImportView)
+  priceImport(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<PriceImport> {
+    return this.imports.byId(ctx, id);
+  }
+
+  @Query(() => [ImportMappingView], { description: '保存的列对应关系（管理员）/ Saved column mappings (admins)' })
+  importMappings(@Ctx() ctx: RequestContext): Promise<ImportMappingView[]> {
+    return this.imports.mappings(ctx);
+  }
+
+  @Mutation(() => ImportMappingView, { description: '保存列对应关系 / Save headers → fields for files in one layout' })
+  saveImportMapping(@Ctx() ctx: RequestContext, @Args('input') input: SaveImportMappingInput): Promise<ImportMappingView> {
+    return this.imports.saveMapping(ctx, input.name, input.fields);
+  }
+
+  @ResolveField(() => [PriceImportErrorView], { description: 'Refused rows, by line' })
+  async errors(@Parent() row: PriceImport, @Args('first', { type: () => Int, defaultValue: 100 }) first: number): Promise<PriceImportErrorView[]> {
+    return (await this.imports.errors(row.id, Math.min(Math.max(first, 1), 1000))).map((e) => ({
+      line: e.line,
+      problems: e.problems,
+      messagesZh: e.problems.map((p) => ROW_PROBLEM_TEXT[p]?.[0] ?? p),
+      messagesEn: e.problems.map((p) => ROW_PROBLEM_TEXT[p]?.[1] ?? p),
+    }));
+  }
+
+  @ResolveField(() => String, { description: 'Every refused row as CSV, to download' })
+  errorsCsv(@Parent() row: PriceImport): Promise<string> {
+    return this.imports.errorsCsv(row.id);
+  }
+}

@@ -1,0 +1,182 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { chinaToday, quoteUnitLabel, unitInfo } from '@xiangnong/domain';
+import { DomainError } from '../../common/errors';
+import { intId } from '../../common/ids';
+import { anomalies } from './anomalies';
+import { Commodity, Market } from './market.entities';
+import { type CommodityView, type MarketView, type PricePointView, type PriceSeriesView, SeriesInterval, SeriesRange } from './market.models';
+
+const RANGE_DAYS: Record<SeriesRange, number | null> = { DAYS_30: 30, YEAR: 365, ALL: null };
+const TRUNC: Record<SeriesInterval, string> = { DAY: 'day', WEEK: 'week', MONTH: 'month' };
+
+export function commodityView(c: Commodity): CommodityView {
+  return { id: c.id, code: c.code, nameZh: c.nameZh, nameEn: c.nameEn, channelCode: c.channelCode, unit: c.unit, unitQuantity: c.unitQuantity, unitLabel: quoteUnitLabel({ unit: c.unit, quantity: c.unitQuantity }), aliases: c.aliases };
+}
+
+export function marketView(m: Market): MarketView {
+  return { id: m.id, code: m.code, name: m.name, kind: m.kind, countyCode: m.countyCode };
+}
+
+/** A day `days` before `date` (YYYY-MM-DD). */
+function daysBefore(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function percent(now: number | null, then: number | null): number | null {
+  if (now === null || then === null || then === 0) return null;
+  return Math.round(((now - then) / then) * 10_000) / 100;
+}
+
+const yuan = (fen: number) => (fen / 100).toFixed(2);
+
+/**
+ * Price series from the observations: per kilogram for commodities sold by weight (every quote is
+ * converted exactly on the way in), per the commodity's unit otherwise; by day, week or month.
+ */
+@Injectable()
+export class MarketService {
+  constructor(private readonly em: EntityManager) {}
+
+  async commodities(channel?: string): Promise<Commodity[]> {
+    return this.em.fork().find(Commodity, channel ? { channelCode: channel } : {}, { orderBy: { sortOrder: 'asc', id: 'asc' } });
+  }
+
+  async markets(): Promise<Market[]> {
+    return this.em.fork().find(Market, {}, { orderBy: { kind: 'asc', name: 'asc' } });
+  }
+
+  async commodity(code: string): Promise<Commodity> {
+    const found = await this.em.fork().findOne(Commodity, { code: String(code ?? '').slice(0, 40) });
+    if (!found) throw new DomainError('market/commodity-unknown', { code });
+    return found;
+  }
+
+  async series(args: { commodity: string; range: SeriesRange; interval: SeriesInterval; marketIds?: string[]; countyCode?: string }): Promise<PriceSeriesView> {
+    const commodity = await this.commodity(args.commodity);
+    const perKg = unitInfo(commodity.unit)?.mass != null;
+    const [low, avg, high] = perKg ? ['low_per_kg_fen', 'avg_per_kg_fen', 'high_per_kg_fen'] : ['low_fen', 'avg_fen', 'high_fen'];
+    const where = ['commodity_id = ?'];
+    const params: unknown[] = [commodity.id];
+    const latest = await this.latestDay(commodity.id);
+    const days = RANGE_DAYS[args.range];
+    if (days !== null && latest) {
+      where.push('observed_on > ?');
+      params.push(daysBefore(latest, days));
+    }
+    if (args.marketIds?.length) {
+      const ids = args.marketIds.map((id) => intId(id));
+      if (ids.some((id) => id === undefined)) throw new DomainError('market/commodity-unknown', { marketIds: args.marketIds });
+      where.push(`market_id = any(array[?]::int[])`);
+      params.push(ids);
+    }
+    if (args.countyCode) {
+      where.push('county_code = ?');
+      params.push(args.countyCode);
+    }
+    const rows = await this.em.getConnection().execute<{ period: string; low: number; avg: number; high: number; n: number }[]>(
+      `select to_char(date_trunc('${TRUNC[args.interval]}', observed_on), 'YYYY-MM-DD') as period,
+              min(${low})::int as low, round(avg(${avg}))::int as avg, max(${high})::int as high, count(*)::int as n
+         from "market"."price_observation" where ${where.join(' and ')}
+        group by 1 order by 1`,
+      params,
+    );
+    const flags = anomalies(rows.map((r) => r.avg));
+    const points: PricePointView[] = rows.map((r, i) => ({ period: r.period, lowFen: r.low, avgFen: r.avg, highFen: r.high, observations: r.n, anomaly: flags[i]! }));
+    const changes = latest ? await this.changes(commodity.id, avg, latest) : { mom: null, yoy: null };
+    const unitName = perKg ? '元/千克' : quoteUnitLabel({ unit: commodity.unit, quantity: 1 });
+    const csv = `\uFEFF日期 period,最低价 low (${unitName}),平均价 average (${unitName}),最高价 high (${unitName}),报价数 observations,异常 anomaly\n${points
+      .map((p) => `${p.period},${yuan(p.lowFen)},${yuan(p.avgFen)},${yuan(p.highFen)},${p.observations},${p.anomaly ? 1 : 0}`)
+      .join('\n')}\n`;
+    return { commodity: commodityView(commodity), perUnit: perKg ? 'KG' : commodity.unit, points, monthOnMonthPercent: changes.mom, yearOnYearPercent: changes.yoy, csv };
+  }
+
+  private async latestDay(commodityId: number): Promise<string | null> {
+    const [row] = await this.em.getConnection().execute<{ day: string | null }[]>(
+      `select to_char(max(observed_on), 'YYYY-MM-DD') as day from "market"."price_observation" where commodity_id = ? and observed_on <= ?`,
+      [commodityId, chinaToday()],
+    );
+    return row?.day ?? null;
+  }
+
+  /** The latest week's average against the week a month and a year before it. */
+  private async changes(commodityId: number, column: string, latest: string): Promise<{ mom: number | null; yoy: number | null }> {
+    const weekAverage = async (end: string) => {
+      const [row] = await this.em.getConnection().execute<{ avg: number | null }[]>(
+        `select round(avg(${column}))::int as avg from "market"."price_observation" where commodity_id = ? and observed_on > ? and observed_on <= ?`,
+        [commodityId, daysBefore(end, 7), end],
+      );
+      return row?.avg ?? null;
+    };
+    const now = await weekAverage(latest);
+    return { mom: percent(now, await weekAverage(daysBefore(latest, 30))), yoy: percent(now, await weekAverage(daysBefore(latest, 365))) };
+  }
+
+  /**
+   * Today's movers: each commodity's average on its latest day against its previous day with
+   * quotes, largest changes first.
+   */
+  async movers(channel: string | undefined, first: number): Promise<{ commodity: Commodity; day: string; avgFen: number; previousFen: number; changePercent: number }[]> {
+    const rows = await this.em.getConnection().execute<{ commodity_id: number; day: string; avg: number; previous: number }[]>(
+      `with daily as (
+         select o.commodity_id, o.observed_on, round(avg(coalesce(o.avg_per_kg_fen, o.avg_fen)))::int as avg,
+                row_number() over (partition by o.commodity_id order by o.observed_on desc) as back
+           from "market"."price_observation" o join commodity c on c.id = o.commodity_id
+          where o.observed_on > ?::date - 30 and o.observed_on <= ?::date ${channel ? 'and c.channel_code = ?' : ''}
+          group by o.commodity_id, o.observed_on)
+       select d.commodity_id, to_char(d.observed_on, 'YYYY-MM-DD') as day, d.avg, p.avg as previous
+         from daily d join daily p on p.commodity_id = d.commodity_id and p.back = 2
+        where d.back = 1 and p.avg > 0`,
+      channel ? [chinaToday(), chinaToday(), channel] : [chinaToday(), chinaToday()],
+    );
+    const commodities = new Map((await this.commodities()).map((c) => [c.id, c]));
+    return rows
+      .map((r) => ({ commodity: commodities.get(r.commodity_id)!, day: r.day, avgFen: r.avg, previousFen: r.previous, changePercent: percent(r.avg, r.previous)! }))
+      .sort((a, b) => Math.abs(b.changePercent) - Math.abs(a.changePercent))
+      .slice(0, Math.min(Math.max(first, 1), 50));
+  }
+
+  /**
+   * A channel's price index by month: for each commodity of the channel, its monthly average over
+   * its average in the base month (the first month with quotes for all of them in the range), the
+   * commodities weighted equally; base = 100.
+   */
+  async channelIndex(channel: string, months = 24): Promise<{ base: string | null; points: { period: string; value: number }[] }> {
+    const rows = await this.em.getConnection().execute<{ commodity_id: number; period: string; avg: number }[]>(
+      `select o.commodity_id, to_char(date_trunc('month', o.observed_on), 'YYYY-MM-DD') as period, avg(coalesce(o.avg_per_kg_fen, o.avg_fen))::float8 as avg
+         from "market"."price_observation" o join commodity c on c.id = o.commodity_id
+        where c.channel_code = ? and o.observed_on > (?::date - ? * interval '1 month') and o.observed_on <= ?::date
+        group by 1, 2 order by 2`,
+      [channel, chinaToday(), months, chinaToday()],
+    );
+    const byPeriod = new Map<string, Map<number, number>>();
+    for (const r of rows) byPeriod.set(r.period, (byPeriod.get(r.period) ?? new Map()).set(r.commodity_id, r.avg));
+    const periods = [...byPeriod.keys()].sort();
+    const commodities = new Set(rows.map((r) => r.commodity_id));
+    const base = periods.find((p) => [...commodities].every((c) => byPeriod.get(p)!.has(c)));
+    if (!base) return { base: null, points: [] };
+    const baseValues = byPeriod.get(base)!;
+    const points = periods
+      .filter((p) => p >= base)
+      .map((period) => {
+        const ratios = [...byPeriod.get(period)!].filter(([c]) => baseValues.has(c)).map(([c, v]) => v / baseValues.get(c)!);
+        return { period, value: Math.round((ratios.reduce((a, b) => a + b, 0) / ratios.length) * 10_000) / 100 };
+      });
+    return { base, points };
+  }
+
+  /** The latest average per kg of a commodity in a county's prefecture (or the province when there is none), for listings to compare against. */
+  async latestAverage(commodityId: number, countyCode: string): Promise<{ avgFen: number; scope: 'PREFECTURE' | 'PROVINCE'; day: string } | null> {
+    for (const scope of ['PREFECTURE', 'PROVINCE'] as const) {
+      const [row] = await this.em.getConnection().execute<{ avg: number | null; day: string | null }[]>(
+        `with last as (select max(observed_on) as day from "market"."price_observation" where commodity_id = ? ${scope === 'PREFECTURE' ? 'and left(county_code, 4) = ?' : ''} and observed_on <= ?)
+         select round(avg(avg_per_kg_fen))::int as avg, to_char(max(last.day), 'YYYY-MM-DD') as day
+           from "market"."price_observation", last
+          where commodity_id = ? ${scope === 'PREFECTURE' ? 'and left(county_code, 4) = ?' : ''} and observed_on > last.day - 7 and observed_on <= last.day`,
+        scope === 'PREFECTURE' ? [commodityId, countyCode.slice(0, 4), chinaToday(), commodityId, countyCode.slice(0, 4)] : [commodityId, chinaToday(), commodityId],
+      );
+      if (row?.avg != null) return { avgFen: row.avg, scope, day: row.day! };
+    }
+    return null;
+  }
+}
