@@ -20,6 +20,8 @@ export interface AppConfig {
   migrateOnStart: boolean;
   /** API processes sharing the port on this machine */
   apiWorkers: number;
+  /** database connections each API process keeps at most (besides the job queue's and the one that listens) */
+  dbPoolMax: number;
   /** jobs (event handlers, schedules) this process runs at once; 0: a web-only process that runs none */
   jobConcurrency: number;
   dataDir: string;
@@ -236,6 +238,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}, { command = false
     serviceHome: process.env.XN_SERVICE_HOME || undefined,
     migrateOnStart: booleanFromEnv('MIGRATE_ON_START', false),
     apiWorkers: intFromEnv('API_WORKERS', 1),
+    dbPoolMax: intFromEnv('DB_POOL_MAX', 10),
     jobConcurrency: intFromEnv('JOB_CONCURRENCY', 4, { min: 0 }),
     dataDir,
     uploadsDir: resolve(process.env.UPLOADS_DIR ?? join(dataDir, 'uploads')),

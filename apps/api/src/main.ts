@@ -51,7 +51,7 @@ async function serve(config: AppConfig, databaseUrl: string, logger: Logger, emb
     await running.app?.close();
     await embedded?.stop();
   });
-  running.app = await createServer({ config, databaseUrl, logger });
+  running.app = await createServer({ config, databaseUrl, logger, poolMax: config.dbPoolMax });
   await running.app.listen({ port: config.port, host: config.host });
 }
 
@@ -102,12 +102,20 @@ async function main() {
     await serve(config, databaseUrl, logger, embedded);
   } else {
     // Several processes share the port (node:cluster); they keep nothing in memory that another needs.
+    // One of them runs the jobs (event handlers, schedules, tasks): more copies on one machine would
+    // only compete for its cores; instances on other machines run their own.
     let stopping = false;
-    const fork = () => cluster.fork({ DATABASE_URL: databaseUrl, MIGRATE_ON_START: 'false' });
+    const jobRunners = new Set<number>();
+    const fork = (runsJobs: boolean) => {
+      const worker = cluster.fork({ DATABASE_URL: databaseUrl, MIGRATE_ON_START: 'false', ...(runsJobs ? {} : { JOB_CONCURRENCY: '0' }) });
+      if (runsJobs) jobRunners.add(worker.id);
+      return worker;
+    };
     cluster.on('exit', (worker, code) => {
+      const runsJobs = jobRunners.delete(worker.id);
       if (stopping) return;
       logger.error({ worker: worker.id, code }, 'worker exited; starting another');
-      fork();
+      fork(runsJobs);
     });
     onShutdown(logger, async () => {
       stopping = true;
@@ -119,7 +127,7 @@ async function main() {
       })));
       await embedded?.stop();
     });
-    await Promise.all(Array.from({ length: workers }, () => new Promise((resolve) => fork().once('listening', resolve))));
+    await Promise.all(Array.from({ length: workers }, (_, i) => new Promise((resolve) => fork(i === 0).once('listening', resolve))));
   }
   logger.info({ url: `http://localhost:${config.port}`, workers, storefront: Boolean(config.webDistDir) }, 'xiangnong is ready');
   banner(config);

@@ -216,6 +216,8 @@ describe('checkout and orders', () => {
     expect(order).toMatchObject({ status: 'AWAITING_SHIPMENT', deliveryKind: 'STATION', stationId: station.stationId, expiresAt: null });
     const ship = await t.gql(`mutation($input: ShipOrderInput!) { shipOrder(input: $input) { status } }`, { input: { orderId: order.id, carrier: 'ems', trackingNumber: 'EM123456789CN' } }, tea.owner.token);
     expect(ship.data!.shipOrder.status).toBe('SHIPPED');
+    // the station hears the parcel is coming
+    await until('the station operator to be told', async () => (await t.sql(`select 1 from notification where user_id = $1 and kind = 'order-station'`, [station.operator.userId])).length > 0);
     // the buyer cannot skip the station for a cash-on-delivery order
     const early = await t.gql(`mutation($id: ID!) { confirmReceipt(orderId: $id) { status } }`, { id: order.id }, buyer.token);
     expect(early.errors?.[0]?.extensions.code).toBe('ordering/transition-not-allowed');

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors';
 import { sqlIn } from '../../common/sql';
-import type { NewEvent } from '../events/domain-events';
+import type { EventType, NewEvent } from '../events/domain-events';
 import { OutboxService } from '../events/outbox.service';
 import type { StockReason } from './catalog.events';
 import type { ListingStatus } from './listing.entity';
@@ -66,9 +66,15 @@ export class StockService {
    * the listings in id order, moves each by its delta if it stays at zero or more, and writes their
    * ledger rows; then their events. Throws `catalog/stock-insufficient` (naming the listings) when
    * any would go below zero; the caller's transaction must then roll back, as it does when the
-   * error leaves it.
+   * error leaves it. `alsoRecord` are the caller's own events of the same change, recorded with these.
    */
-  async adjustMany(em: EntityManager, changes: readonly Omit<StockChange, 'reason' | 'actorId'>[], reason: StockReason, actorId: string | null): Promise<void> {
+  async adjustMany(
+    em: EntityManager,
+    changes: readonly Omit<StockChange, 'reason' | 'actorId'>[],
+    reason: StockReason,
+    actorId: string | null,
+    { alsoRecord = [] }: { alsoRecord?: readonly NewEvent<EventType>[] } = {},
+  ): Promise<void> {
     if (!changes.length) return;
     const ids = new Set(changes.map((c) => c.listingId));
     if (ids.size !== changes.length) throw new Error('adjustMany takes each listing once');
@@ -97,7 +103,8 @@ export class StockService {
       const moved = new Set(rows.map((r) => r.id));
       throw new DomainError('catalog/stock-insufficient', { listingIds: changes.filter((c) => !moved.has(c.listingId)).map((c) => c.listingId) });
     }
-    await this.outbox.record(em, ...rows.flatMap((row) => this.events({ listingId: row.id, reason, reference: row.reference }, row)));
+    // the caller's events (a checkout's orders) go in with the stock's, in one insert
+    await this.outbox.record(em, ...alsoRecord, ...rows.flatMap((row) => this.events({ listingId: row.id, reason, reference: row.reference }, row)));
   }
 
   /** The first ledger row of a new listing, so that its movements add up to its stock from the start. */

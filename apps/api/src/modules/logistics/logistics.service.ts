@@ -115,9 +115,9 @@ export class LogisticsService {
     return station;
   }
 
-  async stationsByIds(ids: readonly string[]): Promise<ServiceStation[]> {
+  async stationsByIds(ids: readonly string[], em: EntityManager = this.em): Promise<ServiceStation[]> {
     const valid = ids.filter(isUuid);
-    return valid.length ? this.em.find(ServiceStation, { id: { $in: valid } }) : [];
+    return valid.length ? em.find(ServiceStation, { id: { $in: valid } }) : [];
   }
 
   /** A verified logistics partner, for a seller handing a parcel to it. */

@@ -64,7 +64,7 @@ export class OrganisationNotices implements OnModuleInit {
 
   onModuleInit(): void {
     this.jobs.on('notify-organisation-decision', ['organisation.verified', 'organisation.rejected', 'organisation.suspended'], async (event, em) => {
-      const owners = await this.organisations.memberIds(event.payload.organisationId, MemberRole.OWNER);
+      const owners = await this.organisations.memberIds(event.payload.organisationId, MemberRole.OWNER, em);
       await this.notifications.notify(em, owners, decisionMessage(event));
     });
     this.jobs.on('notify-admins-of-application', ['organisation.applied'], async (event, em) => {

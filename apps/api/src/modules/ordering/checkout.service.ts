@@ -9,13 +9,12 @@ import { sqlIn } from '../../common/sql';
 import { optionalText, requireText } from '../../common/text-input';
 import { APP_CONFIG, type AppConfig } from '../../config';
 import { StockService } from '../catalog/stock.service';
-import { OutboxService } from '../events/outbox.service';
 import { GeoService } from '../geo/geo.service';
 import { DEFAULT_FREIGHT_RULES, type FreightRules, quoteFreight } from '../logistics/freight';
 import { LogisticsService } from '../logistics/logistics.service';
 import { PaymentMethod } from '../payments/payments.entities';
-import { PaymentsService } from '../payments/payments.service';
 import { OrderStatus } from './order-status';
+import { type OrderRecord, type OrderRow, toOrderRecord } from './order.record';
 import { retryOnDeadlock } from './transactions';
 
 /** The most one order may come to (¥10,000,000): larger trades are signed as contracts. */
@@ -128,9 +127,7 @@ export class CheckoutService {
     private readonly em: EntityManager,
     private readonly geo: GeoService,
     private readonly logistics: LogisticsService,
-    private readonly payments: PaymentsService,
     private readonly stock: StockService,
-    private readonly outbox: OutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -146,7 +143,7 @@ export class CheckoutService {
    * idempotency key gives the same orders back however often it is retried; with another cart it
    * is refused.
    */
-  async place(ctx: RequestContext, input: CheckoutInput): Promise<{ checkoutId: string; replayed: boolean }> {
+  async place(ctx: RequestContext, input: CheckoutInput): Promise<{ checkoutId: string; replayed: boolean; orders?: OrderRecord[] }> {
     const user = ctx.requireUser();
     if (typeof input.idempotencyKey !== 'string' || !IDEMPOTENCY_KEY.test(input.idempotencyKey)) throw new DomainError('ordering/idempotency-key-invalid');
     const cart = await this.cart(input);
@@ -168,17 +165,18 @@ export class CheckoutService {
         if (input.expectedTotalFen !== undefined && input.expectedTotalFen !== null && input.expectedTotalFen !== priced.totalFen) {
           throw new DomainError('ordering/price-changed', { expectedTotalFen: input.expectedTotalFen, totalFen: priced.totalFen });
         }
-        await this.write(em, created.id, user.id, cart, priced);
-        return { checkoutId: created.id, replayed: false };
+        const orders = await this.write(em, created.id, user.id, cart, priced);
+        return { checkoutId: created.id, replayed: false, orders };
       }),
     );
   }
 
   /**
    * Writes the orders, their lines and first moves in one statement, then takes the stock of every
-   * line in one more (in listing id order, the order the rows were locked in), then the events.
+   * line in one more (in listing id order, the order the rows were locked in), then records the
+   * orders' and the stock's events together.
    */
-  private async write(em: EntityManager, checkoutId: string, buyerId: string, cart: Cart, priced: PricedCart): Promise<void> {
+  private async write(em: EntityManager, checkoutId: string, buyerId: string, cart: Cart, priced: PricedCart): Promise<OrderRecord[]> {
     const transferExpiry = new Date(Date.now() + this.config.transferPaymentHours * 3_600_000);
     const alipayExpiry = new Date(Date.now() + this.config.alipayPaymentMinutes * 60_000);
     const d = cart.delivery;
@@ -187,7 +185,7 @@ export class CheckoutService {
       return { id: randomUUID(), group, status: cod ? OrderStatus.AWAITING_SHIPMENT : OrderStatus.AWAITING_PAYMENT, expiresAt: cod ? null : group.paymentMethod === PaymentMethod.ALIPAY ? alipayExpiry : transferExpiry };
     });
     const lines = orders.flatMap((o) => o.group.lines.map((line) => ({ orderId: o.id, line })));
-    const numbered = await sqlIn(em)<{ id: string; number: string }>(
+    const placed = await sqlIn(em)<OrderRow>(
       `with placed as (
          insert into sales_order (id, number, checkout_id, buyer_id, seller_id, status, payment_method, goods_fen, freight_fen, total_fen,
            delivery_kind, recipient_name, recipient_phone, county_code, address, station_id, buyer_note, expires_at, placed_at, updated_at)
@@ -195,7 +193,7 @@ export class CheckoutService {
                 ?, ?, o.seller_id, o.status::order_status, o.method::payment_method, o.goods, o.freight, o.goods + o.freight,
                 ?, ?, ?, ?, ?, ?, ?, o.expires_at, now(), now()
            from unnest(array[?]::uuid[], array[?]::uuid[], array[?]::text[], array[?]::text[], array[?]::int[], array[?]::int[], array[?]::timestamptz[]) as o(id, seller_id, status, method, goods, freight, expires_at)
-         returning id, number, status),
+         returning *),
        lines as (
          insert into order_line (id, order_id, listing_id, title, channel_code, origin_county_code, unit, quantity, unit_price_fen, amount_fen)
          select gen_random_uuid(), l.* from unnest(array[?]::uuid[], array[?]::uuid[], array[?]::text[], array[?]::text[], array[?]::text[], array[?]::text[], array[?]::int[], array[?]::int[], array[?]::int[])
@@ -203,7 +201,7 @@ export class CheckoutService {
        moves as (
          insert into order_transition (order_id, action, from_status, to_status, actor_role, actor_id, created_at)
          select id, 'place', null, status, 'BUYER', ?, now() from placed)
-       select id, number from placed`,
+       select * from placed order by number`,
       [
         checkoutId, buyerId,
         d.kind, d.recipientName, d.recipientPhone, d.countyCode, d.address, d.stationId, cart.note,
@@ -215,31 +213,30 @@ export class CheckoutService {
         buyerId,
       ],
     );
-    const numbers = new Map(numbered.map((r) => [r.id, r.number]));
+    const numbers = new Map(placed.map((r) => [r.id, r.number]));
+    const events = orders.map((o) => ({
+      type: 'order.placed' as const,
+      aggregate: 'order',
+      aggregateId: o.id,
+      payload: {
+        orderId: o.id,
+        number: numbers.get(o.id)!,
+        buyerId,
+        sellerId: o.group.sellerId,
+        stationId: d.stationId,
+        status: o.status,
+        paymentMethod: o.group.paymentMethod,
+        totalFen: o.group.totalFen,
+      },
+    }));
     await this.stock.adjustMany(
       em,
       [...lines].sort((a, b) => (a.line.listingId < b.line.listingId ? -1 : 1)).map(({ orderId, line }) => ({ listingId: line.listingId, delta: -line.quantity, reference: orderId })),
       'order-reserved',
       buyerId,
+      { alsoRecord: events },
     );
-    await this.outbox.record(
-      em,
-      ...orders.map((o) => ({
-        type: 'order.placed' as const,
-        aggregate: 'order',
-        aggregateId: o.id,
-        payload: {
-          orderId: o.id,
-          number: numbers.get(o.id)!,
-          buyerId,
-          sellerId: o.group.sellerId,
-          stationId: d.stationId,
-          status: o.status,
-          paymentMethod: o.group.paymentMethod,
-          totalFen: o.group.totalFen,
-        },
-      })),
-    );
+    return placed.map(toOrderRecord);
   }
 
   /** The cart as the server takes it: duplicates merged, delivery checked, every value bounded. */

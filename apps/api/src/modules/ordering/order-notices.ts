@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { formatFen } from '@xiangnong/domain';
 import type { StoredEvent } from '../events/domain-events';
@@ -76,36 +77,40 @@ export class OrderNotices implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.on('notify-order-placed', ['order.placed'], async (event, em) => {
-      const { number, sellerId, totalFen, paymentMethod } = event.payload;
-      const cod = paymentMethod === 'CASH_ON_DELIVERY';
-      await this.notifications.notify(em, await this.organisations.memberIds(sellerId, MemberRole.STAFF), {
-        kind: 'order-seller',
-        titleZh: `新订单 ${number}（${formatFen(totalFen)}）`,
-        titleEn: `New order ${number} (${formatFen(totalFen)})`,
-        bodyZh: cod ? '货到付款，请尽快发货。' : '等待买家付款。',
-        bodyEn: cod ? 'Cash on delivery: please ship soon.' : 'Waiting for the buyer to pay.',
-        link: `/console/orders?org=${sellerId}`,
-      });
+    this.jobs.on('notify-order-placed', ['order.placed'], (event, em) => this.orderPlaced(event, em));
+    this.jobs.on('notify-order-moved', ['order.transitioned'], (event, em) => this.orderMoved(event, em));
+  }
+
+  private async orderPlaced(event: StoredEvent<'order.placed'>, em: EntityManager): Promise<void> {
+    const { number, sellerId, totalFen, paymentMethod } = event.payload;
+    const cod = paymentMethod === 'CASH_ON_DELIVERY';
+    await this.notifications.notify(em, await this.organisations.memberIds(sellerId, MemberRole.STAFF, em), {
+      kind: 'order-seller',
+      titleZh: `新订单 ${number}（${formatFen(totalFen)}）`,
+      titleEn: `New order ${number} (${formatFen(totalFen)})`,
+      bodyZh: cod ? '货到付款，请尽快发货。' : '等待买家付款。',
+      bodyEn: cod ? 'Cash on delivery: please ship soon.' : 'Waiting for the buyer to pay.',
+      link: `/console/orders?org=${sellerId}`,
     });
-    this.jobs.on('notify-order-moved', ['order.transitioned'], async (event, em) => {
-      const forBuyer = buyerMessage(event);
-      if (forBuyer) await this.notifications.notify(em, [event.payload.buyerId], forBuyer);
-      const forSeller = sellerMessage(event);
-      if (forSeller) await this.notifications.notify(em, await this.organisations.memberIds(event.payload.sellerId, MemberRole.STAFF), forSeller);
-      if (event.payload.action === 'ship' && event.payload.stationId) {
-        const [station] = await this.logistics.stationsByIds([event.payload.stationId]);
-        if (station) {
-          await this.notifications.notify(em, await this.organisations.memberIds(station.organisationId, MemberRole.STAFF), {
-            kind: 'order-station',
-            titleZh: `包裹 ${event.payload.number} 正在送往${station.name}`,
-            titleEn: `Parcel ${event.payload.number} is on its way to ${station.name}`,
-            bodyZh: '到站后请在服务站页面登记到站。',
-            bodyEn: 'Mark it arrived on the station page when it comes.',
-            link: `/station?org=${station.organisationId}`,
-          });
-        }
+  }
+
+  private async orderMoved(event: Moved, em: EntityManager): Promise<void> {
+    const forBuyer = buyerMessage(event);
+    if (forBuyer) await this.notifications.notify(em, [event.payload.buyerId], forBuyer);
+    const forSeller = sellerMessage(event);
+    if (forSeller) await this.notifications.notify(em, await this.organisations.memberIds(event.payload.sellerId, MemberRole.STAFF, em), forSeller);
+    if (event.payload.action === 'ship' && event.payload.stationId) {
+      const [station] = await this.logistics.stationsByIds([event.payload.stationId], em);
+      if (station) {
+        await this.notifications.notify(em, await this.organisations.memberIds(station.organisationId, MemberRole.STAFF, em), {
+          kind: 'order-station',
+          titleZh: `包裹 ${event.payload.number} 正在送往${station.name}`,
+          titleEn: `Parcel ${event.payload.number} is on its way to ${station.name}`,
+          bodyZh: '到站后请在服务站页面登记到站。',
+          bodyEn: 'Mark it arrived on the station page when it comes.',
+          link: `/station?org=${station.organisationId}`,
+        });
       }
-    });
+    }
   }
 }

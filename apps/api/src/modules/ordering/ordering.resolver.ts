@@ -58,8 +58,8 @@ export class OrderResolver {
 
   @Mutation(() => PlaceCheckoutResult, { description: '下单：每个卖家一单，库存同时锁定 / Place the cart: one order per seller, stock taken at once' })
   async placeCheckout(@Ctx() ctx: RequestContext, @Args('input') input: CheckoutInput): Promise<PlaceCheckoutResult> {
-    const { checkoutId, replayed } = await this.checkout.place(ctx, input);
-    return { checkoutId, replayed, orders: await this.orders.byCheckout(checkoutId) };
+    const { checkoutId, replayed, orders } = await this.checkout.place(ctx, input);
+    return { checkoutId, replayed, orders: orders ?? (await this.orders.byCheckout(checkoutId)) };
   }
 
   @Query(() => OrderView)
