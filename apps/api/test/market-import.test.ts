@@ -3,6 +3,8 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { loadDemoPrices } from '../src/modules/market/demo-prices';
 import { PriceImportService } from '../src/modules/market/price-import.service';
 import { startTestApp, type TestApp } from './harness';
 import { count, makeAdmin, signUp, type Session } from './fixtures';
@@ -168,5 +170,28 @@ describe('price imports', () => {
     expect(index.data!.channelPriceIndex.points[0].value).toBe(100);
     const unknown = await t.gql(`query { priceSeries(commodity: "durian") { csv } }`);
     expect(unknown.errors?.[0]?.extensions.code).toBe('market/commodity-unknown');
+  });
+});
+
+describe('the sample price history of the embedded start', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('loads two years of daily quotes once, marked as sample data, and the series read them', async () => {
+    const em = t.app.get(MikroORM).em.fork() as EntityManager;
+    const loaded = await loadDemoPrices(em);
+    expect(loaded).toBeGreaterThan(10_000);
+    expect(await loadDemoPrices(t.app.get(MikroORM).em.fork() as EntityManager)).toBe(0);
+    const series = await t.gql(`query { priceSeries(commodity: "live-hog", range: ALL, interval: MONTH) { sampleData points { period } yearOnYearPercent } }`);
+    expect(series.data!.priceSeries.sampleData).toBe(true);
+    expect(series.data!.priceSeries.points.length).toBeGreaterThanOrEqual(24);
+    expect(series.data!.priceSeries.yearOnYearPercent).not.toBeNull();
+    const movers = await t.gql(`query { priceMovers(first: 50) { commodity { code } } }`);
+    expect(movers.data!.priceMovers.length).toBeGreaterThan(3);
+    const index = await t.gql(`query { channelPriceIndex(channel: "hog") { base points { value } } }`);
+    expect(index.data!.channelPriceIndex.points.length).toBeGreaterThanOrEqual(20);
   });
 });

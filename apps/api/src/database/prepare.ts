@@ -1,6 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { migrateJobQueue } from '../modules/events/job-queue';
+import { loadDemoPrices } from '../modules/market/demo-prices';
 import { loadDemoData } from './demo-data';
 import { migrate } from './migrate';
 import { ormConfig } from './orm.config';
@@ -15,6 +16,10 @@ export async function prepareDatabase(url: string, logger: Logger, options: { de
     await migrateJobQueue(url, (level, message) => logger[level]({ component: 'jobs' }, message));
     await loadReferenceData(orm.em.fork());
     if (options.demo && (await loadDemoData(orm.em.fork()))) logger.info('demo data loaded');
+    if (options.demo) {
+      const prices = await loadDemoPrices(orm.em.fork());
+      if (prices) logger.info({ observations: prices }, 'sample price history loaded');
+    }
   } finally {
     await orm.close();
   }

@@ -19,7 +19,7 @@ export class Migration20261201034523_Market extends Migration {
     this.addSql(`alter table "market" add constraint "market_code_unique" unique ("code");`);
     this.addSql(`create index "market_county_code_index" on "market" ("county_code");`);
 
-    this.addSql(`create table "price_import" ("id" uuid not null, "file_name" varchar(400) not null, "file_sha256" varchar(64) null, "status" varchar(12) not null, "mapping_name" varchar(120) null, "rows_read" int not null default 0, "rows_checked" int not null default 0, "rows_written" int not null default 0, "error_count" int not null default 0, "message" text null, "created_by" uuid null, "created_at" timestamptz not null, "finished_at" timestamptz null, constraint "price_import_pkey" primary key ("id"));`);
+    this.addSql(`create table "price_import" ("id" uuid not null, "file_name" varchar(400) not null, "file_sha256" varchar(64) null, "status" varchar(12) not null, "mapping_name" varchar(120) null, "rows_read" int not null default 0, "rows_checked" int not null default 0, "rows_written" int not null default 0, "error_count" int not null default 0, "message" text null, "created_by" uuid null, "is_demo" boolean not null default false, "created_at" timestamptz not null, "finished_at" timestamptz null, constraint "price_import_pkey" primary key ("id"));`);
     this.addSql(`create index "price_import_file_sha256_index" on "price_import" ("file_sha256");`);
     this.addSql(`create index "price_import_created_at_index" on "price_import" ("created_at");`);
 

@@ -101,6 +101,10 @@ export class PriceImport {
   @Property({ type: 'uuid', nullable: true })
   createdBy?: string | null;
 
+  /** the sample history of the embedded start (示例) */
+  @Property({ type: 'boolean', default: false })
+  isDemo: boolean & Opt = false;
+
   @Property({ type: 'timestamptz' })
   createdAt: Date & Opt = new Date();
 

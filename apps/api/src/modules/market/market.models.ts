@@ -98,6 +98,9 @@ export class PriceImportView {
 
   @Field(() => Date, { nullable: true })
   finishedAt!: Date | null;
+
+  @Field({ description: 'The sample history of the embedded start (示例)' })
+  isDemo!: boolean;
 }
 
 @ObjectType('ImportMapping', { description: '保存的列对应关系 / Headers mapped to fields, kept for files in the same layout' })
@@ -181,6 +184,9 @@ export class PriceSeriesView {
 
   @Field({ description: 'The series as CSV (UTF-8 with byte-order mark)' })
   csv!: string;
+
+  @Field({ description: 'Some of these quotes are sample data (示例), loaded for trying the product' })
+  sampleData!: boolean;
 }
 
 @InputType()

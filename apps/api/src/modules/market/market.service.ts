@@ -88,7 +88,11 @@ export class MarketService {
     const csv = `\uFEFF日期 period,最低价 low (${unitName}),平均价 average (${unitName}),最高价 high (${unitName}),报价数 observations,异常 anomaly\n${points
       .map((p) => `${p.period},${yuan(p.lowFen)},${yuan(p.avgFen)},${yuan(p.highFen)},${p.observations},${p.anomaly ? 1 : 0}`)
       .join('\n')}\n`;
-    return { commodity: commodityView(commodity), perUnit: perKg ? 'KG' : commodity.unit, points, monthOnMonthPercent: changes.mom, yearOnYearPercent: changes.yoy, csv };
+    const [sample] = await this.em.getConnection().execute<{ found: boolean }[]>(
+      `select exists (select 1 from "market"."price_observation" o join price_import i on i.id = o.import_id where o.commodity_id = ? and i.is_demo) as found`,
+      [commodity.id],
+    );
+    return { commodity: commodityView(commodity), perUnit: perKg ? 'KG' : commodity.unit, points, monthOnMonthPercent: changes.mom, yearOnYearPercent: changes.yoy, csv, sampleData: sample!.found };
   }
 
   private async latestDay(commodityId: number): Promise<string | null> {
