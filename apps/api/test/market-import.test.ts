@@ -7,7 +7,7 @@ import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { loadDemoPrices } from '../src/modules/market/demo-prices';
 import { PriceImportService } from '../src/modules/market/price-import.service';
 import { startTestApp, type TestApp } from './harness';
-import { count, makeAdmin, signUp, type Session } from './fixtures';
+import { count, createListing, makeAdmin, signUp, teaCategoryId, verifiedSeller, type Session } from './fixtures';
 import { until } from './waiting';
 
 /** A day `n` days before today in China, YYYY-MM-DD. */
@@ -193,5 +193,24 @@ describe('the sample price history of the embedded start', () => {
     expect(movers.data!.priceMovers.length).toBeGreaterThan(3);
     const index = await t.gql(`query { channelPriceIndex(channel: "hog") { base points { value } } }`);
     expect(index.data!.channelPriceIndex.points.length).toBeGreaterThanOrEqual(20);
+
+    // a seller's 安化黑茶 (天尖, in 安化) against the 黑茶 quotes of its prefecture
+    const { owner, orgId } = await verifiedSeller(t);
+    const listingId = await createListing(t, owner, orgId, { categoryId: await teaCategoryId(t, 'tianjian') });
+    const compared = await t.gql(`query($id: ID!) { listingMarketPrice(listingId: $id) { commodity { code } listingPerKgFen marketAvgPerKgFen scope differencePercent } }`, { id: listingId });
+    const [week] = await t.sql<{ avg: number }>(
+      `select round(avg(avg_per_kg_fen))::int as avg from market.price_observation o join commodity c on c.id = o.commodity_id
+        where c.code = 'anhua-dark-tea' and left(o.county_code, 4) = '4309' and o.observed_on > (select max(observed_on) from market.price_observation) - 7`,
+    );
+    expect(compared.data!.listingMarketPrice).toEqual({
+      commodity: { code: 'anhua-dark-tea' },
+      listingPerKgFen: 19600,
+      marketAvgPerKgFen: week!.avg,
+      scope: 'PREFECTURE',
+      differencePercent: Math.round(((19600 - week!.avg) / week!.avg) * 1000) / 10,
+    });
+    // a listing no commodity prices has no comparison
+    const other = await createListing(t, owner, orgId, { categoryId: await teaCategoryId(t, 'black-tea') });
+    expect((await t.gql(`query($id: ID!) { listingMarketPrice(listingId: $id) { scope } }`, { id: other })).data!.listingMarketPrice).toBeNull();
   });
 });

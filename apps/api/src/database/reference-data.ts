@@ -40,6 +40,7 @@ interface CommoditySeed {
   unit: string;
   unitQuantity: number;
   aliases: string[];
+  category: string | null;
 }
 
 interface MarketSeed {
@@ -112,9 +113,9 @@ export async function loadReferenceData(em: EntityManager): Promise<void> {
     }
     for (const [i, c] of (JSON.parse(readReference('commodities.json')) as CommoditySeed[]).entries()) {
       await sql(
-        `insert into commodity (code, name_zh, name_en, channel_code, unit, unit_quantity, aliases, sort_order)
-         values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (code) do nothing`,
-        [c.code, c.nameZh, c.nameEn, c.channel, c.unit, c.unitQuantity, `{${c.aliases.join(',')}}`, i],
+        `insert into commodity (code, name_zh, name_en, channel_code, category_id, unit, unit_quantity, aliases, sort_order)
+         values (?, ?, ?, ?, (select id from category where channel_code = ? and slug = ?), ?, ?, ?, ?) on conflict (code) do nothing`,
+        [c.code, c.nameZh, c.nameEn, c.channel, c.channel, c.category, c.unit, c.unitQuantity, `{${c.aliases.join(',')}}`, i],
       );
     }
     for (const m of JSON.parse(readReference('markets.json')) as MarketSeed[]) {

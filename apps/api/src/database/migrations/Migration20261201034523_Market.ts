@@ -9,9 +9,10 @@ import { Migration } from '@mikro-orm/migrations';
 export class Migration20261201034523_Market extends Migration {
 
   override async up(): Promise<void> {
-    this.addSql(`create table "commodity" ("id" serial primary key, "code" varchar(40) not null, "name_zh" varchar(80) not null, "name_en" varchar(80) not null, "channel_code" varchar(20) not null, "unit" varchar(10) not null, "unit_quantity" int not null default 1, "aliases" text[] not null default '{}', "sort_order" int not null default 0);`);
+    this.addSql(`create table "commodity" ("id" serial primary key, "code" varchar(40) not null, "name_zh" varchar(80) not null, "name_en" varchar(80) not null, "channel_code" varchar(20) not null, "category_id" int null, "unit" varchar(10) not null, "unit_quantity" int not null default 1, "aliases" text[] not null default '{}', "sort_order" int not null default 0);`);
     this.addSql(`alter table "commodity" add constraint "commodity_code_unique" unique ("code");`);
     this.addSql(`create index "commodity_channel_code_index" on "commodity" ("channel_code");`);
+    this.addSql(`create index "commodity_category_id_index" on "commodity" ("category_id");`);
 
     this.addSql(`create table "import_mapping" ("name" varchar(120) not null, "fields" jsonb not null, "updated_at" timestamptz not null, constraint "import_mapping_pkey" primary key ("name"));`);
 

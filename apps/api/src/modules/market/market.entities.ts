@@ -24,6 +24,11 @@ export class Commodity {
   @Index()
   channelCode!: string;
 
+  /** the listing category it prices: listings in it (or below it) are compared with this commodity's market average */
+  @Property({ type: 'integer', nullable: true })
+  @Index()
+  categoryId?: number | null;
+
   /** the usual quoting unit: `unitQuantity` × `unit`, e.g. 50 × KG for 元/50公斤 */
   @Property({ type: 'string', length: 10 })
   unit!: string;

@@ -236,3 +236,24 @@ export class ChannelPriceIndexView {
   @Field(() => [IndexPointView])
   points!: IndexPointView[];
 }
+
+@ObjectType('ListingMarketPrice', { description: '与市场均价比较 / A listing’s price per kg against the latest market average for its commodity' })
+export class ListingMarketPriceView {
+  @Field(() => CommodityView)
+  commodity!: CommodityView;
+
+  @Field(() => Int, { description: 'The listing’s first-tier price per kg, in fen' })
+  listingPerKgFen!: number;
+
+  @Field(() => Int, { description: 'Average per kg of the latest week with quotes, in fen' })
+  marketAvgPerKgFen!: number;
+
+  @Field({ description: 'PREFECTURE (the listing’s origin prefecture) or PROVINCE (no quotes there)' })
+  scope!: string;
+
+  @Field({ description: 'The latest day with quotes, YYYY-MM-DD' })
+  day!: string;
+
+  @Field(() => Float, { description: 'How far the listing is above (+) or below (−) the average, in percent' })
+  differencePercent!: number;
+}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CatalogModule } from '../catalog/catalog.module';
 import { EventsModule } from '../events/events.module';
 import { GeoModule } from '../geo/geo.module';
 import { IdentityModule } from '../identity/identity.module';
@@ -13,7 +14,7 @@ import './market.errors';
 
 /** Market information: commodities and markets, price imports, series, movers and channel indices. */
 @Module({
-  imports: [EventsModule, GeoModule, IdentityModule],
+  imports: [CatalogModule, EventsModule, GeoModule, IdentityModule],
   controllers: [ImportUploadController],
   providers: [MarketReference, MarketService, PriceImportService, PriceObservations, MarketResolver, PriceImportResolver],
   exports: [MarketService, PriceImportService, PriceObservations],

@@ -1,10 +1,12 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, RequestContext } from '../../common/request-context';
+import { ListingService } from '../catalog/listing.service';
 import { PriceImport } from './market.entities';
 import {
   ChannelPriceIndexView,
   CommodityView,
   ImportMappingView,
+  ListingMarketPriceView,
   MarketView,
   PriceImportErrorView,
   PriceImportView,
@@ -19,7 +21,10 @@ import { ROW_PROBLEM_TEXT } from './quote-rows';
 
 @Resolver()
 export class MarketResolver {
-  constructor(private readonly market: MarketService) {}
+  constructor(
+    private readonly market: MarketService,
+    private readonly listings: ListingService,
+  ) {}
 
   @Query(() => [CommodityView], { description: '品种（可按频道）/ Commodities, of a channel when given' })
   async commodities(@Args('channel', { nullable: true }) channel?: string): Promise<CommodityView[]> {
@@ -39,6 +44,27 @@ export class MarketResolver {
   @Query(() => [PriceMoverView], { description: '今日涨跌 / Largest changes on the latest day' })
   async priceMovers(@Args('channel', { nullable: true }) channel?: string, @Args('first', { type: () => Int, defaultValue: 10 }) first = 10): Promise<PriceMoverView[]> {
     return (await this.market.movers(channel, first)).map((m) => ({ ...m, commodity: commodityView(m.commodity) }));
+  }
+
+  @Query(() => ListingMarketPriceView, {
+    nullable: true,
+    description: '商品价格与市场均价比较 / A listing against the market: null when no commodity prices its category, it is sold by count, or there are no quotes',
+  })
+  async listingMarketPrice(@Ctx() ctx: RequestContext, @Args('listingId', { type: () => ID }) listingId: string): Promise<ListingMarketPriceView | null> {
+    const listing = await this.listings.byId(ctx, listingId);
+    if (listing.pricePerKgFen === null) return null;
+    const commodity = await this.market.commodityForCategory(listing.categoryId);
+    if (!commodity) return null;
+    const average = await this.market.latestAverage(commodity.id, listing.originCounty.code);
+    if (!average) return null;
+    return {
+      commodity: commodityView(commodity),
+      listingPerKgFen: listing.pricePerKgFen,
+      marketAvgPerKgFen: average.avgFen,
+      scope: average.scope,
+      day: average.day,
+      differencePercent: Math.round(((listing.pricePerKgFen - average.avgFen) / average.avgFen) * 1000) / 10,
+    };
   }
 
   @Query(() => ChannelPriceIndexView, { description: '频道价格指数 / A channel’s monthly price index' })

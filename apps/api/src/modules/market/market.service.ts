@@ -169,6 +169,17 @@ export class MarketService {
     return { base, points };
   }
 
+  /** The commodity that prices listings of this category (or of its parent category), if any. */
+  async commodityForCategory(categoryId: number): Promise<Commodity | null> {
+    const [row] = await this.em.getConnection().execute<{ id: number }[]>(
+      `select c.id from commodity c
+        where c.category_id = ? or c.category_id = (select parent_id from category where id = ?)
+        order by (c.category_id = ?) desc, c.sort_order limit 1`,
+      [categoryId, categoryId, categoryId],
+    );
+    return row ? this.em.fork().findOne(Commodity, row.id) : null;
+  }
+
   /** The latest average per kg of a commodity in a county's prefecture (or the province when there is none), for listings to compare against. */
   async latestAverage(commodityId: number, countyCode: string): Promise<{ avgFen: number; scope: 'PREFECTURE' | 'PROVINCE'; day: string } | null> {
     for (const scope of ['PREFECTURE', 'PROVINCE'] as const) {
