@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './harness';
-import { count, createOrganisation, type Session } from './fixtures';
+import { count, createOrganisation, verify, type Session } from './fixtures';
 import { checkInvariants, makeAdmin, place, sellerWithListing, signUp, stationOperator } from './ordering-fixtures';
 
 const TEMPLATE = `mutation($org: ID!, $input: ShippingTemplateInput!) { setShippingTemplate(organisationId: $org, input: $input) { zones { regions firstFen } excluded freeAboveFen } }`;
@@ -83,6 +83,25 @@ describe('shipping templates, stations and their rules', () => {
     const buyer = await signUp(t);
     const refused = await place(t, buyer, { delivery: { stationId: pending.data!.createServiceStation.id, recipientName: '买家', recipientPhone: '13912340000' }, lines: [{ listingId: seller.listingId, quantity: 1 }] });
     expect(refused.errors?.[0]?.extensions.code).toBe('logistics/station-unknown');
+  });
+
+  it('lists verified logistics partners, and a seller can hand a parcel to one, who then sees it and delivers it', async () => {
+    const partnerOwner = await signUp(t, '物流');
+    const partnerOrg = await createOrganisation(t, partnerOwner, { name: '县域冷链配送公司', kind: 'LOGISTICS', countyCode: '430923' });
+    const listed = async () => (await t.gql(`query { logisticsPartners { id name } }`)).data!.logisticsPartners.map((p: { id: string }) => p.id);
+    expect(await listed()).not.toContain(partnerOrg);
+    await verify(t, admin, partnerOrg);
+    expect(await listed()).toContain(partnerOrg);
+    const seller = await sellerWithListing(t, admin, { stock: 5 });
+    const buyer = await signUp(t);
+    const order = (await place(t, buyer, { paymentMethod: 'CASH_ON_DELIVERY', lines: [{ listingId: seller.listingId, quantity: 1 }] })).data!.placeCheckout.orders[0];
+    const shipped = await t.gql(`mutation($id: ID!, $p: ID!) { shipOrder(input: { orderId: $id, ownDelivery: true, logisticsOrganisationId: $p }) { status } }`, { id: order.id, p: partnerOrg }, seller.owner.token);
+    expect(shipped.data!.shipOrder.status).toBe('SHIPPED');
+    const theirs = await t.gql(`query($o: ID!) { partnerOrders(organisationId: $o) { nodes { id actions } } }`, { o: partnerOrg }, partnerOwner.token);
+    expect(theirs.data!.partnerOrders.nodes).toEqual([{ id: order.id, actions: ['deliver', 'track'] }]);
+    const delivered = await t.gql(`mutation($id: ID!) { markDelivered(orderId: $id) { status paidAt } }`, { id: order.id }, partnerOwner.token);
+    expect(delivered.data!.markDelivered.status).toBe('DELIVERED');
+    expect(delivered.data!.markDelivered.paidAt).toBeTruthy(); // cash collected by the one who handed it over
   });
 
   it('has invariant checks that notice a broken ledger', async () => {

@@ -87,3 +87,15 @@ export class ShippingTemplateResult {
   @Field({ description: 'True while the seller has set none: free delivery within Hunan' })
   isDefault!: boolean;
 }
+
+@ObjectType('LogisticsPartner', { description: '物流合作方 / A verified logistics partner' })
+export class LogisticsPartnerView {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field()
+  countyCode!: string;
+}

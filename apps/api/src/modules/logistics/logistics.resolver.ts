@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, RequestContext } from '../../common/request-context';
 import { LogisticsService } from './logistics.service';
-import { CreateServiceStationInput, ServiceStationView, ShippingTemplateModel, ShippingTemplateResult, toStationView } from './logistics.models';
+import { CreateServiceStationInput, LogisticsPartnerView, ServiceStationView, ShippingTemplateModel, ShippingTemplateResult, toStationView } from './logistics.models';
 
 @Resolver()
 export class LogisticsResolver {
@@ -18,6 +18,11 @@ export class LogisticsResolver {
   @Mutation(() => ServiceStationView, { description: '新增服务站（服务站组织的管理员）/ Add a station (managers of a service-station organisation)' })
   async createServiceStation(@Ctx() ctx: RequestContext, @Args('input') input: CreateServiceStationInput): Promise<ServiceStationView> {
     return toStationView(await this.logistics.createStation(ctx, input));
+  }
+
+  @Query(() => [LogisticsPartnerView], { description: '物流合作方 / Verified logistics partners a seller can hand parcels to' })
+  logisticsPartners(): Promise<LogisticsPartnerView[]> {
+    return this.logistics.partners();
   }
 
   @Query(() => ShippingTemplateResult)

@@ -120,6 +120,13 @@ export class LogisticsService {
     return valid.length ? em.find(ServiceStation, { id: { $in: valid } }) : [];
   }
 
+  /** Verified logistics partners, for a seller choosing who carries a parcel. */
+  async partners(): Promise<{ id: string; name: string; countyCode: string }[]> {
+    return this.em.getConnection().execute(
+      `select id, name, county_code as "countyCode" from organisation where kind = 'LOGISTICS' and verification_status = 'VERIFIED' order by name limit 200`,
+    );
+  }
+
   /** A verified logistics partner, for a seller handing a parcel to it. */
   async requirePartner(organisationId: string): Promise<void> {
     const org = isUuid(organisationId) ? await this.organisations.byId(organisationId).catch(() => null) : null;
