@@ -230,6 +230,14 @@ const TABLE: Record<string, Case> = {
       return t.gql(`mutation($o: ID!) { recordPayout(organisationId: $o, amountFen: 1000, reference: "网银转账 0042") { owedFen } }`, { o: w.orgA }, token);
     },
   },
+  subscribePrice: {
+    allowed: signedIn,
+    run: (t, _w, token) => t.gql(`mutation { subscribePrice(input: { commodity: "live-hog", kind: DIGEST }) { id } }`, {}, token),
+  },
+  unsubscribePrice: {
+    allowed: signedIn,
+    run: (t, _w, token) => t.gql(`mutation { unsubscribePrice(id: "00000000-0000-4000-8000-000000000000") }`, {}, token),
+  },
   saveImportMapping: {
     allowed: ['admin'],
     run: (t, _w, token) => t.gql(`mutation($input: SaveImportMappingInput!) { saveImportMapping(input: $input) { name } }`, { input: { name: '县报表', fields: { 货品: 'commodity' } } }, token),

@@ -12,6 +12,7 @@ import { Migration20261201030000_SearchCards } from './Migration20261201030000_S
 import { Migration20261201031226_Ordering } from './Migration20261201031226_Ordering';
 import { Migration20261201032733_Alipay } from './Migration20261201032733_Alipay';
 import { Migration20261201034523_Market } from './Migration20261201034523_Market';
+import { Migration20261201042726_PriceAlerts } from './Migration20261201042726_PriceAlerts';
 
 /** Every migration, oldest first. Listed by hand so that compiled and test builds find the same set. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201031226_Ordering', class: Migration20261201031226_Ordering },
   { name: 'Migration20261201032733_Alipay', class: Migration20261201032733_Alipay },
   { name: 'Migration20261201034523_Market', class: Migration20261201034523_Market },
+  { name: 'Migration20261201042726_PriceAlerts', class: Migration20261201042726_PriceAlerts },
 ];

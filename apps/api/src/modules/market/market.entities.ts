@@ -160,3 +160,54 @@ export class PriceImportChunk {
   @Property({ type: 'blob' })
   data!: Buffer;
 }
+
+/**
+ * A subscriber following a commodity: an alert when its average per kg (everywhere, or at one
+ * market) reaches a threshold or moves by a share in a day, or a daily digest.
+ */
+@Entity({ tableName: 'price_subscription' })
+@Index({ properties: ['commodityId'] })
+export class PriceSubscription {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'uuid' })
+  @Index()
+  userId!: string;
+
+  @Property({ type: 'integer' })
+  commodityId!: number;
+
+  /** ABOVE, BELOW (thresholdFen per kg), MOVE (percentBp in a day) or DIGEST */
+  @Property({ type: 'string', length: 8 })
+  kind!: 'ABOVE' | 'BELOW' | 'MOVE' | 'DIGEST';
+
+  @Property({ type: 'integer', nullable: true })
+  thresholdFen?: number | null;
+
+  /** a move in basis points (500 = 5 %) */
+  @Property({ type: 'integer', nullable: true })
+  percentBp?: number | null;
+
+  @Property({ type: 'integer', nullable: true })
+  marketId?: number | null;
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date & Opt = new Date();
+}
+
+/** An alert sent: one per subscription and day at most, however often the day's quotes arrive. */
+@Entity({ tableName: 'price_alert' })
+export class PriceAlert {
+  @PrimaryKey({ type: 'uuid' })
+  subscriptionId!: string;
+
+  @PrimaryKey({ type: 'date' })
+  observedOn!: string;
+
+  @Property({ type: 'integer' })
+  avgFen!: number;
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date & Opt = new Date();
+}

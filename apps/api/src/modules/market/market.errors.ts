@@ -7,6 +7,8 @@ export const MARKET_ERRORS = defineErrors({
   'market/mapping-invalid': ['列对应关系无效：名称 1 到 30 个字，每列对应一个已知字段', 'Invalid column mapping: a name of 1 to 30 characters, each header mapped to a known field', 400],
   'market/mapping-unknown': ['没有这个列对应关系', 'No such column mapping', 400],
   'market/commodity-unknown': ['未知的品种', 'Unknown commodity', 404],
+  'market/subscription-invalid': ['提醒设置无效：价格须为正数，涨跌幅须在 0 到 1000% 之间（最多两位小数），市场须存在', 'Invalid alert: a positive price, a move between 0 and 1000 % (two decimals at most), an existing market', 400],
+  'market/too-many-subscriptions': ['最多订阅 100 条价格提醒', 'At most 100 price alerts', 400],
 });
 
 declare module '../../common/errors' {

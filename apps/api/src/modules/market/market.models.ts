@@ -257,3 +257,53 @@ export class ListingMarketPriceView {
   @Field(() => Float, { description: 'How far the listing is above (+) or below (−) the average, in percent' })
   differencePercent!: number;
 }
+
+export enum PriceAlertKind {
+  ABOVE = 'ABOVE',
+  BELOW = 'BELOW',
+  MOVE = 'MOVE',
+  DIGEST = 'DIGEST',
+}
+registerEnumType(PriceAlertKind, { name: 'PriceAlertKind', description: '高于 / 低于 / 日涨跌幅 / 每日摘要' });
+
+@InputType()
+export class SubscribePriceInput {
+  @Field({ description: 'Commodity code, e.g. live-hog' })
+  commodity!: string;
+
+  @Field(() => PriceAlertKind)
+  kind!: PriceAlertKind;
+
+  @Field(() => Int, { nullable: true, description: 'ABOVE / BELOW: the average per kg, in fen' })
+  thresholdFen?: number;
+
+  @Field(() => Float, { nullable: true, description: 'MOVE: the day’s change in percent, e.g. 5' })
+  percent?: number;
+
+  @Field(() => ID, { nullable: true, description: 'Only this market; everywhere when left out' })
+  marketId?: string;
+}
+
+@ObjectType('PriceSubscription', { description: '价格提醒 / A price alert a user follows' })
+export class PriceSubscriptionView {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => CommodityView)
+  commodity!: CommodityView;
+
+  @Field(() => PriceAlertKind)
+  kind!: PriceAlertKind;
+
+  @Field(() => Int, { nullable: true })
+  thresholdFen!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  percent!: number | null;
+
+  @Field(() => ID, { nullable: true })
+  marketId!: string | null;
+
+  @Field(() => Date)
+  createdAt!: Date;
+}

@@ -3,20 +3,23 @@ import { CatalogModule } from '../catalog/catalog.module';
 import { EventsModule } from '../events/events.module';
 import { GeoModule } from '../geo/geo.module';
 import { IdentityModule } from '../identity/identity.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { ImportUploadController } from './import-upload.controller';
 import { MarketReference } from './market-reference';
-import { MarketResolver, PriceImportResolver } from './market.resolver';
+import { MarketResolver, PriceImportResolver, PriceSubscriptionResolver } from './market.resolver';
+import { PriceAlertsService } from './price-alerts.service';
 import { MarketService } from './market.service';
 import { PriceImportService } from './price-import.service';
 import { PriceObservations } from './price-observations';
 // the module's error codes join the catalogue when the module is loaded
 import './market.errors';
+import './market.events';
 
 /** Market information: commodities and markets, price imports, series, movers and channel indices. */
 @Module({
-  imports: [CatalogModule, EventsModule, GeoModule, IdentityModule],
+  imports: [CatalogModule, EventsModule, GeoModule, IdentityModule, NotificationsModule],
   controllers: [ImportUploadController],
-  providers: [MarketReference, MarketService, PriceImportService, PriceObservations, MarketResolver, PriceImportResolver],
+  providers: [MarketReference, MarketService, PriceImportService, PriceObservations, PriceAlertsService, MarketResolver, PriceImportResolver, PriceSubscriptionResolver],
   exports: [MarketService, PriceImportService, PriceObservations],
 })
 export class MarketModule {}

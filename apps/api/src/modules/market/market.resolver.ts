@@ -1,7 +1,8 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, RequestContext } from '../../common/request-context';
 import { ListingService } from '../catalog/listing.service';
-import { PriceImport } from './market.entities';
+import { PriceImport, type PriceSubscription } from './market.entities';
+import { PriceAlertsService } from './price-alerts.service';
 import {
   ChannelPriceIndexView,
   CommodityView,
@@ -12,8 +13,11 @@ import {
   PriceImportView,
   PriceMoverView,
   PriceSeriesArgs,
+  PriceAlertKind,
   PriceSeriesView,
+  PriceSubscriptionView,
   SaveImportMappingInput,
+  SubscribePriceInput,
 } from './market.models';
 import { commodityView, MarketService, marketView } from './market.service';
 import { PriceImportService } from './price-import.service';
@@ -110,5 +114,41 @@ export class PriceImportResolver {
   @ResolveField(() => String, { description: 'Every refused row as CSV, to download' })
   errorsCsv(@Parent() row: PriceImport): Promise<string> {
     return this.imports.errorsCsv(row.id);
+  }
+}
+
+@Resolver(() => PriceSubscriptionView)
+export class PriceSubscriptionResolver {
+  constructor(
+    private readonly alerts: PriceAlertsService,
+    private readonly market: MarketService,
+  ) {}
+
+  private async view(row: PriceSubscription): Promise<PriceSubscriptionView> {
+    const commodity = (await this.market.commodities()).find((c) => c.id === row.commodityId)!;
+    return {
+      id: row.id,
+      commodity: commodityView(commodity),
+      kind: row.kind as PriceAlertKind,
+      thresholdFen: row.thresholdFen ?? null,
+      percent: row.percentBp === null || row.percentBp === undefined ? null : row.percentBp / 100,
+      marketId: row.marketId === null || row.marketId === undefined ? null : String(row.marketId),
+      createdAt: row.createdAt,
+    };
+  }
+
+  @Query(() => [PriceSubscriptionView], { description: '我的价格提醒 / The signed-in user’s price alerts' })
+  async myPriceSubscriptions(@Ctx() ctx: RequestContext): Promise<PriceSubscriptionView[]> {
+    return Promise.all((await this.alerts.mine(ctx)).map((row) => this.view(row)));
+  }
+
+  @Mutation(() => PriceSubscriptionView, { description: '订阅价格提醒 / Follow a commodity: threshold, daily move or digest' })
+  async subscribePrice(@Ctx() ctx: RequestContext, @Args('input') input: SubscribePriceInput): Promise<PriceSubscriptionView> {
+    return this.view(await this.alerts.subscribe(ctx, { ...input, kind: input.kind as PriceSubscription['kind'] }));
+  }
+
+  @Mutation(() => Boolean, { description: '取消价格提醒 / Stop an alert; false when it was not yours or is gone' })
+  unsubscribePrice(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    return this.alerts.unsubscribe(ctx, id);
   }
 }

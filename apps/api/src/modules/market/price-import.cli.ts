@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config';
 import { ormConfig } from '../../database/orm.config';
 import { JobRegistry } from '../events/job-registry';
+import { OutboxService } from '../events/outbox.service';
 import { TaskQueue } from '../events/task-queue';
 import { GeoService } from '../geo/geo.service';
 import { MarketReference } from './market-reference';
@@ -40,7 +41,7 @@ async function main() {
   try {
     const em = orm.em as EntityManager;
     const jobs = new JobRegistry();
-    const service = new PriceImportService(em, new MarketReference(new GeoService(em)), new PriceObservations(), jobs, new TaskQueue(jobs));
+    const service = new PriceImportService(em, new MarketReference(new GeoService(em)), new PriceObservations(), jobs, new TaskQueue(jobs), new OutboxService(orm, jobs));
     const row = await service.create(basename(file), values.mapping ?? null, null);
     let pass = 0;
     let bytes = 0;

@@ -9,8 +9,10 @@ import type { RequestContext } from '../../common/request-context';
 import { sqlIn } from '../../common/sql';
 import { requireText } from '../../common/text-input';
 import { JobRegistry } from '../events/job-registry';
+import { OutboxService } from '../events/outbox.service';
 import { TaskQueue } from '../events/task-queue';
 import { MarketReference } from './market-reference';
+import './market.events';
 import { ImportMapping, PriceImport, PriceImportError } from './market.entities';
 import { monthsBetween, PriceObservations } from './price-observations';
 import { fileRows, quoteFileKind, readHead, type FileProblem } from './quote-file';
@@ -66,6 +68,7 @@ export class PriceImportService implements OnModuleInit {
     private readonly observations: PriceObservations,
     private readonly jobs: JobRegistry,
     private readonly tasks: TaskQueue,
+    private readonly outbox: OutboxService,
   ) {}
 
   onModuleInit(): void {
@@ -214,6 +217,10 @@ export class PriceImportService implements OnModuleInit {
           }
         }
         progress.rowsWritten += await this.observations.write(em, batch, 'IMPORT', importId);
+        // subscriptions on what came in are checked once this commits
+        if (progress.rowsWritten > 0) {
+          await this.outbox.record(em, { type: 'market.prices-imported', aggregate: 'price-import', aggregateId: importId, payload: { importId, rows: progress.rowsWritten } });
+        }
       });
       return await this.finish(importId, progress, 'DONE', null);
     } catch (error) {

@@ -10,6 +10,8 @@ export const NOTIFICATION_KINDS = {
   'order-buyer': { zh: '我的订单进度', en: 'Progress of my orders' },
   'order-seller': { zh: '卖家：新订单与订单变化', en: 'Seller: new orders and changes' },
   'order-station': { zh: '服务站：即将到站的包裹', en: 'Station: parcels on their way' },
+  'price-alert': { zh: '价格提醒', en: 'Price alerts' },
+  'price-digest': { zh: '每日行情摘要', en: 'Daily price digest' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

@@ -80,6 +80,28 @@ export class NotificationService {
     return rows.length;
   }
 
+  /**
+   * Notifies each user with a message of their own, in one statement (alerts for thousands of
+   * subscribers at once), except where they turned the kind off. Returns how many were sent.
+   */
+  async notifyEach(em: EntityManager, items: readonly { userId: string; message: NotificationMessage }[]): Promise<number> {
+    if (!items.length) return 0;
+    const column = (pick: (item: { userId: string; message: NotificationMessage }) => string | null) => items.map(pick);
+    const rows = await sqlIn(em)<{ id: string }>(
+      `insert into notification (user_id, kind, title_zh, title_en, body_zh, body_en, link, created_at)
+       select n.user_id, n.kind, n.title_zh, n.title_en, n.body_zh, n.body_en, n.link, now()
+         from unnest(array[?]::uuid[], array[?]::text[], array[?]::text[], array[?]::text[], array[?]::text[], array[?]::text[], array[?]::text[])
+              as n(user_id, kind, title_zh, title_en, body_zh, body_en, link)
+        where not exists (select 1 from notification_preference p where p.user_id = n.user_id and p.kind = n.kind and not p.enabled)
+       returning id`,
+      [
+        column((i) => i.userId), column((i) => i.message.kind), column((i) => i.message.titleZh), column((i) => i.message.titleEn),
+        column((i) => i.message.bodyZh), column((i) => i.message.bodyEn), column((i) => i.message.link ?? null),
+      ],
+    );
+    return rows.length;
+  }
+
   /** The caller's notifications, newest first. */
   async list(ctx: RequestContext, args: { first?: number; after?: string; unreadOnly?: boolean }): Promise<Page<NotificationRecord>> {
     const user = ctx.requireUser();

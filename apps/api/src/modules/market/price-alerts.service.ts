@@ -1,0 +1,208 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { chinaToday, formatFen } from '@xiangnong/domain';
+import { DomainError } from '../../common/errors';
+import { intId, isUuid } from '../../common/ids';
+import type { RequestContext } from '../../common/request-context';
+import { sqlIn } from '../../common/sql';
+import { JobRegistry } from '../events/job-registry';
+import type { NotificationMessage } from '../notifications/notification-kinds';
+import { NotificationService } from '../notifications/notification.service';
+import { Market, PriceSubscription } from './market.entities';
+import { MarketService } from './market.service';
+
+export type SubscriptionKind = PriceSubscription['kind'];
+
+export interface SubscribeInput {
+  commodity: string;
+  kind: SubscriptionKind;
+  /** ABOVE / BELOW: per kg in fen */
+  thresholdFen?: number | null;
+  /** MOVE: in percent, e.g. 5 for 5 % */
+  percent?: number | null;
+  marketId?: string | null;
+}
+
+/** Subscriptions a user may hold. */
+const MAX_SUBSCRIPTIONS = 100;
+const MAX_THRESHOLD_FEN = 100_000_000;
+
+interface Hit {
+  subscription_id: string;
+  user_id: string;
+  kind: SubscriptionKind;
+  threshold_fen: number | null;
+  percent_bp: number | null;
+  commodity_code: string;
+  commodity_name: string;
+  market_name: string | null;
+  day: string;
+  avg: number;
+  prev: number | null;
+}
+
+/** What a subscriber reads when an alert fires. */
+export function alertMessage(hit: Hit): NotificationMessage {
+  const where = hit.market_name ? `（${hit.market_name}）` : '';
+  const price = `${formatFen(hit.avg)}/千克`;
+  const link = `/prices/${hit.commodity_code}`;
+  if (hit.kind === 'MOVE') {
+    const change = hit.prev ? (((hit.avg - hit.prev) / hit.prev) * 100).toFixed(1) : '0';
+    const up = hit.prev !== null && hit.avg > hit.prev;
+    return {
+      kind: 'price-alert',
+      titleZh: `${hit.commodity_name}${where} ${hit.day} ${up ? '上涨' : '下跌'} ${Math.abs(Number(change))}%`,
+      titleEn: `${hit.commodity_code} ${up ? 'rose' : 'fell'} ${Math.abs(Number(change))}% on ${hit.day}`,
+      bodyZh: `均价 ${price}，前一报价日 ${formatFen(hit.prev ?? 0)}/千克。`,
+      bodyEn: `Average ${price.replace('千克', 'kg')}, previous day ${formatFen(hit.prev ?? 0)}/kg.`,
+      link,
+    };
+  }
+  const above = hit.kind === 'ABOVE';
+  return {
+    kind: 'price-alert',
+    titleZh: `${hit.commodity_name}${where} 均价 ${price}，${above ? '高于' : '低于'}您设定的 ${formatFen(hit.threshold_fen!)}`,
+    titleEn: `${hit.commodity_code}: average ${price.replace('千克', 'kg')} is ${above ? 'above' : 'below'} your ${formatFen(hit.threshold_fen!)}`,
+    bodyZh: `${hit.day} 的报价。`,
+    bodyEn: `Quotes of ${hit.day}.`,
+    link,
+  };
+}
+
+/**
+ * Price subscriptions and their alerts. When quotes arrive (an import), every subscription on the
+ * commodities it brought is checked in one statement against the average of the latest day it
+ * brought — everywhere, or at the subscription's market — and the day before with quotes; an alert
+ * goes out once per subscription and day, as a notification (live to open pages). Daily digests
+ * go out each morning.
+ */
+@Injectable()
+export class PriceAlertsService implements OnModuleInit {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly jobs: JobRegistry,
+    private readonly notifications: NotificationService,
+    private readonly market: MarketService,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.on('evaluate-price-alerts', ['market.prices-imported'], async (event, em) => {
+      await this.evaluate(em, event.payload.importId);
+    });
+    // 08:00 in China
+    this.jobs.every('price-digest', '0 0 * * *', async () => {
+      await this.em.fork().transactional((em) => this.digest(em));
+    });
+  }
+
+  async subscribe(ctx: RequestContext, input: SubscribeInput): Promise<PriceSubscription> {
+    const user = ctx.requireUser();
+    const commodity = await this.market.commodity(input.commodity);
+    const kind = input.kind;
+    let thresholdFen: number | null = null;
+    let percentBp: number | null = null;
+    if (kind === 'ABOVE' || kind === 'BELOW') {
+      if (!Number.isInteger(input.thresholdFen) || input.thresholdFen! <= 0 || input.thresholdFen! > MAX_THRESHOLD_FEN) throw new DomainError('market/subscription-invalid', { field: 'thresholdFen' });
+      thresholdFen = input.thresholdFen!;
+    } else if (kind === 'MOVE') {
+      const percent = input.percent;
+      if (typeof percent !== 'number' || !Number.isFinite(percent) || percent <= 0 || percent > 1000 || Math.round(percent * 100) !== percent * 100) {
+        throw new DomainError('market/subscription-invalid', { field: 'percent' });
+      }
+      percentBp = Math.round(percent * 100);
+    } else if (kind !== 'DIGEST') throw new DomainError('market/subscription-invalid', { field: 'kind' });
+    let marketId: number | null = null;
+    if (input.marketId) {
+      const id = intId(input.marketId);
+      if (!id || !(await this.em.fork().findOne(Market, id))) throw new DomainError('market/subscription-invalid', { field: 'marketId' });
+      marketId = id;
+    }
+    return this.em.fork().transactional(async (em) => {
+      // one user's subscriptions are counted under a lock on the user, so a burst cannot pass the limit
+      await sqlIn(em)(`select pg_advisory_xact_lock(hashtextextended('price-subscriptions:' || ?, 0))`, [user.id]);
+      const [{ n }] = await sqlIn(em)<{ n: number }>('select count(*)::int as n from price_subscription where user_id = ?', [user.id]);
+      if (n >= MAX_SUBSCRIPTIONS) throw new DomainError('market/too-many-subscriptions');
+      const row = em.create(PriceSubscription, { userId: user.id, commodityId: commodity.id, kind, thresholdFen, percentBp, marketId });
+      await em.flush();
+      return row;
+    });
+  }
+
+  async unsubscribe(ctx: RequestContext, id: string): Promise<boolean> {
+    const user = ctx.requireUser();
+    if (!isUuid(id)) return false;
+    return (await this.em.fork().nativeDelete(PriceSubscription, { id, userId: user.id })) > 0;
+  }
+
+  async mine(ctx: RequestContext): Promise<PriceSubscription[]> {
+    const user = ctx.requireUser();
+    return this.em.fork().find(PriceSubscription, { userId: user.id }, { orderBy: { createdAt: 'desc' } });
+  }
+
+  /** Checks every subscription on what an import brought, in `em`'s transaction; returns how many alerts went out. */
+  async evaluate(em: EntityManager, importId: string): Promise<number> {
+    const hits = await sqlIn(em)<Hit>(
+      `with latest as (
+         select commodity_id, max(observed_on) as day from "market"."price_observation" where import_id = ? group by commodity_id),
+       days as (
+         select l.commodity_id, l.day,
+                (select max(p.observed_on) from "market"."price_observation" p where p.commodity_id = l.commodity_id and p.observed_on < l.day) as prev_day
+           from latest l),
+       quotes as (
+         select o.commodity_id, o.observed_on, o.market_id, sum(coalesce(o.avg_per_kg_fen, o.avg_fen))::float8 as total, count(*) as n
+           from "market"."price_observation" o join days d on d.commodity_id = o.commodity_id and o.observed_on in (d.day, d.prev_day)
+          group by 1, 2, 3),
+       averages as (
+         select commodity_id, observed_on, null::int as market_id, sum(total) / sum(n) as avg from quotes group by 1, 2
+         union all
+         select commodity_id, observed_on, market_id, total / n from quotes),
+       checked as (
+         select s.id as subscription_id, s.user_id, s.kind, s.threshold_fen, s.percent_bp, s.market_id, s.commodity_id, d.day, a.avg, p.avg as prev
+           from price_subscription s
+           join days d on d.commodity_id = s.commodity_id
+           join averages a on a.commodity_id = s.commodity_id and a.observed_on = d.day and a.market_id is not distinct from s.market_id
+           left join averages p on p.commodity_id = s.commodity_id and p.observed_on = d.prev_day and p.market_id is not distinct from s.market_id
+          where s.kind <> 'DIGEST'),
+       hits as (
+         select * from checked
+          where (kind = 'ABOVE' and avg >= threshold_fen) or (kind = 'BELOW' and avg <= threshold_fen)
+             or (kind = 'MOVE' and prev > 0 and abs(avg - prev) * 10000 >= percent_bp * prev)),
+       sent as (
+         insert into price_alert (subscription_id, observed_on, avg_fen, created_at)
+         select subscription_id, day, round(avg), now() from hits on conflict do nothing returning subscription_id)
+       select h.subscription_id, h.user_id, h.kind, h.threshold_fen, h.percent_bp, c.code as commodity_code, c.name_zh as commodity_name,
+              m.name as market_name, to_char(h.day, 'YYYY-MM-DD') as day, round(h.avg)::int as avg, round(h.prev)::int as prev
+         from hits h join sent on sent.subscription_id = h.subscription_id
+         join commodity c on c.id = h.commodity_id left join market m on m.id = h.market_id`,
+      [importId],
+    );
+    return this.notifications.notifyEach(em, hits.map((hit) => ({ userId: hit.user_id, message: alertMessage(hit) })));
+  }
+
+  /** Each digest subscriber's followed commodities, their latest average per kg and change, in one notification per user. */
+  async digest(em: EntityManager): Promise<number> {
+    const rows = await sqlIn(em)<{ user_id: string; name: string; avg: number | null; prev: number | null }>(
+      `with subs as (select distinct s.user_id, s.commodity_id from price_subscription s where s.kind = 'DIGEST'),
+       last as (select s.commodity_id, max(o.observed_on) as day from subs s join "market"."price_observation" o on o.commodity_id = s.commodity_id and o.observed_on <= ?::date group by 1)
+       select s.user_id, c.name_zh as name,
+              (select round(avg(coalesce(o.avg_per_kg_fen, o.avg_fen)))::int from "market"."price_observation" o where o.commodity_id = s.commodity_id and o.observed_on = l.day) as avg,
+              (select round(avg(coalesce(o.avg_per_kg_fen, o.avg_fen)))::int from "market"."price_observation" o where o.commodity_id = s.commodity_id
+                  and o.observed_on = (select max(p.observed_on) from "market"."price_observation" p where p.commodity_id = s.commodity_id and p.observed_on < l.day)) as prev
+         from subs s join commodity c on c.id = s.commodity_id left join last l on l.commodity_id = s.commodity_id
+        order by s.user_id, c.sort_order`,
+      [chinaToday()],
+    );
+    const byUser = new Map<string, string[]>();
+    for (const r of rows) {
+      const change = r.avg !== null && r.prev ? ` ${r.avg >= r.prev ? '↑' : '↓'}${(Math.abs(r.avg - r.prev) / r.prev * 100).toFixed(1)}%` : '';
+      byUser.set(r.user_id, [...(byUser.get(r.user_id) ?? []), r.avg === null ? `${r.name} 暂无报价` : `${r.name} ${formatFen(r.avg)}/千克${change}`]);
+    }
+    return this.notifications.notifyEach(
+      em,
+      [...byUser].map(([userId, lines]) => ({
+        userId,
+        message: { kind: 'price-digest', titleZh: `今日行情：${lines.length} 个品种`, titleEn: `Today's prices: ${lines.length} commodities`, bodyZh: lines.join('；'), bodyEn: lines.join('; '), link: '/prices' },
+      })),
+    );
+  }
+}

@@ -1,0 +1,95 @@
+import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { chinaToday } from '@xiangnong/domain';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PriceAlertsService } from '../src/modules/market/price-alerts.service';
+import { PriceImportService } from '../src/modules/market/price-import.service';
+import { startTestApp, type TestApp } from './harness';
+import { count, makeAdmin, signUp, type Session } from './fixtures';
+import { until } from './waiting';
+
+const daysAgo = (n: number) => new Date(Date.parse(`${chinaToday()}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+const SUBSCRIBE = `mutation($input: SubscribePriceInput!) { subscribePrice(input: $input) { id kind thresholdFen percent commodity { code } } }`;
+
+describe('price alerts', () => {
+  let t: TestApp;
+  let admin: Session;
+  let subscriber: Session;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await makeAdmin(t);
+    subscriber = await signUp(t, '订阅者');
+  });
+  afterAll(() => t.close());
+
+  /** Imports 生猪 quotes (元/公斤) for the given days back, one a day at 长沙马王堆. */
+  async function importHogs(prices: [daysBack: number, yuan: string][]) {
+    const csv = ['品名,市场,平均价,单位,日期', ...prices.map(([d, p]) => `生猪,长沙马王堆农产品批发市场,${p},元/公斤,${daysAgo(d)}`)].join('\n');
+    const service = t.app.get(PriceImportService);
+    const row = await service.create(`生猪 ${prices.length} 天.csv`, null, admin.userId);
+    return service.run(row.id, () => Readable.from([Buffer.from(csv)]));
+  }
+  const alertsOf = async (user: Session) => (await t.sql<{ title_zh: string }>(`select title_zh from notification where user_id = $1 and kind = 'price-alert' order by id`, [user.userId])).map((r) => r.title_zh);
+
+  it('refuses alerts that could never make sense, and writes none of them', async () => {
+    const before = await count(t, 'price_subscription');
+    const bad = [
+      { commodity: 'live-hog', kind: 'ABOVE' },
+      { commodity: 'live-hog', kind: 'ABOVE', thresholdFen: -100 },
+      { commodity: 'live-hog', kind: 'BELOW', thresholdFen: 0 },
+      { commodity: 'live-hog', kind: 'MOVE', percent: 0 },
+      { commodity: 'live-hog', kind: 'MOVE', percent: 5000 },
+      { commodity: 'live-hog', kind: 'MOVE', percent: 1.234 },
+      { commodity: 'live-hog', kind: 'ABOVE', thresholdFen: 1500, marketId: '999999' },
+    ];
+    for (const input of bad) {
+      const result = await t.gql(SUBSCRIBE, { input }, subscriber.token);
+      expect(result.errors?.[0]?.extensions.code, JSON.stringify(input)).toBe('market/subscription-invalid');
+    }
+    expect((await t.gql(SUBSCRIBE, { input: { commodity: 'durian', kind: 'DIGEST' } }, subscriber.token)).errors?.[0]?.extensions.code).toBe('market/commodity-unknown');
+    expect((await t.gql(SUBSCRIBE, { input: { commodity: 'live-hog', kind: 'DIGEST' } })).errors?.[0]?.extensions.code).toBe('auth/unauthenticated');
+    expect(await count(t, 'price_subscription')).toBe(before);
+  });
+
+  it('alerts once when an import crosses a threshold or moves a price, and not for what stays inside', async () => {
+    const above = await t.gql(SUBSCRIBE, { input: { commodity: 'live-hog', kind: 'ABOVE', thresholdFen: 1600 } }, subscriber.token);
+    expect(above.data!.subscribePrice).toMatchObject({ kind: 'ABOVE', thresholdFen: 1600, commodity: { code: 'live-hog' } });
+    await t.gql(SUBSCRIBE, { input: { commodity: 'live-hog', kind: 'MOVE', percent: 5 } }, subscriber.token);
+    const quiet = await signUp(t, '只关心跌价');
+    await t.gql(SUBSCRIBE, { input: { commodity: 'live-hog', kind: 'BELOW', thresholdFen: 1200 } }, quiet.token);
+
+    await importHogs([[3, '15.00'], [2, '15.20']]);
+    // 15.20 is below 16.00 and 1.3 % above 15.00: nothing
+    await until('the import to be evaluated', async () => (await t.sql(`select 1 from handled_event where handler = 'evaluate-price-alerts'`)).length > 0);
+    expect(await alertsOf(subscriber)).toEqual([]);
+
+    await importHogs([[1, '16.40']]);
+    const alerts = await until('two alerts', async () => {
+      const found = await alertsOf(subscriber);
+      return found.length >= 2 && found;
+    });
+    expect(alerts.sort()).toEqual([expect.stringMatching(/^生猪 .* 上涨 7\.9%$/), expect.stringMatching(/^生猪 均价 ¥16\.40\/千克，高于您设定的 ¥16\.00$/)].sort());
+    // the same day's quotes again (another file with the day) do not alert twice
+    await importHogs([[1, '16.40'], [5, '14.00']]);
+    await until('the last import to be evaluated', async () => (await t.sql(`select 1 from handled_event where handler = 'evaluate-price-alerts'`)).length >= 3);
+    expect(await alertsOf(subscriber)).toHaveLength(2);
+    expect(await alertsOf(quiet)).toEqual([]);
+  });
+
+  it('sends each digest subscriber one morning summary, and lets users stop alerts of their own only', async () => {
+    const reader = await signUp(t, '看摘要');
+    await t.gql(SUBSCRIBE, { input: { commodity: 'live-hog', kind: 'DIGEST' } }, reader.token);
+    await t.gql(SUBSCRIBE, { input: { commodity: 'early-indica-paddy', kind: 'DIGEST' } }, reader.token);
+    const sent = await t.app.get(MikroORM).em.fork().transactional((em) => t.app.get(PriceAlertsService).digest(em as EntityManager));
+    expect(sent).toBe(1);
+    const [digest] = await t.sql<{ title_zh: string; body_zh: string }>(`select title_zh, body_zh from notification where user_id = $1 and kind = 'price-digest'`, [reader.userId]);
+    expect(digest!.title_zh).toBe('今日行情：2 个品种');
+    expect(digest!.body_zh).toBe('早籼稻 暂无报价；生猪 ¥16.40/千克 ↑7.9%');
+    const mine = await t.gql(`query { myPriceSubscriptions { id kind } }`, {}, reader.token);
+    expect(mine.data!.myPriceSubscriptions).toHaveLength(2);
+    const id = mine.data!.myPriceSubscriptions[0].id;
+    expect((await t.gql(`mutation($id: ID!) { unsubscribePrice(id: $id) }`, { id }, subscriber.token)).data!.unsubscribePrice).toBe(false);
+    expect((await t.gql(`mutation($id: ID!) { unsubscribePrice(id: $id) }`, { id }, reader.token)).data!.unsubscribePrice).toBe(true);
+  });
+});
