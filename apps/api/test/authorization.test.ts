@@ -238,6 +238,15 @@ const TABLE: Record<string, Case> = {
     allowed: signedIn,
     run: (t, _w, token) => t.gql(`mutation { unsubscribePrice(id: "00000000-0000-4000-8000-000000000000") }`, {}, token),
   },
+  reportPrices: {
+    // organisation A reports for no market
+    allowed: [],
+    run: (t, _w, token) => t.gql(`mutation { reportPrices(input: { marketId: "1", quotes: [{ commodity: "live-hog", avgFen: 1500 }] }) { status } }`, {}, token),
+  },
+  assignMarketReporter: {
+    allowed: ['admin'],
+    run: (t, w, token) => t.gql(`mutation($o: ID!) { assignMarketReporter(marketId: "1", organisationId: $o) }`, { o: w.orgA }, token),
+  },
   saveImportMapping: {
     allowed: ['admin'],
     run: (t, _w, token) => t.gql(`mutation($input: SaveImportMappingInput!) { saveImportMapping(input: $input) { name } }`, { input: { name: '县报表', fields: { 货品: 'commodity' } } }, token),

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PriceAlertsService } from '../src/modules/market/price-alerts.service';
 import { PriceImportService } from '../src/modules/market/price-import.service';
 import { startTestApp, type TestApp } from './harness';
-import { count, makeAdmin, signUp, type Session } from './fixtures';
+import { count, createOrganisation, makeAdmin, signUp, type Session } from './fixtures';
 import { until } from './waiting';
 
 const daysAgo = (n: number) => new Date(Date.parse(`${chinaToday()}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
@@ -77,6 +77,37 @@ describe('price alerts', () => {
     expect(await alertsOf(quiet)).toEqual([]);
   });
 
+  it('lets a market reporter enter the day’s quotes from a form, correct them, and alerts follow', async () => {
+    const reporter = await signUp(t, '报价员');
+    const orgId = await createOrganisation(t, reporter, { name: '马王堆市场信息站', kind: 'ENTERPRISE', countyCode: '430102' });
+    const [market] = await t.sql<{ id: number }>(`select id from market where code = 'changsha-mawangdui'`);
+    const report = (quotes: unknown[], token = reporter.token, date?: string) =>
+      t.gql(`mutation($input: ReportPricesInput!) { reportPrices(input: $input) { status rowsWritten } }`, { input: { marketId: String(market!.id), date, quotes } }, token);
+    // not a reporter yet
+    expect((await report([{ commodity: 'live-hog', avgFen: 1700 }])).errors?.[0]?.extensions.code).toBe('auth/forbidden');
+    const assigned = await t.gql(`mutation($m: ID!, $o: ID!) { assignMarketReporter(marketId: $m, organisationId: $o) }`, { m: String(market!.id), o: orgId }, admin.token);
+    expect(assigned.data!.assignMarketReporter).toBe(true);
+    const markets = await t.gql(`query { myReportingMarkets { code } }`, {}, reporter.token);
+    expect(markets.data!.myReportingMarkets).toEqual([{ code: 'changsha-mawangdui' }]);
+    // bad quotes are named by their place in the form, and nothing is written
+    const before = await count(t, 'market.price_observation');
+    const bad = await report([{ commodity: 'live-hog', lowFen: 1800, avgFen: 1700, highFen: 1750 }, { commodity: 'durian', avgFen: 100 }]);
+    expect(bad.errors?.[0]?.extensions.code).toBe('market/report-invalid');
+    expect(bad.errors![0]!.extensions.details.problems.map((p: { index: number; problems: string[] }) => [p.index, p.problems])).toEqual([[0, ['low-above-high']], [1, ['commodity-unknown']]]);
+    expect((await report([{ commodity: 'live-hog', avgFen: 1700 }], reporter.token, '2020-01-01')).errors?.[0]?.extensions.code).toBe('market/report-invalid');
+    expect(await count(t, 'market.price_observation')).toBe(before);
+    // today's quote, then a correction of it: one quote, the corrected one
+    expect((await report([{ commodity: 'live-hog', lowFen: 1680, avgFen: 1700, highFen: 1720, specification: '外三元' }, { commodity: 'early-indica-paddy', avgFen: 13700 }])).data!.reportPrices).toEqual({ status: 'DONE', rowsWritten: 2 });
+    expect((await report([{ commodity: 'live-hog', lowFen: 1690, avgFen: 1710, highFen: 1730, specification: '外三元' }])).data!.reportPrices.rowsWritten).toBe(1);
+    const today = await t.sql<{ avg_fen: number; source: string }>(
+      `select o.avg_fen, o.source from market.price_observation o join commodity c on c.id = o.commodity_id where c.code = 'live-hog' and o.observed_on = $1 and o.specification = '外三元'`,
+      [chinaToday()],
+    );
+    expect(today).toEqual([{ avg_fen: 1710, source: 'REPORTER' }]);
+    // the subscriber above 16.00 hears of it
+    await until('the reporter’s quote to alert', async () => (await alertsOf(subscriber)).length >= 3);
+  });
+
   it('sends each digest subscriber one morning summary, and lets users stop alerts of their own only', async () => {
     const reader = await signUp(t, '看摘要');
     await t.gql(SUBSCRIBE, { input: { commodity: 'live-hog', kind: 'DIGEST' } }, reader.token);
@@ -85,7 +116,7 @@ describe('price alerts', () => {
     expect(sent).toBe(1);
     const [digest] = await t.sql<{ title_zh: string; body_zh: string }>(`select title_zh, body_zh from notification where user_id = $1 and kind = 'price-digest'`, [reader.userId]);
     expect(digest!.title_zh).toBe('今日行情：2 个品种');
-    expect(digest!.body_zh).toBe('早籼稻 暂无报价；生猪 ¥16.40/千克 ↑7.9%');
+    expect(digest!.body_zh).toMatch(/^早籼稻 ¥2\.74\/千克；生猪 ¥17\.\d\d\/千克 ↑/);
     const mine = await t.gql(`query { myPriceSubscriptions { id kind } }`, {}, reader.token);
     expect(mine.data!.myPriceSubscriptions).toHaveLength(2);
     const id = mine.data!.myPriceSubscriptions[0].id;

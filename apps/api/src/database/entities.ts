@@ -21,7 +21,7 @@ import { ServiceStation, Shipment, ShippingTemplate, TrackingEvent, WebhookDeliv
 import { PaymentRecord, SellerBankAccount } from '../modules/payments/payments.entities';
 import { SettlementEntry } from '../modules/payments/settlement.entity';
 import { AlipayNotification, AlipayTrade } from '../modules/ordering/alipay-trade.entities';
-import { Commodity, ImportMapping, Market, PriceAlert, PriceImport, PriceImportChunk, PriceImportError, PriceSubscription } from '../modules/market/market.entities';
+import { Commodity, ImportMapping, Market, MarketReporter, PriceAlert, PriceImport, PriceImportChunk, PriceImportError, PriceSubscription } from '../modules/market/market.entities';
 import { SearchTerm } from '../modules/search/search-term.entity';
 
 export const ENTITIES = [
@@ -64,6 +64,7 @@ export const ENTITIES = [
   PriceImportChunk,
   PriceSubscription,
   PriceAlert,
+  MarketReporter,
   ImportMapping,
   SettlementEntry,
   AlipayTrade,

@@ -13,6 +13,7 @@ import { Migration20261201031226_Ordering } from './Migration20261201031226_Orde
 import { Migration20261201032733_Alipay } from './Migration20261201032733_Alipay';
 import { Migration20261201034523_Market } from './Migration20261201034523_Market';
 import { Migration20261201042726_PriceAlerts } from './Migration20261201042726_PriceAlerts';
+import { Migration20261201043012_MarketReporters } from './Migration20261201043012_MarketReporters';
 
 /** Every migration, oldest first. Listed by hand so that compiled and test builds find the same set. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201032733_Alipay', class: Migration20261201032733_Alipay },
   { name: 'Migration20261201034523_Market', class: Migration20261201034523_Market },
   { name: 'Migration20261201042726_PriceAlerts', class: Migration20261201042726_PriceAlerts },
+  { name: 'Migration20261201043012_MarketReporters', class: Migration20261201043012_MarketReporters },
 ];

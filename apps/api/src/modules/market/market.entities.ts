@@ -211,3 +211,17 @@ export class PriceAlert {
   @Property({ type: 'timestamptz' })
   createdAt: Date & Opt = new Date();
 }
+
+/** An organisation whose members report the day's quotes of a market (市场报价员). */
+@Entity({ tableName: 'market_reporter' })
+export class MarketReporter {
+  @PrimaryKey({ type: 'integer' })
+  marketId!: number;
+
+  @PrimaryKey({ type: 'uuid' })
+  @Index()
+  organisationId!: string;
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date & Opt = new Date();
+}

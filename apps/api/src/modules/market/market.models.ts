@@ -307,3 +307,33 @@ export class PriceSubscriptionView {
   @Field(() => Date)
   createdAt!: Date;
 }
+
+@InputType()
+export class ReportedQuoteInput {
+  @Field({ description: 'Commodity code; prices are in its usual unit (see Commodity.unitLabel)' })
+  commodity!: string;
+
+  @Field(() => Int, { nullable: true })
+  lowFen?: number;
+
+  @Field(() => Int)
+  avgFen!: number;
+
+  @Field(() => Int, { nullable: true })
+  highFen?: number;
+
+  @Field({ nullable: true })
+  specification?: string;
+}
+
+@InputType()
+export class ReportPricesInput {
+  @Field(() => ID)
+  marketId!: string;
+
+  @Field({ nullable: true, description: 'YYYY-MM-DD within the last 7 days; today (China) when left out' })
+  date?: string;
+
+  @Field(() => [ReportedQuoteInput])
+  quotes!: ReportedQuoteInput[];
+}

@@ -6,7 +6,8 @@ import { IdentityModule } from '../identity/identity.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ImportUploadController } from './import-upload.controller';
 import { MarketReference } from './market-reference';
-import { MarketResolver, PriceImportResolver, PriceSubscriptionResolver } from './market.resolver';
+import { MarketReportsService } from './market-reports.service';
+import { MarketReportsResolver, MarketResolver, PriceImportResolver, PriceSubscriptionResolver } from './market.resolver';
 import { PriceAlertsService } from './price-alerts.service';
 import { MarketService } from './market.service';
 import { PriceImportService } from './price-import.service';
@@ -19,7 +20,7 @@ import './market.events';
 @Module({
   imports: [CatalogModule, EventsModule, GeoModule, IdentityModule, NotificationsModule],
   controllers: [ImportUploadController],
-  providers: [MarketReference, MarketService, PriceImportService, PriceObservations, PriceAlertsService, MarketResolver, PriceImportResolver, PriceSubscriptionResolver],
+  providers: [MarketReference, MarketService, PriceImportService, PriceObservations, PriceAlertsService, MarketReportsService, MarketResolver, PriceImportResolver, PriceSubscriptionResolver, MarketReportsResolver],
   exports: [MarketService, PriceImportService, PriceObservations],
 })
 export class MarketModule {}

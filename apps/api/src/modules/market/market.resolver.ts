@@ -2,6 +2,7 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { Ctx, RequestContext } from '../../common/request-context';
 import { ListingService } from '../catalog/listing.service';
 import { PriceImport, type PriceSubscription } from './market.entities';
+import { MarketReportsService } from './market-reports.service';
 import { PriceAlertsService } from './price-alerts.service';
 import {
   ChannelPriceIndexView,
@@ -16,6 +17,7 @@ import {
   PriceAlertKind,
   PriceSeriesView,
   PriceSubscriptionView,
+  ReportPricesInput,
   SaveImportMappingInput,
   SubscribePriceInput,
 } from './market.models';
@@ -150,5 +152,29 @@ export class PriceSubscriptionResolver {
   @Mutation(() => Boolean, { description: '取消价格提醒 / Stop an alert; false when it was not yours or is gone' })
   unsubscribePrice(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
     return this.alerts.unsubscribe(ctx, id);
+  }
+}
+
+@Resolver()
+export class MarketReportsResolver {
+  constructor(private readonly reports: MarketReportsService) {}
+
+  @Query(() => [MarketView], { description: '我负责报价的市场 / Markets the signed-in user reports quotes for' })
+  async myReportingMarkets(@Ctx() ctx: RequestContext): Promise<MarketView[]> {
+    return (await this.reports.marketsOf(ctx)).map(marketView);
+  }
+
+  @Mutation(() => PriceImportView, { description: '报价员提交当日报价 / A market reporter enters the day’s quotes' })
+  reportPrices(@Ctx() ctx: RequestContext, @Args('input') input: ReportPricesInput): Promise<PriceImport> {
+    return this.reports.report(ctx, input.marketId, input.date, input.quotes);
+  }
+
+  @Mutation(() => Boolean, { description: '指定市场报价单位（管理员）/ Let an organisation’s members report a market’s quotes (admins)' })
+  assignMarketReporter(
+    @Ctx() ctx: RequestContext,
+    @Args('marketId', { type: () => ID }) marketId: string,
+    @Args('organisationId', { type: () => ID }) organisationId: string,
+  ): Promise<boolean> {
+    return this.reports.assign(ctx, marketId, organisationId);
   }
 }

@@ -43,8 +43,11 @@ export class PriceObservations {
     }
   }
 
-  /** Writes observations; returns how many were new. Each column travels as one array parameter. */
-  async write(em: EntityManager, rows: readonly Observation[], source: ObservationSource, importId: string | null): Promise<number> {
+  /**
+   * Writes observations; returns how many were written. A quote already there is kept, or with
+   * `replace` (a reporter correcting the day's quote) replaced. Each column travels as one array parameter.
+   */
+  async write(em: EntityManager, rows: readonly Observation[], source: ObservationSource, importId: string | null, { replace = false } = {}): Promise<number> {
     if (!rows.length) return 0;
     const column = (key: keyof Observation) => pgArray(rows.map((r) => r[key] as string | number | null));
     const [result] = await sqlIn(em)<{ n: number }>(
@@ -55,7 +58,8 @@ export class PriceObservations {
            from unnest(?::int[], ?::int[], ?::text[], ?::date[], ?::int[], ?::int[], ?::int[], ?::text[], ?::int[], ?::int[], ?::int[], ?::int[], ?::text[], ?::text[], ?::text[])
                 as r(commodity_id, market_id, county_code, observed_on, low_fen, avg_fen, high_fen, unit, unit_quantity,
                      low_per_kg_fen, avg_per_kg_fen, high_per_kg_fen, specification, origin, quote_key)
-         on conflict do nothing returning 1)
+         on conflict ${replace ? `(observed_on, quote_key, source) do update set low_fen = excluded.low_fen, avg_fen = excluded.avg_fen, high_fen = excluded.high_fen,
+           low_per_kg_fen = excluded.low_per_kg_fen, avg_per_kg_fen = excluded.avg_per_kg_fen, high_per_kg_fen = excluded.high_per_kg_fen, import_id = excluded.import_id` : 'do nothing'} returning 1)
        select count(*)::int as n from added`,
       [
         source,
