@@ -22,7 +22,7 @@ async function boot(env: Record<string, string>, dataDir: string): Promise<{ cod
   child.stderr!.on('data', (d) => (output += d));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let ready = false;
-  for (let i = 0; i < 300 && child.exitCode === null && child.signalCode === null; i++) {
+  for (let i = 0; i < 750 && child.exitCode === null && child.signalCode === null; i++) {
     ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
     if (ready) {
       child.kill('SIGTERM');
@@ -34,7 +34,8 @@ async function boot(env: Record<string, string>, dataDir: string): Promise<{ cod
   return { code: await exited, ready, output };
 }
 
-describe('Alipay settings at boot', () => {
+// booting the entry point compiles it on the fly: slow on a busy machine, so these tests may take minutes
+describe('Alipay settings at boot', { timeout: 300_000 }, () => {
   let gateway: AlipayGatewayDouble;
   let dir: string;
   let databaseUrl: string;
