@@ -22,6 +22,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { OrderingModule } from './modules/ordering/ordering.module';
 import { PaymentsModule } from './modules/payments/payments.module';
 import { SearchModule } from './modules/search/search.module';
+import { TradeModule } from './modules/trade/trade.module';
 
 @Global()
 @Module({})
@@ -75,6 +76,7 @@ export class AppModule {
         PaymentsModule,
         OrderingModule,
         MarketModule,
+        TradeModule,
         ...extraModules,
       ],
     };

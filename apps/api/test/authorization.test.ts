@@ -7,7 +7,7 @@ import { stationOperator } from './ordering-fixtures';
 type Role = 'anonymous' | 'outsider' | 'staff' | 'manager' | 'owner' | 'admin';
 const ROLES: Role[] = ['anonymous', 'outsider', 'staff', 'manager', 'owner', 'admin'];
 
-type Outcome = 'ok' | 'auth/unauthenticated' | 'auth/forbidden' | 'ordering/not-found' | 'ordering/own-listing' | 'payments/alipay-unavailable';
+type Outcome = 'ok' | 'auth/unauthenticated' | 'auth/forbidden' | 'ordering/not-found' | 'ordering/own-listing' | 'payments/alipay-unavailable' | 'trade/not-buyer' | 'trade/quote-not-found';
 
 /** The world each case runs in: organisation A with its members and a listing, organisation B of the outsider. */
 interface World {
@@ -29,6 +29,21 @@ const members: Role[] = ['owner', 'manager', 'staff'];
 const signedIn: Role[] = ['outsider', 'staff', 'manager', 'owner', 'admin'];
 /** On orders to A: its members are the seller; the outsider and the admin are no party to them. */
 const sellers: Role[] = members;
+const chinaDay = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+
+/** An open purchase request of a buyer organisation of its own (no role of the table belongs to it). */
+async function requestOfAnotherBuyer(t: TestApp, w: World): Promise<string> {
+  const buyer = await signUp(t, '采购');
+  const org = await createOrganisation(t, buyer, { name: '另一家采购方', kind: 'BUYER' });
+  await verify(t, w.users.admin, org);
+  const res = await t.gql(
+    `mutation($input: PostPurchaseRequestInput!) { postPurchaseRequest(input: $input) { id } }`,
+    { input: { organisationId: org, channelCode: 'tea', title: '求购安化黑茶', quantity: 10, unit: 'JIN', deliveryCountyCode: '430923', neededBy: chinaDay(5) } },
+    buyer.token,
+  );
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  return res.data!.postPurchaseRequest.id;
+}
 const noParty = { outsider: 'ordering/not-found', admin: 'ordering/not-found' } as const;
 const buyersOnly = { owner: 'auth/forbidden', manager: 'auth/forbidden', staff: 'auth/forbidden', ...noParty } as const;
 
@@ -246,6 +261,47 @@ const TABLE: Record<string, Case> = {
   assignMarketReporter: {
     allowed: ['admin'],
     run: (t, w, token) => t.gql(`mutation($o: ID!) { assignMarketReporter(marketId: "1", organisationId: $o) }`, { o: w.orgA }, token),
+  },
+  postPurchaseRequest: {
+    // organisation A is a cooperative, not a buyer
+    allowed: [],
+    refusedAs: { owner: 'trade/not-buyer', manager: 'trade/not-buyer', staff: 'trade/not-buyer' },
+    run: (t, w, token) =>
+      t.gql(
+        `mutation($input: PostPurchaseRequestInput!) { postPurchaseRequest(input: $input) { id } }`,
+        { input: { organisationId: w.orgA, channelCode: 'tea', title: '求购安化黑茶', quantity: 10, unit: 'JIN', deliveryCountyCode: '430923', neededBy: chinaDay(5) } },
+        token,
+      ),
+  },
+  closePurchaseRequest: {
+    allowed: [],
+    run: async (t, w, token) => t.gql(`mutation($id: ID!) { closePurchaseRequest(id: $id) { status } }`, { id: await requestOfAnotherBuyer(t, w) }, token),
+  },
+  quotePurchaseRequest: {
+    allowed: members,
+    run: async (t, w, token) => {
+      const requestId = await requestOfAnotherBuyer(t, w);
+      await verify(t, w.users.admin, w.orgA).catch(() => undefined);
+      return t.gql(
+        `mutation($input: QuoteRequestInput!) { quotePurchaseRequest(input: $input) { id } }`,
+        { input: { requestId, organisationId: w.orgA, unitPriceFen: 9000, quantity: 10, deliveryDate: chinaDay(3) } },
+        token,
+      );
+    },
+  },
+  acceptQuote: {
+    allowed: [],
+    refusedAs: 'trade/quote-not-found',
+    run: async (t, w, token) => {
+      const requestId = await requestOfAnotherBuyer(t, w);
+      await verify(t, w.users.admin, w.orgA).catch(() => undefined);
+      const q = await t.gql(
+        `mutation($input: QuoteRequestInput!) { quotePurchaseRequest(input: $input) { id } }`,
+        { input: { requestId, organisationId: w.orgA, unitPriceFen: 9000, quantity: 10, deliveryDate: chinaDay(3) } },
+        w.users.owner.token,
+      );
+      return t.gql(`mutation($q: ID!) { acceptQuote(quoteId: $q) { status } }`, { q: q.data!.quotePurchaseRequest.id }, token);
+    },
   },
   saveImportMapping: {
     allowed: ['admin'],

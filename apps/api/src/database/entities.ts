@@ -22,6 +22,7 @@ import { PaymentRecord, SellerBankAccount } from '../modules/payments/payments.e
 import { SettlementEntry } from '../modules/payments/settlement.entity';
 import { AlipayNotification, AlipayTrade } from '../modules/ordering/alipay-trade.entities';
 import { Commodity, ImportMapping, Market, MarketReporter, PriceAlert, PriceImport, PriceImportChunk, PriceImportError, PriceSubscription } from '../modules/market/market.entities';
+import { PurchaseRequest, RequestQuote } from '../modules/trade/trade.entities';
 import { SearchTerm } from '../modules/search/search-term.entity';
 
 export const ENTITIES = [
@@ -65,6 +66,8 @@ export const ENTITIES = [
   PriceSubscription,
   PriceAlert,
   MarketReporter,
+  PurchaseRequest,
+  RequestQuote,
   ImportMapping,
   SettlementEntry,
   AlipayTrade,

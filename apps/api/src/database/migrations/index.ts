@@ -14,6 +14,7 @@ import { Migration20261201032733_Alipay } from './Migration20261201032733_Alipay
 import { Migration20261201034523_Market } from './Migration20261201034523_Market';
 import { Migration20261201042726_PriceAlerts } from './Migration20261201042726_PriceAlerts';
 import { Migration20261201043012_MarketReporters } from './Migration20261201043012_MarketReporters';
+import { Migration20261201044341_Trade } from './Migration20261201044341_Trade';
 
 /** Every migration, oldest first. Listed by hand so that compiled and test builds find the same set. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -32,4 +33,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201034523_Market', class: Migration20261201034523_Market },
   { name: 'Migration20261201042726_PriceAlerts', class: Migration20261201042726_PriceAlerts },
   { name: 'Migration20261201043012_MarketReporters', class: Migration20261201043012_MarketReporters },
+  { name: 'Migration20261201044341_Trade', class: Migration20261201044341_Trade },
 ];

@@ -12,6 +12,8 @@ export const NOTIFICATION_KINDS = {
   'order-station': { zh: '服务站：即将到站的包裹', en: 'Station: parcels on their way' },
   'price-alert': { zh: '价格提醒', en: 'Price alerts' },
   'price-digest': { zh: '每日行情摘要', en: 'Daily price digest' },
+  'trade-match': { zh: '求购与供应匹配', en: 'Purchase requests and listings that fit' },
+  'trade-quote': { zh: '求购报价', en: 'Quotes on purchase requests' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

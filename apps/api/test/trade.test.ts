@@ -1,0 +1,91 @@
+import { chinaToday } from '@xiangnong/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from './harness';
+import { count, createListing, createOrganisation, makeAdmin, teaCategoryId, verify, type Session } from './fixtures';
+import { sellerWithListing, signUp } from './ordering-fixtures';
+import { until } from './waiting';
+
+const inDays = (n: number) => new Date(Date.parse(`${chinaToday()}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const POST = `mutation($input: PostPurchaseRequestInput!) { postPurchaseRequest(input: $input) { id status title } }`;
+const QUOTE = `mutation($input: QuoteRequestInput!) { quotePurchaseRequest(input: $input) { id status unitPriceFen } }`;
+
+describe('purchase requests (求购) and quotes', () => {
+  let t: TestApp;
+  let admin: Session;
+  let buyer: Session;
+  let buyerOrg: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await makeAdmin(t);
+    buyer = await signUp(t, '食堂采购');
+    buyerOrg = await createOrganisation(t, buyer, { name: '长沙某高校食堂', kind: 'BUYER', countyCode: '430102' });
+    await verify(t, admin, buyerOrg);
+  });
+  afterAll(() => t.close());
+
+  const request = async (overrides: Record<string, unknown> = {}) =>
+    t.gql(POST, { input: { organisationId: buyerOrg, channelCode: 'tea', categoryId: await teaCategoryId(t), title: '求购安化黑茶 200 斤', quantity: 200, unit: 'JIN', maxPriceFen: 10_000, deliveryCountyCode: '430923', neededBy: inDays(10), ...overrides } }, buyer.token);
+
+  it('lets a verified buyer post, refuses bad requests and non-buyers, and shows open requests on the board', async () => {
+    const before = await count(t, 'purchase_request');
+    for (const bad of [{ quantity: 0 }, { minPriceFen: 500, maxPriceFen: 400 }, { neededBy: '2020-01-01' }, { validUntil: inDays(200) }, { title: '茶' }]) {
+      expect((await request(bad)).errors?.[0]?.extensions.code, JSON.stringify(bad)).toBe('trade/request-invalid');
+    }
+    const seller = await sellerWithListing(t, admin, { stock: 10 });
+    const bySeller = await t.gql(POST, { input: { organisationId: seller.orgId, channelCode: 'tea', title: '冒充采购方', quantity: 1, unit: 'JIN', deliveryCountyCode: '430923', neededBy: inDays(1) } }, seller.owner.token);
+    expect(bySeller.errors?.[0]?.extensions.code).toBe('trade/not-buyer');
+    expect(await count(t, 'purchase_request')).toBe(before);
+    const posted = await request();
+    expect(posted.data!.postPurchaseRequest).toMatchObject({ status: 'OPEN', title: '求购安化黑茶 200 斤' });
+    const board = await t.gql(`query { purchaseRequests(channel: "tea") { nodes { id title } } }`);
+    expect(board.data!.purchaseRequests.nodes.map((r: { id: string }) => r.id)).toContain(posted.data!.postPurchaseRequest.id);
+  });
+
+  it('suggests fitting listings, tells their sellers, takes quotes and lets the buyer accept one, once', async () => {
+    const near = await sellerWithListing(t, admin, { stock: 500, originCountyCode: '430923' }); // 98 元/斤, in 安化
+    const far = await sellerWithListing(t, admin, { stock: 500, originCountyCode: '433126', priceTiers: [{ minQuantity: 1, unitPriceFen: 20_000 }] });
+    const posted = (await request()).data!.postPurchaseRequest;
+    const suggestions = await t.gql(`query($id: ID!) { purchaseRequest(id: $id) { suggestions { listingId reasons } } }`, { id: posted.id });
+    const ranked = suggestions.data!.purchaseRequest.suggestions;
+    expect(ranked[0]).toEqual({ listingId: near.listingId, reasons: ['price', 'stock', 'county', 'certified'] });
+    expect(ranked.find((s: { listingId: string }) => s.listingId === far.listingId).reasons).not.toContain('price');
+    await until('the fitting seller to be told', async () => (await t.sql(`select 1 from notification where user_id = $1 and kind = 'trade-match'`, [near.owner.userId])).length > 0);
+
+    const quote = (seller: typeof near, price: number) =>
+      t.gql(QUOTE, { input: { requestId: posted.id, organisationId: seller.orgId, unitPriceFen: price, quantity: 200, deliveryDate: inDays(5), listingId: seller.listingId, note: '可开发票' } }, seller.owner.token);
+    expect((await quote(near, 9500)).data!.quotePurchaseRequest).toMatchObject({ status: 'PENDING', unitPriceFen: 9500 });
+    expect((await quote(near, 9300)).data!.quotePurchaseRequest.unitPriceFen).toBe(9300); // changed while pending: still one quote
+    const farQuote = (await quote(far, 19_000)).data!.quotePurchaseRequest;
+    expect((await t.gql(QUOTE, { input: { requestId: posted.id, organisationId: near.orgId, unitPriceFen: 0, quantity: 1, deliveryDate: inDays(1) } }, near.owner.token)).errors?.[0]?.extensions.code).toBe('trade/quote-invalid');
+    // the buyer sees both, each seller only its own, others none
+    const seen = async (token?: string) => ((await t.gql(`query($id: ID!) { purchaseRequest(id: $id) { quotes { sellerId unitPriceFen } } }`, { id: posted.id }, token)).data!.purchaseRequest.quotes as { sellerId: string }[]).map((q) => q.sellerId);
+    expect((await seen(buyer.token)).sort()).toEqual([near.orgId, far.orgId].sort());
+    expect(await seen(far.owner.token)).toEqual([far.orgId]);
+    expect(await seen()).toEqual([]);
+    await until('the buyer to be told of quotes', async () => (await t.sql(`select 1 from notification where user_id = $1 and kind = 'trade-quote'`, [buyer.userId])).length > 0);
+
+    const nearQuoteId = (await t.sql<{ id: string }>(`select id from request_quote where request_id = $1 and seller_id = $2`, [posted.id, near.orgId]))[0]!.id;
+    expect((await t.gql(`mutation($q: ID!) { acceptQuote(quoteId: $q) { status } }`, { q: nearQuoteId }, far.owner.token)).errors?.[0]?.extensions.code).toBe('trade/quote-not-found');
+    const [first, second] = await Promise.all([
+      t.gql(`mutation($q: ID!) { acceptQuote(quoteId: $q) { status } }`, { q: nearQuoteId }, buyer.token),
+      t.gql(`mutation($q: ID!) { acceptQuote(quoteId: $q) { status } }`, { q: farQuote.id }, buyer.token),
+    ]);
+    const outcomes = [first, second].map((r) => r.data?.acceptQuote?.status ?? r.errors?.[0]?.extensions.code).sort();
+    expect(outcomes).toEqual(['ACCEPTED', 'trade/request-closed']);
+    const statuses = await t.sql<{ status: string }>(`select status from request_quote where request_id = $1 order by status`, [posted.id]);
+    expect(statuses.map((s) => s.status)).toEqual(['ACCEPTED', 'DECLINED']);
+    expect((await t.gql(`query($id: ID!) { purchaseRequest(id: $id) { status } }`, { id: posted.id })).data!.purchaseRequest.status).toBe('FULFILLED');
+    expect((await quote(near, 9000)).errors?.[0]?.extensions.code).toBe('trade/request-closed');
+  });
+
+  it('tells a buyer when a new listing fits an open request', async () => {
+    await request({ title: '求购黑茶 天尖', categoryId: await teaCategoryId(t, 'dark-tea') });
+    const seller = await signUp(t, '新卖家');
+    const orgId = await createOrganisation(t, seller, { name: '安化县新茶合作社' });
+    await verify(t, admin, orgId);
+    const before = (await t.sql(`select 1 from notification where user_id = $1 and kind = 'trade-match'`, [buyer.userId])).length;
+    await createListing(t, seller, orgId, { categoryId: await teaCategoryId(t, 'tianjian') });
+    await until('the buyer to hear of the listing', async () => (await t.sql(`select 1 from notification where user_id = $1 and kind = 'trade-match'`, [buyer.userId])).length > before);
+  });
+});
