@@ -77,6 +77,21 @@ describe('purchase requests (求购) and quotes', () => {
     expect(statuses.map((s) => s.status)).toEqual(['ACCEPTED', 'DECLINED']);
     expect((await t.gql(`query($id: ID!) { purchaseRequest(id: $id) { status } }`, { id: posted.id })).data!.purchaseRequest.status).toBe('FULFILLED');
     expect((await quote(near, 9000)).errors?.[0]?.extensions.code).toBe('trade/request-closed');
+
+    // the accepted quote becomes an order at the agreed price, once
+    const checkout = (quoteId: string, quantity: number, key: string) =>
+      t.gql(
+        `mutation($input: CheckoutInput!) { placeCheckout(input: $input) { orders { goodsFen sellerId } } }`,
+        { input: { idempotencyKey: key, paymentMethod: 'CASH_ON_DELIVERY', delivery: { countyCode: '430923', address: '江南镇', recipientName: '食堂', recipientPhone: '13912340000' }, lines: [{ listingId: near.listingId, quantity, quoteId }] } },
+        buyer.token,
+      );
+    expect((await checkout(nearQuoteId, 201, 'quote-order-too-many')).errors?.[0]?.extensions.code).toBe('ordering/quantity-invalid');
+    expect((await checkout(farQuote.id, 1, 'quote-order-declined')).errors?.[0]?.extensions.code).toBe('trade/quote-not-orderable');
+    const ordered = await checkout(nearQuoteId, 200, 'quote-order-1');
+    expect(ordered.data!.placeCheckout.orders).toEqual([{ goodsFen: 200 * 9300, sellerId: near.orgId }]);
+    expect((await checkout(nearQuoteId, 200, 'quote-order-2')).errors?.[0]?.extensions.code).toBe('trade/quote-not-orderable');
+    const [stock] = await t.sql<{ stock: number }>('select stock from listing where id = $1', [near.listingId]);
+    expect(stock!.stock).toBe(300);
   });
 
   it('tells a buyer when a new listing fits an open request', async () => {

@@ -194,11 +194,12 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
   return true;
 }
 
-/** The demo station operator with its stations, and the demo logistics partner. */
+/** The demo buyer's organisation, the station operator with its stations, and the logistics partner. */
 async function loadDemoPartners(tx: EntityManager, users: Record<string, string>, firstSeq: number): Promise<void> {
   const t = tx.getConnection();
   const ctx = tx.getTransactionContext();
   const partners = [
+    { login: '13900000002', name: '长沙市某高校食堂采购部（示例）', kind: 'BUYER', county: '430102', contact: '王采购' },
     { login: '13900000003', name: '安化县村级电商服务站联合会', kind: 'SERVICE_STATION', county: '430923', contact: '张站长' },
     { login: '13900000004', name: '湘农冷链物流有限公司', kind: 'LOGISTICS', county: '430104', contact: '赵物流' },
   ];

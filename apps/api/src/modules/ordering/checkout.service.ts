@@ -13,6 +13,7 @@ import { GeoService } from '../geo/geo.service';
 import { DEFAULT_FREIGHT_RULES, type FreightRules, quoteFreight } from '../logistics/freight';
 import { LogisticsService } from '../logistics/logistics.service';
 import { PaymentMethod } from '../payments/payments.entities';
+import { TradeService } from '../trade/trade.service';
 import { OrderStatus } from './order-status';
 import { type OrderRecord, type OrderRow, toOrderRecord } from './order.record';
 import { retryOnDeadlock } from './transactions';
@@ -26,6 +27,8 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
 export interface CartLineInput {
   listingId: string;
   quantity: number;
+  /** an accepted 求购 quote: the line is priced as agreed, up to the quoted quantity */
+  quoteId?: string | null;
 }
 
 export interface DeliveryInput {
@@ -128,6 +131,7 @@ export class CheckoutService {
     private readonly geo: GeoService,
     private readonly logistics: LogisticsService,
     private readonly stock: StockService,
+    private readonly trade: TradeService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -231,7 +235,7 @@ export class CheckoutService {
     }));
     await this.stock.adjustMany(
       em,
-      [...lines].sort((a, b) => (a.line.listingId < b.line.listingId ? -1 : 1)).map(({ orderId, line }) => ({ listingId: line.listingId, delta: -line.quantity, reference: orderId })),
+      takenPerListing(lines),
       'order-reserved',
       buyerId,
       { alsoRecord: events },
@@ -241,20 +245,24 @@ export class CheckoutService {
 
   /** The cart as the server takes it: duplicates merged, delivery checked, every value bounded. */
   private async cart(input: CartInput): Promise<Cart> {
-    const lines = new Map<string, number>();
+    const lines = new Map<string, CartLineInput>();
     if (!Array.isArray(input.lines) || input.lines.length === 0) throw new DomainError('ordering/cart-empty');
     for (const line of input.lines) {
       if (!isUuid(line.listingId)) throw new DomainError('ordering/listing-unavailable', { listingId: line.listingId });
       if (!Number.isInteger(line.quantity) || line.quantity < 1 || line.quantity > MAX_QUANTITY) {
         throw new DomainError('ordering/quantity-invalid', { listingId: line.listingId });
       }
-      lines.set(line.listingId, (lines.get(line.listingId) ?? 0) + line.quantity);
+      // a listing's lines are one line, unless bought at a quote's agreed price
+      const key = `${line.listingId}|${line.quoteId ?? ''}`;
+      const earlier = lines.get(key);
+      if (earlier && line.quoteId) throw new DomainError('trade/quote-not-orderable', { quoteId: line.quoteId });
+      lines.set(key, { listingId: line.listingId, quantity: (earlier?.quantity ?? 0) + line.quantity, quoteId: line.quoteId ?? null });
     }
     if (lines.size > MAX_LINES) throw new DomainError('ordering/cart-too-large');
     const methods = new Map<string, PaymentMethod>();
     for (const m of input.sellerPaymentMethods ?? []) methods.set(m.sellerId, m.method);
     return {
-      lines: [...lines].map(([listingId, quantity]) => ({ listingId, quantity })),
+      lines: [...lines.values()],
       delivery: await this.delivery(input.delivery),
       methods,
       defaultMethod: input.paymentMethod,
@@ -282,7 +290,7 @@ export class CheckoutService {
    */
   private async price(em: EntityManager, buyerId: string, cart: Cart, lock: boolean): Promise<PricedCart> {
     const sql = sqlIn(em);
-    const ids = cart.lines.map((l) => l.listingId);
+    const ids = [...new Set(cart.lines.map((l) => l.listingId))];
     // the listings with what pricing needs of their sellers: whether the buyer belongs to one, its freight rules, its bank account
     const rows = await sql<ListingRow>(
       `select l.id, l.organisation_id, o.name as seller_name, o.verification_status, l.channel_code, l.title, l.unit, l.origin_county_code,
@@ -297,15 +305,17 @@ export class CheckoutService {
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
     const groups = new Map<string, PricedGroup>();
-    for (const { listingId, quantity } of cart.lines) {
+    const wanted = new Map<string, number>();
+    for (const { listingId, quantity, quoteId } of cart.lines) {
       const row = byId.get(listingId);
       if (!row || !['ACTIVE', 'SOLD_OUT'].includes(row.status) || row.verification_status !== 'VERIFIED') {
         throw new DomainError('ordering/listing-unavailable', { listingId });
       }
       if (row.own) throw new DomainError('ordering/own-listing', { listingId });
-      if (quantity < row.min_order_quantity) throw new DomainError('ordering/quantity-invalid', { listingId, minOrderQuantity: row.min_order_quantity });
-      if (quantity > row.stock) throw new DomainError('ordering/stock-insufficient', { listingId, available: row.stock });
-      const unitPriceFen = unitPriceFor(row.price_tiers, quantity)!;
+      if (!quoteId && quantity < row.min_order_quantity) throw new DomainError('ordering/quantity-invalid', { listingId, minOrderQuantity: row.min_order_quantity });
+      wanted.set(listingId, (wanted.get(listingId) ?? 0) + quantity);
+      if (wanted.get(listingId)! > row.stock) throw new DomainError('ordering/stock-insufficient', { listingId, available: row.stock });
+      const unitPriceFen = quoteId ? await this.trade.agreedPrice(em, quoteId, buyerId, listingId, quantity, lock) : unitPriceFor(row.price_tiers, quantity)!;
       const amount = BigInt(quantity) * BigInt(unitPriceFen);
       if (amount > BigInt(MAX_ORDER_FEN)) throw new DomainError('ordering/amount-too-large', { listingId, maxFen: MAX_ORDER_FEN });
       let group = groups.get(row.organisation_id);
@@ -342,10 +352,21 @@ export class CheckoutService {
   }
 }
 
+/** The stock each listing gives, in listing id order (a listing's lines, bought at its price and at a quote's, are one change). */
+function takenPerListing(lines: readonly { orderId: string; line: PricedLine }[]): { listingId: string; delta: number; reference: string }[] {
+  const taken = new Map<string, { listingId: string; delta: number; reference: string }>();
+  for (const { orderId, line } of lines) {
+    const change = taken.get(line.listingId) ?? { listingId: line.listingId, delta: 0, reference: orderId };
+    change.delta -= line.quantity;
+    taken.set(line.listingId, change);
+  }
+  return [...taken.values()].sort((a, b) => (a.listingId < b.listingId ? -1 : 1));
+}
+
 /** What identifies a cart for its idempotency key: lines in listing order, delivery, payment, note. */
 function hashCart(cart: Cart): string {
   const canonical = {
-    lines: [...cart.lines].sort((a, b) => (a.listingId < b.listingId ? -1 : 1)).map((l) => [l.listingId, l.quantity]),
+    lines: [...cart.lines].sort((a, b) => (`${a.listingId}|${a.quoteId ?? ''}` < `${b.listingId}|${b.quoteId ?? ''}` ? -1 : 1)).map((l) => [l.listingId, l.quantity, l.quoteId ?? null]),
     delivery: cart.delivery,
     methods: [...cart.methods].sort(([a], [b]) => (a < b ? -1 : 1)),
     defaultMethod: cart.defaultMethod,

@@ -10,6 +10,9 @@ export class CartLineInput {
 
   @Field(() => Int, { description: 'In the listing’s unit' })
   quantity!: number;
+
+  @Field(() => ID, { nullable: true, description: 'An accepted 求购 quote: the line is priced as agreed (up to the quoted quantity), once' })
+  quoteId?: string;
 }
 
 @InputType({ description: '收货方式：送到地址，或送到村级服务站自提 / Delivery to an address, or to a village service station for pickup' })

@@ -6,6 +6,7 @@ import { IdentityModule } from '../identity/identity.module';
 import { LogisticsModule } from '../logistics/logistics.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PaymentsModule } from '../payments/payments.module';
+import { TradeModule } from '../trade/trade.module';
 import { AlipayJobs } from './alipay-jobs';
 import { AlipayPayments } from './alipay-payments';
 import { AlipayPaymentsResolver } from './alipay-payments.resolver';
@@ -21,7 +22,7 @@ import './ordering.events';
 
 /** Checkout across sellers, the order state machine, its schedules and notices, Alipay payments of orders, sales figures. */
 @Module({
-  imports: [CatalogModule, EventsModule, GeoModule, IdentityModule, LogisticsModule, NotificationsModule, PaymentsModule],
+  imports: [CatalogModule, EventsModule, GeoModule, IdentityModule, LogisticsModule, NotificationsModule, PaymentsModule, TradeModule],
   providers: [CheckoutService, OrderService, SalesService, OrderJobs, OrderNotices, OrderResolver, AlipayPayments, AlipayJobs, AlipayPaymentsResolver],
   exports: [CheckoutService, OrderService, AlipayPayments],
 })

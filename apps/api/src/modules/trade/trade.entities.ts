@@ -93,9 +93,9 @@ export class RequestQuote {
   @Property({ type: 'string', length: 400, default: '' })
   note: string & Opt = '';
 
-  /** PENDING, ACCEPTED, DECLINED (another was accepted, or the request closed) */
+  /** PENDING, ACCEPTED, DECLINED (another was accepted, or the request closed), ORDERED (the buyer checked it out) */
   @Property({ type: 'string', length: 10 })
-  status!: 'PENDING' | 'ACCEPTED' | 'DECLINED';
+  status!: 'PENDING' | 'ACCEPTED' | 'DECLINED' | 'ORDERED';
 
   @Property({ type: 'timestamptz' })
   createdAt: Date & Opt = new Date();

@@ -242,6 +242,27 @@ export class TradeService implements OnModuleInit {
     });
   }
 
+  /**
+   * An accepted quote as the price of a checkout line: only for a member of the buyer, for the
+   * quote's listing, up to its quantity, once. With `take` (in the checkout's transaction) the quote
+   * becomes ORDERED; without (a price preview) it is only checked. Returns the agreed unit price.
+   */
+  async agreedPrice(em: EntityManager, quoteId: string, userId: string, listingId: string, quantity: number, take: boolean): Promise<number> {
+    const [q] = isUuid(quoteId)
+      ? await sqlIn(em)<{ status: string; listing_id: string | null; quantity: number; unit_price_fen: number; member: boolean }>(
+          `select q.status, q.listing_id, q.quantity, q.unit_price_fen,
+                  exists (select 1 from membership m where m.user_id = ? and m.organisation_id = r.buyer_id) as member
+             from request_quote q join purchase_request r on r.id = q.request_id where q.id = ?${take ? ' for update of q' : ''}`,
+          [userId, quoteId],
+        )
+      : [];
+    if (!q || !q.member) throw new DomainError('trade/quote-not-found');
+    if (q.status !== 'ACCEPTED' || q.listing_id !== listingId) throw new DomainError('trade/quote-not-orderable', { status: q.status });
+    if (quantity > q.quantity) throw new DomainError('ordering/quantity-invalid', { listingId, maxQuantity: q.quantity });
+    if (take) await sqlIn(em)(`update request_quote set status = 'ORDERED', updated_at = now() where id = ?`, [quoteId]);
+    return q.unit_price_fen;
+  }
+
   /** Quotes on a request: all of them to the buyer's members, a seller's own to that seller, none to anyone else. */
   async quotesFor(ctx: RequestContext, request: PurchaseRequest): Promise<RequestQuote[]> {
     if (!ctx.user) return [];
