@@ -104,3 +104,28 @@ describe('purchase requests (求购) and quotes', () => {
     await until('the buyer to hear of the listing', async () => (await t.sql(`select 1 from notification where user_id = $1 and kind = 'trade-match'`, [buyer.userId])).length > before);
   });
 });
+
+describe('supply and demand by week', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('adds up public listings’ stock and open requests of the commodity’s category, in kg, week by week', async () => {
+    const admin = await makeAdmin(t);
+    const seller = await sellerWithListing(t, admin, { stock: 300, categoryId: await teaCategoryId(t, 'qianliang') }); // 斤: 150 kg
+    await createListing(t, seller.owner, seller.orgId, { stock: 40, unit: 'KG', categoryId: await teaCategoryId(t, 'fuzhuan') }); // 40 kg
+    await createListing(t, seller.owner, seller.orgId, { stock: 999, unit: 'BOX', categoryId: await teaCategoryId(t, 'tianjian') }); // by count: left out
+    await createListing(t, seller.owner, seller.orgId, { stock: 500, categoryId: await teaCategoryId(t, 'green-tea') }); // another commodity
+    const buyer = await signUp(t);
+    const org = await createOrganisation(t, buyer, { name: '采购方', kind: 'BUYER' });
+    await verify(t, admin, org);
+    await t.gql(POST, { input: { organisationId: org, channelCode: 'tea', categoryId: await teaCategoryId(t, 'dark-tea'), title: '求购黑茶 一吨', quantity: 1, unit: 'TONNE', deliveryCountyCode: '430102', neededBy: inDays(20) } }, buyer.token);
+    const weeks = (await t.gql(`query { supplyDemand(commodity: "anhua-dark-tea", weeks: 4) { week supplyKg demandKg } }`)).data!.supplyDemand;
+    expect(weeks).toHaveLength(4);
+    expect(weeks[3]).toMatchObject({ supplyKg: 190, demandKg: 1000 });
+    expect(weeks.slice(0, 3).every((w: { supplyKg: number }) => w.supplyKg === 0)).toBe(true); // nothing was listed in the weeks before
+    expect((await t.gql(`query { supplyDemand(commodity: "durian") { week } }`)).errors?.[0]?.extensions.code).toBe('market/commodity-unknown');
+  });
+});

@@ -337,3 +337,15 @@ export class ReportPricesInput {
   @Field(() => [ReportedQuoteInput])
   quotes!: ReportedQuoteInput[];
 }
+
+@ObjectType('SupplyDemandWeek', { description: '每周供需（千克）/ Supply and demand of a week, in kg' })
+export class SupplyDemandWeekView {
+  @Field({ description: 'Monday of the week, YYYY-MM-DD' })
+  week!: string;
+
+  @Field(() => Float, { description: 'Stock of public listings at the end of the week' })
+  supplyKg!: number;
+
+  @Field(() => Float, { description: 'Quantity of purchase requests open during the week' })
+  demandKg!: number;
+}

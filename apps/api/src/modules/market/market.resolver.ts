@@ -20,6 +20,7 @@ import {
   ReportPricesInput,
   SaveImportMappingInput,
   SubscribePriceInput,
+  SupplyDemandWeekView,
 } from './market.models';
 import { commodityView, MarketService, marketView } from './market.service';
 import { PriceImportService } from './price-import.service';
@@ -71,6 +72,11 @@ export class MarketResolver {
       day: average.day,
       differencePercent: Math.round(((listing.pricePerKgFen - average.avgFen) / average.avgFen) * 1000) / 10,
     };
+  }
+
+  @Query(() => [SupplyDemandWeekView], { description: '供需走势 / Supply (listings’ stock) and demand (open 求购) of a commodity by week, in kg' })
+  supplyDemand(@Args('commodity') commodity: string, @Args('weeks', { type: () => Int, defaultValue: 12 }) weeks: number): Promise<SupplyDemandWeekView[]> {
+    return this.market.supplyDemand(commodity, weeks);
   }
 
   @Query(() => ChannelPriceIndexView, { description: '频道价格指数 / A channel’s monthly price index' })

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { chinaToday, quoteUnitLabel, unitInfo } from '@xiangnong/domain';
+import { chinaToday, quoteUnitLabel, UNITS, unitInfo } from '@xiangnong/domain';
 import { DomainError } from '../../common/errors';
 import { intId } from '../../common/ids';
 import { anomalies } from './anomalies';
@@ -167,6 +167,37 @@ export class MarketService {
         return { period, value: Math.round((ratios.reduce((a, b) => a + b, 0) / ratios.length) * 10_000) / 100 };
       });
     return { base, points };
+  }
+
+  /**
+   * Supply and demand of a commodity by week, in kilograms: supply is the stock of public listings
+   * in its category (or below it) at the end of each week, from the stock ledger; demand is the
+   * quantity of purchase requests open during the week. Listings and requests sold by count are
+   * left out (they have no weight).
+   */
+  async supplyDemand(code: string, weeks: number): Promise<{ week: string; supplyKg: number; demandKg: number }[]> {
+    const commodity = await this.commodity(code);
+    const count = Math.min(Math.max(Math.trunc(weeks) || 12, 1), 104);
+    if (!commodity.categoryId) return [];
+    const kgPerUnit = UNITS.filter((u) => u.mass).map((u) => `('${u.code}', ${u.mass!.numerator}::numeric / ${u.mass!.denominator})`).join(', ');
+    const rows = await this.em.getConnection().execute<{ week: string; supply: string | null; demand: string | null }[]>(
+      `with weeks as (
+         select generate_series(date_trunc('week', ?::date) - (? - 1) * interval '1 week', date_trunc('week', ?::date), interval '1 week')::date as week),
+       kg(unit, per) as (values ${kgPerUnit}),
+       categories as (select id from category where id = ? or parent_id = ?),
+       listings as (
+         select l.id, kg.per from listing l join organisation o on o.id = l.organisation_id join kg on kg.unit = l.unit
+          where l.category_id in (select id from categories) and l.status in ('ACTIVE', 'SOLD_OUT') and o.verification_status = 'VERIFIED')
+       select to_char(w.week, 'YYYY-MM-DD') as week,
+              (select sum(coalesce((select m.stock_after from stock_movement m where m.listing_id = li.id and m.created_at < w.week + 7 order by m.id desc limit 1), 0) * li.per)
+                 from listings li) as supply,
+              (select sum(r.quantity * kg.per) from purchase_request r join kg on kg.unit = r.unit
+                where r.category_id in (select id from categories) and r.status <> 'CLOSED'
+                  and r.created_at < w.week + 7 and r.valid_until >= w.week) as demand
+         from weeks w order by w.week`,
+      [chinaToday(), count, chinaToday(), commodity.categoryId, commodity.categoryId],
+    );
+    return rows.map((r) => ({ week: r.week, supplyKg: Math.round(Number(r.supply ?? 0)), demandKg: Math.round(Number(r.demand ?? 0)) }));
   }
 
   /** The commodity that prices listings of this category (or of its parent category), if any. */
