@@ -4,7 +4,9 @@ import { Migration } from '@mikro-orm/migrations';
  * Market information: commodities and markets, price imports with their refused rows and saved
  * header mappings; and, in schema `market`, the price observations: a table partitioned by month of
  * the observation's date (partitions are made as data for a month first arrives), one row per quote
- * (commodity, place, day, specification, source), in fen per quoting unit with the average per kg.
+ * (commodity, place, day, specification, source), in fen per quoting unit with the average per kg;
+ * and each commodity's day across all places (`market.daily_price`, per kg where sold by weight),
+ * kept with the observations, which series, movers and indices read.
  */
 export class Migration20261201034523_Market extends Migration {
 
@@ -20,7 +22,7 @@ export class Migration20261201034523_Market extends Migration {
     this.addSql(`alter table "market" add constraint "market_code_unique" unique ("code");`);
     this.addSql(`create index "market_county_code_index" on "market" ("county_code");`);
 
-    this.addSql(`create table "price_import" ("id" uuid not null, "file_name" varchar(400) not null, "file_sha256" varchar(64) null, "status" varchar(12) not null, "mapping_name" varchar(120) null, "rows_read" int not null default 0, "rows_checked" int not null default 0, "rows_written" int not null default 0, "error_count" int not null default 0, "message" text null, "created_by" uuid null, "is_demo" boolean not null default false, "created_at" timestamptz not null, "finished_at" timestamptz null, constraint "price_import_pkey" primary key ("id"));`);
+    this.addSql(`create table "price_import" ("id" uuid not null, "file_name" varchar(400) not null, "file_sha256" varchar(64) null, "status" varchar(12) not null, "mapping_name" varchar(120) null, "rows_read" int not null default 0, "rows_checked" int not null default 0, "rows_written" int not null default 0, "error_count" int not null default 0, "message" text null, "created_by" uuid null, "is_demo" boolean not null default false, "commodity_ids" int[] not null default '{}', "created_at" timestamptz not null, "finished_at" timestamptz null, constraint "price_import_pkey" primary key ("id"));`);
     this.addSql(`create index "price_import_file_sha256_index" on "price_import" ("file_sha256");`);
     this.addSql(`create index "price_import_created_at_index" on "price_import" ("created_at");`);
 
@@ -40,6 +42,9 @@ export class Migration20261201034523_Market extends Migration {
     ) partition by range ("observed_on");`);
     this.addSql(`create index "price_observation_commodity_day" on "market"."price_observation" ("commodity_id", "observed_on");`);
     this.addSql(`create index "price_observation_import" on "market"."price_observation" ("import_id") where "import_id" is not null;`);
+    this.addSql(`create table "market"."daily_price" (
+      "commodity_id" int not null, "observed_on" date not null, "low_fen" int not null, "avg_sum" bigint not null, "high_fen" int not null, "observations" int not null,
+      constraint "daily_price_pkey" primary key ("commodity_id", "observed_on"));`);
   }
 
   override async down(): Promise<void> {

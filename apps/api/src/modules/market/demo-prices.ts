@@ -111,9 +111,9 @@ export async function loadDemoPrices(em: EntityManager): Promise<number> {
   await em.transactional((tx) => observations.ensureMonths(tx, monthsBetween(day(today, DAYS), day(today, 1))));
   return em.transactional(async (tx) => {
     const [row] = await tx.getConnection().execute<{ id: string }[]>(
-      `insert into price_import (id, file_name, status, rows_read, rows_checked, rows_written, error_count, is_demo, created_at, finished_at)
-       values (gen_random_uuid(), '示例：近两年日价（演示数据） / Sample: two years of daily quotes', 'DONE', ?, ?, 0, 0, true, now(), now()) returning id`,
-      [rows.length, rows.length],
+      `insert into price_import (id, file_name, status, rows_read, rows_checked, rows_written, error_count, is_demo, commodity_ids, created_at, finished_at)
+       values (gen_random_uuid(), '示例：近两年日价（演示数据） / Sample: two years of daily quotes', 'DONE', ?, ?, 0, 0, true, ?::int[], now(), now()) returning id`,
+      [rows.length, rows.length, `{${[...new Set(rows.map((r) => r.commodityId))].join(',')}}`],
       'all',
       tx.getTransactionContext(),
     );

@@ -110,6 +110,10 @@ export class PriceImport {
   @Property({ type: 'boolean', default: false })
   isDemo: boolean & Opt = false;
 
+  /** the commodities its quotes are for */
+  @Property({ type: 'integer[]', default: '{}' })
+  commodityIds: number[] & Opt = [];
+
   @Property({ type: 'timestamptz' })
   createdAt: Date & Opt = new Date();
 

@@ -55,41 +55,54 @@ export class MarketService {
   async series(args: { commodity: string; range: SeriesRange; interval: SeriesInterval; marketIds?: string[]; countyCode?: string }): Promise<PriceSeriesView> {
     const commodity = await this.commodity(args.commodity);
     const perKg = unitInfo(commodity.unit)?.mass != null;
-    const [low, avg, high] = perKg ? ['low_per_kg_fen', 'avg_per_kg_fen', 'high_per_kg_fen'] : ['low_fen', 'avg_fen', 'high_fen'];
-    const where = ['commodity_id = ?'];
-    const params: unknown[] = [commodity.id];
     const latest = await this.latestDay(commodity.id);
     const days = RANGE_DAYS[args.range];
-    if (days !== null && latest) {
-      where.push('observed_on > ?');
-      params.push(daysBefore(latest, days));
+    const since = days !== null && latest ? daysBefore(latest, days) : null;
+    let rows: { period: string; low: number; avg: number; high: number; n: number }[];
+    if (!args.marketIds?.length && !args.countyCode) {
+      // everywhere: from the daily figures, a row a day
+      rows = await this.em.getConnection().execute(
+        `select to_char(date_trunc('${TRUNC[args.interval]}', observed_on), 'YYYY-MM-DD') as period,
+                min(low_fen)::int as low, round(sum(avg_sum)::numeric / sum(observations))::int as avg, max(high_fen)::int as high, sum(observations)::int as n
+           from "market"."daily_price" where commodity_id = ?${since ? ' and observed_on > ?' : ''}
+          group by 1 order by 1`,
+        since ? [commodity.id, since] : [commodity.id],
+      );
+    } else {
+      const where = ['commodity_id = ?'];
+      const params: unknown[] = [commodity.id];
+      if (since) {
+        where.push('observed_on > ?');
+        params.push(since);
+      }
+      if (args.marketIds?.length) {
+        const ids = args.marketIds.map((id) => intId(id));
+        if (ids.some((id) => id === undefined)) throw new DomainError('market/market-unknown', { marketIds: args.marketIds });
+        where.push(`market_id = any(array[?]::int[])`);
+        params.push(ids);
+      }
+      if (args.countyCode) {
+        where.push('county_code = ?');
+        params.push(args.countyCode);
+      }
+      const [low, avg, high] = perKg ? ['low_per_kg_fen', 'avg_per_kg_fen', 'high_per_kg_fen'] : ['low_fen', 'avg_fen', 'high_fen'];
+      rows = await this.em.getConnection().execute(
+        `select to_char(date_trunc('${TRUNC[args.interval]}', observed_on), 'YYYY-MM-DD') as period,
+                min(${low})::int as low, round(avg(${avg}))::int as avg, max(${high})::int as high, count(*)::int as n
+           from "market"."price_observation" where ${where.join(' and ')}
+          group by 1 order by 1`,
+        params,
+      );
     }
-    if (args.marketIds?.length) {
-      const ids = args.marketIds.map((id) => intId(id));
-      if (ids.some((id) => id === undefined)) throw new DomainError('market/commodity-unknown', { marketIds: args.marketIds });
-      where.push(`market_id = any(array[?]::int[])`);
-      params.push(ids);
-    }
-    if (args.countyCode) {
-      where.push('county_code = ?');
-      params.push(args.countyCode);
-    }
-    const rows = await this.em.getConnection().execute<{ period: string; low: number; avg: number; high: number; n: number }[]>(
-      `select to_char(date_trunc('${TRUNC[args.interval]}', observed_on), 'YYYY-MM-DD') as period,
-              min(${low})::int as low, round(avg(${avg}))::int as avg, max(${high})::int as high, count(*)::int as n
-         from "market"."price_observation" where ${where.join(' and ')}
-        group by 1 order by 1`,
-      params,
-    );
     const flags = anomalies(rows.map((r) => r.avg));
     const points: PricePointView[] = rows.map((r, i) => ({ period: r.period, lowFen: r.low, avgFen: r.avg, highFen: r.high, observations: r.n, anomaly: flags[i]! }));
-    const changes = latest ? await this.changes(commodity.id, avg, latest) : { mom: null, yoy: null };
+    const changes = latest ? await this.changes(commodity.id, latest) : { mom: null, yoy: null };
     const unitName = perKg ? '元/千克' : quoteUnitLabel({ unit: commodity.unit, quantity: 1 });
     const csv = `\uFEFF日期 period,最低价 low (${unitName}),平均价 average (${unitName}),最高价 high (${unitName}),报价数 observations,异常 anomaly\n${points
       .map((p) => `${p.period},${yuan(p.lowFen)},${yuan(p.avgFen)},${yuan(p.highFen)},${p.observations},${p.anomaly ? 1 : 0}`)
       .join('\n')}\n`;
     const [sample] = await this.em.getConnection().execute<{ found: boolean }[]>(
-      `select exists (select 1 from "market"."price_observation" o join price_import i on i.id = o.import_id where o.commodity_id = ? and i.is_demo) as found`,
+      `select exists (select 1 from price_import where is_demo and ? = any(commodity_ids)) as found`,
       [commodity.id],
     );
     return { commodity: commodityView(commodity), perUnit: perKg ? 'KG' : commodity.unit, points, monthOnMonthPercent: changes.mom, yearOnYearPercent: changes.yoy, csv, sampleData: sample!.found };
@@ -97,17 +110,17 @@ export class MarketService {
 
   private async latestDay(commodityId: number): Promise<string | null> {
     const [row] = await this.em.getConnection().execute<{ day: string | null }[]>(
-      `select to_char(max(observed_on), 'YYYY-MM-DD') as day from "market"."price_observation" where commodity_id = ? and observed_on <= ?`,
+      `select to_char(max(observed_on), 'YYYY-MM-DD') as day from "market"."daily_price" where commodity_id = ? and observed_on <= ?`,
       [commodityId, chinaToday()],
     );
     return row?.day ?? null;
   }
 
   /** The latest week's average against the week a month and a year before it. */
-  private async changes(commodityId: number, column: string, latest: string): Promise<{ mom: number | null; yoy: number | null }> {
+  private async changes(commodityId: number, latest: string): Promise<{ mom: number | null; yoy: number | null }> {
     const weekAverage = async (end: string) => {
       const [row] = await this.em.getConnection().execute<{ avg: number | null }[]>(
-        `select round(avg(${column}))::int as avg from "market"."price_observation" where commodity_id = ? and observed_on > ? and observed_on <= ?`,
+        `select round(sum(avg_sum)::numeric / nullif(sum(observations), 0))::int as avg from "market"."daily_price" where commodity_id = ? and observed_on > ? and observed_on <= ?`,
         [commodityId, daysBefore(end, 7), end],
       );
       return row?.avg ?? null;
@@ -123,11 +136,10 @@ export class MarketService {
   async movers(channel: string | undefined, first: number): Promise<{ commodity: Commodity; day: string; avgFen: number; previousFen: number; changePercent: number }[]> {
     const rows = await this.em.getConnection().execute<{ commodity_id: number; day: string; avg: number; previous: number }[]>(
       `with daily as (
-         select o.commodity_id, o.observed_on, round(avg(coalesce(o.avg_per_kg_fen, o.avg_fen)))::int as avg,
-                row_number() over (partition by o.commodity_id order by o.observed_on desc) as back
-           from "market"."price_observation" o join commodity c on c.id = o.commodity_id
-          where o.observed_on > ?::date - 30 and o.observed_on <= ?::date ${channel ? 'and c.channel_code = ?' : ''}
-          group by o.commodity_id, o.observed_on)
+         select d.commodity_id, d.observed_on, round(d.avg_sum::numeric / d.observations)::int as avg,
+                row_number() over (partition by d.commodity_id order by d.observed_on desc) as back
+           from "market"."daily_price" d join commodity c on c.id = d.commodity_id
+          where d.observed_on > ?::date - 30 and d.observed_on <= ?::date ${channel ? 'and c.channel_code = ?' : ''})
        select d.commodity_id, to_char(d.observed_on, 'YYYY-MM-DD') as day, d.avg, p.avg as previous
          from daily d join daily p on p.commodity_id = d.commodity_id and p.back = 2
         where d.back = 1 and p.avg > 0`,
@@ -147,9 +159,9 @@ export class MarketService {
    */
   async channelIndex(channel: string, months = 24): Promise<{ base: string | null; points: { period: string; value: number }[] }> {
     const rows = await this.em.getConnection().execute<{ commodity_id: number; period: string; avg: number }[]>(
-      `select o.commodity_id, to_char(date_trunc('month', o.observed_on), 'YYYY-MM-DD') as period, avg(coalesce(o.avg_per_kg_fen, o.avg_fen))::float8 as avg
-         from "market"."price_observation" o join commodity c on c.id = o.commodity_id
-        where c.channel_code = ? and o.observed_on > (?::date - ? * interval '1 month') and o.observed_on <= ?::date
+      `select d.commodity_id, to_char(date_trunc('month', d.observed_on), 'YYYY-MM-DD') as period, (sum(d.avg_sum)::float8 / sum(d.observations)) as avg
+         from "market"."daily_price" d join commodity c on c.id = d.commodity_id
+        where c.channel_code = ? and d.observed_on > (?::date - ? * interval '1 month') and d.observed_on <= ?::date
         group by 1, 2 order by 2`,
       [channel, chinaToday(), months, chinaToday()],
     );

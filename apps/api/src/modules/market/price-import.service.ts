@@ -152,6 +152,7 @@ export class PriceImportService implements OnModuleInit {
       // the check: every row, once, keeping nothing of the file but what identifies each quote
       const hash = createHash('sha256');
       const seen = new Map<string, number>();
+      const commodityIds = new Set<number>();
       const errors: { line: number; problems: RowProblem[] }[] = [];
       let columns: ColumnMap | undefined;
       let first = '9999-12-31';
@@ -175,6 +176,7 @@ export class PriceImportService implements OnModuleInit {
           if (earlier !== undefined) problems = ['duplicate'];
           else {
             seen.set(checked.observation.key, fileRow.line);
+            commodityIds.add(checked.observation.commodityId);
             if (checked.observation.observedOn < first) first = checked.observation.observedOn;
             if (checked.observation.observedOn > last) last = checked.observation.observedOn;
             progress.rowsChecked++;
@@ -194,7 +196,7 @@ export class PriceImportService implements OnModuleInit {
       }
       if (progress.rowsRead === 0) return await this.finish(importId, progress, 'FAILED', '文件中没有数据 / The file holds no rows');
       const sha256 = hash.digest('hex');
-      await this.em.fork().nativeUpdate(PriceImport, { id: importId }, { fileSha256: sha256 });
+      await this.em.fork().nativeUpdate(PriceImport, { id: importId }, { fileSha256: sha256, commodityIds: [...commodityIds] });
       const before = await this.em.fork().findOne(PriceImport, { fileSha256: sha256, status: 'DONE', id: { $ne: importId } });
       if (before) return await this.finish(importId, progress, 'DUPLICATE', `同一文件已于 ${before.finishedAt?.toISOString().slice(0, 10) ?? ''} 导入 / The same file was imported before`);
 

@@ -67,7 +67,26 @@ export class PriceObservations {
         ...(['commodityId', 'marketId', 'countyCode', 'observedOn', 'lowFen', 'avgFen', 'highFen', 'unit', 'unitQuantity', 'lowPerKgFen', 'avgPerKgFen', 'highPerKgFen', 'specification', 'origin', 'key'] as const).map(column),
       ],
     );
+    await this.refreshDays(em, rows);
     return result!.n;
+  }
+
+  /**
+   * Recomputes the daily figures (`market.daily_price`: low, sum of averages and count, high, per kg
+   * where sold by weight) of the commodities and days these rows touched, from the observations.
+   */
+  async refreshDays(em: EntityManager, rows: readonly Pick<Observation, 'commodityId' | 'observedOn'>[]): Promise<void> {
+    const days = [...new Set(rows.map((r) => `${r.commodityId}|${r.observedOn}`))].map((k) => k.split('|'));
+    if (!days.length) return;
+    await sqlIn(em)(
+      `insert into "market"."daily_price" (commodity_id, observed_on, low_fen, avg_sum, high_fen, observations)
+       select o.commodity_id, o.observed_on, min(coalesce(o.low_per_kg_fen, o.low_fen)), sum(coalesce(o.avg_per_kg_fen, o.avg_fen)), max(coalesce(o.high_per_kg_fen, o.high_fen)), count(*)
+         from "market"."price_observation" o
+         join unnest(?::int[], ?::date[]) as k(commodity_id, observed_on) on o.commodity_id = k.commodity_id and o.observed_on = k.observed_on
+        group by 1, 2
+       on conflict (commodity_id, observed_on) do update set low_fen = excluded.low_fen, avg_sum = excluded.avg_sum, high_fen = excluded.high_fen, observations = excluded.observations`,
+      [pgArray(days.map((d) => Number(d[0]))), pgArray(days.map((d) => d[1]!))],
+    );
   }
 }
 
