@@ -55,7 +55,8 @@ export class MarketService {
   async series(args: { commodity: string; range: SeriesRange; interval: SeriesInterval; marketIds?: string[]; countyCode?: string }): Promise<PriceSeriesView> {
     const commodity = await this.commodity(args.commodity);
     const perKg = unitInfo(commodity.unit)?.mass != null;
-    const latest = await this.latestDay(commodity.id);
+    const summary = await this.summary(commodity.id);
+    const latest = summary.latest;
     const days = RANGE_DAYS[args.range];
     const since = days !== null && latest ? daysBefore(latest, days) : null;
     let rows: { period: string; low: number; avg: number; high: number; n: number }[];
@@ -96,37 +97,31 @@ export class MarketService {
     }
     const flags = anomalies(rows.map((r) => r.avg));
     const points: PricePointView[] = rows.map((r, i) => ({ period: r.period, lowFen: r.low, avgFen: r.avg, highFen: r.high, observations: r.n, anomaly: flags[i]! }));
-    const changes = latest ? await this.changes(commodity.id, latest) : { mom: null, yoy: null };
+    const changes = { mom: percent(summary.now, summary.monthAgo), yoy: percent(summary.now, summary.yearAgo) };
     const unitName = perKg ? '元/千克' : quoteUnitLabel({ unit: commodity.unit, quantity: 1 });
     const csv = `\uFEFF日期 period,最低价 low (${unitName}),平均价 average (${unitName}),最高价 high (${unitName}),报价数 observations,异常 anomaly\n${points
       .map((p) => `${p.period},${yuan(p.lowFen)},${yuan(p.avgFen)},${yuan(p.highFen)},${p.observations},${p.anomaly ? 1 : 0}`)
       .join('\n')}\n`;
-    const [sample] = await this.em.getConnection().execute<{ found: boolean }[]>(
-      `select exists (select 1 from price_import where is_demo and ? = any(commodity_ids)) as found`,
-      [commodity.id],
-    );
-    return { commodity: commodityView(commodity), perUnit: perKg ? 'KG' : commodity.unit, points, monthOnMonthPercent: changes.mom, yearOnYearPercent: changes.yoy, csv, sampleData: sample!.found };
+    return { commodity: commodityView(commodity), perUnit: perKg ? 'KG' : commodity.unit, points, monthOnMonthPercent: changes.mom, yearOnYearPercent: changes.yoy, csv, sampleData: summary.sample };
   }
 
-  private async latestDay(commodityId: number): Promise<string | null> {
-    const [row] = await this.em.getConnection().execute<{ day: string | null }[]>(
-      `select to_char(max(observed_on), 'YYYY-MM-DD') as day from "market"."daily_price" where commodity_id = ? and observed_on <= ?`,
-      [commodityId, chinaToday()],
+  /**
+   * In one statement: the commodity's latest day with quotes, its average over the week to that day
+   * and over the same week a month and a year before (for the changes), and whether any of its
+   * quotes are sample data.
+   */
+  private async summary(commodityId: number): Promise<{ latest: string | null; now: number | null; monthAgo: number | null; yearAgo: number | null; sample: boolean }> {
+    const week = (from: number, to: number) =>
+      `(select round(sum(d.avg_sum)::numeric / nullif(sum(d.observations), 0))::int from "market"."daily_price" d
+         where d.commodity_id = l.commodity_id and d.observed_on > l.day - ${from} and d.observed_on <= l.day - ${to})`;
+    const [row] = await this.em.getConnection().execute<{ latest: string | null; now: number | null; month_ago: number | null; year_ago: number | null; sample: boolean }[]>(
+      `with l as (select ?::int as commodity_id, max(observed_on) as day from "market"."daily_price" where commodity_id = ? and observed_on <= ?)
+       select to_char(l.day, 'YYYY-MM-DD') as latest, ${week(7, 0)} as now, ${week(37, 30)} as month_ago, ${week(372, 365)} as year_ago,
+              exists (select 1 from price_import where is_demo and l.commodity_id = any(commodity_ids)) as sample
+         from l`,
+      [commodityId, commodityId, chinaToday()],
     );
-    return row?.day ?? null;
-  }
-
-  /** The latest week's average against the week a month and a year before it. */
-  private async changes(commodityId: number, latest: string): Promise<{ mom: number | null; yoy: number | null }> {
-    const weekAverage = async (end: string) => {
-      const [row] = await this.em.getConnection().execute<{ avg: number | null }[]>(
-        `select round(sum(avg_sum)::numeric / nullif(sum(observations), 0))::int as avg from "market"."daily_price" where commodity_id = ? and observed_on > ? and observed_on <= ?`,
-        [commodityId, daysBefore(end, 7), end],
-      );
-      return row?.avg ?? null;
-    };
-    const now = await weekAverage(latest);
-    return { mom: percent(now, await weekAverage(daysBefore(latest, 30))), yoy: percent(now, await weekAverage(daysBefore(latest, 365))) };
+    return { latest: row!.latest, now: row!.now, monthAgo: row!.month_ago, yearAgo: row!.year_ago, sample: row!.sample };
   }
 
   /**
