@@ -169,13 +169,13 @@ describe('Journey 7: a buyer finds 冰糖橙 from the home page and contacts the
     await page.waitForURL(`${baseUrl}/`);
   });
 
-  it('logging in from nowhere takes a buyer home, not to a 创建组织 form', async () => {
+  it('logging in from nowhere takes a buyer to the buyer home, not to a 创建组织 form', async () => {
     const { page } = suite;
     await page.getByTestId('logout').click();
     await page.getByTestId('nav-login').waitFor();
     await page.goto(`${baseUrl}/login`);
     await logInOnForm(page);
-    await page.waitForURL(`${baseUrl}/`);
+    await page.waitForURL(`${baseUrl}/buyer`);
     expect(await page.getByTestId('org-form').count()).toBe(0);
   });
 

@@ -20,8 +20,18 @@ const routes: RouteRecordRaw[] = [
   { path: '/orders', name: 'orders', component: () => import('./pages/MyOrdersPage.vue') },
   { path: '/orders/:id', name: 'order', component: () => import('./pages/OrderPage.vue'), props: true },
   { path: '/orders/:id/print', name: 'packing-list', component: () => import('./pages/PackingListPage.vue'), props: true },
+  // 供求: the board, posting, one request, and the buyer's home
+  { path: '/requests', name: 'requests', component: () => import('./pages/RequestsPage.vue') },
+  { path: '/requests/new', name: 'request-new', component: () => import('./pages/NewRequestPage.vue') },
+  { path: '/requests/:id', name: 'request', component: () => import('./pages/RequestPage.vue'), props: true },
+  { path: '/buyer', name: 'buyer', component: () => import('./pages/BuyerHomePage.vue') },
+  { path: '/settings/price-alerts', name: 'price-alerts', component: () => import('./pages/PriceAlertsPage.vue') },
   { path: '/station', name: 'station', component: () => import('./pages/PartnerOrdersPage.vue') },
   { path: '/admin', name: 'admin', component: () => import('./pages/AdminPage.vue') },
+  { path: '/admin/imports', name: 'price-imports', component: () => import('./pages/PriceImportPage.vue') },
+  // 行情: the chart pages bring ECharts with them (through LazyPriceChart), never the first page
+  { path: '/prices', name: 'prices', component: () => import('./pages/PricesPage.vue') },
+  { path: '/prices/:code', name: 'commodity-prices', component: () => import('./pages/CommodityPricesPage.vue'), props: true },
   { path: '/notifications', name: 'notifications', component: () => import('./pages/NotificationsPage.vue') },
   { path: '/settings/notifications', name: 'notification-settings', component: () => import('./pages/NotificationSettingsPage.vue') },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue') },

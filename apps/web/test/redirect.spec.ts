@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { landingPath, redirectFrom, safeRedirect } from '../src/lib/redirect';
 
 const buyer = { isPlatformAdmin: false, memberships: [] };
-const member = { isPlatformAdmin: false, memberships: [{}] };
+const member = { isPlatformAdmin: false, memberships: [{ organisation: { kind: 'COOPERATIVE' } }] };
+const buyerMember = { isPlatformAdmin: false, memberships: [{ organisation: { kind: 'BUYER' } }] };
+const both = { isPlatformAdmin: false, memberships: [{ organisation: { kind: 'BUYER' } }, { organisation: { kind: 'FAMILY_FARM' } }] };
 const admin = { isPlatformAdmin: true, memberships: [] };
 
 describe('where people land after logging in or signing up', () => {
@@ -12,8 +14,10 @@ describe('where people land after logging in or signing up', () => {
     expect(landingPath(['/s/1', '/s/2'], buyer)).toBe('/s/1');
   });
 
-  it('from nowhere: buyers go home, members to the console, admins to the queue', () => {
+  it('from nowhere: people without an organisation go home, buyers to the buyer home, other members to the console, admins to the queue', () => {
     expect(landingPath(undefined, buyer)).toBe('/');
+    expect(landingPath(undefined, buyerMember)).toBe('/buyer');
+    expect(landingPath(undefined, both)).toBe('/console');
     expect(landingPath(undefined, member)).toBe('/console');
     expect(landingPath(undefined, admin)).toBe('/admin');
     expect(landingPath(undefined, null)).toBe('/');

@@ -31,6 +31,8 @@ export interface CartLine {
   /** in the listing's unit */
   quantity: number;
   card: CartCard;
+  /** An accepted 求购 quote: the checkout prices the line as agreed (up to the quoted quantity). */
+  quoteId?: string;
 }
 
 export interface SellerGroup {
@@ -71,6 +73,11 @@ export function withAdded(lines: readonly CartLine[], listingId: string, quantit
   const existing = lines.find((line) => line.listingId === listingId);
   if (!existing) return [...lines, { listingId, quantity: clampQuantity(quantity, card), card }];
   return lines.map((line) => (line.listingId === listingId ? { listingId, quantity: clampQuantity(line.quantity + quantity, card), card } : line));
+}
+
+/** The cart with a listing's line replaced by an accepted quote's (its quantity as quoted). */
+export function withQuoted(lines: readonly CartLine[], listingId: string, quantity: number, card: CartCard, quoteId: string): CartLine[] {
+  return [...lines.filter((line) => line.listingId !== listingId), { listingId, quantity, card, quoteId }];
 }
 
 /** Lines by seller, sellers in the order their first line was added. */
@@ -130,7 +137,8 @@ export function parseStoredCart(raw: string | null): CartLine[] {
   for (const item of parsed) {
     if (!isObject(item) || typeof item.listingId !== 'string' || !isWhole(item.quantity) || item.quantity < 1) continue;
     const card = readCard(item.card);
-    if (card && !lines.some((line) => line.listingId === item.listingId)) lines.push({ listingId: item.listingId, quantity: item.quantity, card });
+    if (!card || lines.some((line) => line.listingId === item.listingId)) continue;
+    lines.push({ listingId: item.listingId, quantity: item.quantity, card, ...(typeof item.quoteId === 'string' ? { quoteId: item.quoteId } : {}) });
   }
   return lines;
 }

@@ -101,7 +101,7 @@ export function cartInput(
 ): CartInput {
   const sellers = [...new Set(lines.map((line) => line.card.sellerId))];
   return {
-    lines: lines.map((line) => ({ listingId: line.listingId, quantity: line.quantity })),
+    lines: lines.map((line) => ({ listingId: line.listingId, quantity: line.quantity, ...(line.quoteId ? { quoteId: line.quoteId } : {}) })),
     delivery,
     paymentMethod: DEFAULT_PAYMENT_METHOD,
     sellerPaymentMethods: sellers.map((sellerId) => ({ sellerId, method: methods[sellerId] ?? DEFAULT_PAYMENT_METHOD })),

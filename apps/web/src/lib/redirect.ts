@@ -28,17 +28,18 @@ export function redirectFrom(fullPath: string): string | undefined {
 
 export interface LandingViewer {
   isPlatformAdmin: boolean;
-  memberships: readonly unknown[];
+  memberships: readonly { organisation?: { kind?: string } }[];
 }
 
 /**
  * The page they came from; otherwise where their work is (the verification queue for platform
- * admins, the console for members of an organisation); otherwise home.
+ * admins, the buyer home for members of buyer organisations only, the console for members of any
+ * other organisation); otherwise home.
  */
 export function landingPath(redirect: unknown, viewer: LandingViewer | null): string {
   const safe = safeRedirect(redirect);
   if (safe) return safe;
   if (viewer?.isPlatformAdmin) return '/admin';
-  if (viewer && viewer.memberships.length > 0) return '/console';
-  return '/';
+  if (!viewer || viewer.memberships.length === 0) return '/';
+  return viewer.memberships.every((m) => m.organisation?.kind === 'BUYER') ? '/buyer' : '/console';
 }

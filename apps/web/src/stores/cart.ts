@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { attemptFor, parseStoredAttempt, type CheckoutAttempt } from '../lib/checkoutAttempt';
-import { clampQuantity, groupBySeller, parseStoredCart, withAdded, type CartCard, type CartLine } from '../lib/cart';
+import { clampQuantity, groupBySeller, parseStoredCart, withAdded, withQuoted, type CartCard, type CartLine } from '../lib/cart';
 
 const CART_KEY = 'xiangnong.cart';
 const ATTEMPT_KEY = 'xiangnong.checkout';
@@ -47,6 +47,11 @@ export const useCartStore = defineStore('cart', () => {
     save(withAdded(lines.value, listingId, quantity, card));
   }
 
+  /** Puts an accepted 求购 quote's line in the cart, replacing the listing's line if there was one. */
+  function addQuoted(listingId: string, quantity: number, card: CartCard, quoteId: string): void {
+    save(withQuoted(lines.value, listingId, quantity, card, quoteId));
+  }
+
   function setQuantity(listingId: string, quantity: number): void {
     save(lines.value.map((line) => (line.listingId === listingId ? { ...line, quantity: clampQuantity(quantity, line.card) } : line)));
   }
@@ -87,5 +92,5 @@ export const useCartStore = defineStore('cart', () => {
     });
   }
 
-  return { lines, count, groups, add, setQuantity, remove, removeAll, checkoutKey, forgetCheckout };
+  return { lines, count, groups, add, addQuoted, setQuantity, remove, removeAll, checkoutKey, forgetCheckout };
 });

@@ -52,6 +52,8 @@ export type CartLineInput = {
   listingId: Scalars['ID']['input'];
   /** In the listing’s unit */
   quantity: Scalars['Int']['input'];
+  /** An accepted 求购 quote: the line is priced as agreed (up to the quoted quantity), once */
+  quoteId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type ChangeMemberRoleInput = {
@@ -205,9 +207,62 @@ export type PaymentMethod =
   | 'BANK_TRANSFER'
   | 'CASH_ON_DELIVERY';
 
+export type PostPurchaseRequestInput = {
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
+  channelCode: Scalars['String']['input'];
+  deliveryCountyCode: Scalars['String']['input'];
+  maxPriceFen?: InputMaybe<Scalars['Int']['input']>;
+  minPriceFen?: InputMaybe<Scalars['Int']['input']>;
+  /** YYYY-MM-DD */
+  neededBy: Scalars['String']['input'];
+  /** The buyer (采购方) organisation posting it */
+  organisationId: Scalars['ID']['input'];
+  quantity: Scalars['Int']['input'];
+  title: Scalars['String']['input'];
+  /** Unit code, e.g. KG, JIN, TONNE, HEAD */
+  unit: Scalars['String']['input'];
+  /** YYYY-MM-DD, at most 90 days ahead; 30 days when left out */
+  validUntil?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 高于 / 低于 / 日涨跌幅 / 每日摘要 */
+export type PriceAlertKind =
+  | 'ABOVE'
+  | 'BELOW'
+  | 'DIGEST'
+  | 'MOVE';
+
 export type PriceTierInput = {
   minQuantity: Scalars['Int']['input'];
   unitPriceFen: Scalars['Int']['input'];
+};
+
+export type QuoteRequestInput = {
+  deliveryDate: Scalars['String']['input'];
+  /** The seller’s listing the goods come from */
+  listingId?: InputMaybe<Scalars['ID']['input']>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The seller organisation quoting */
+  organisationId: Scalars['ID']['input'];
+  quantity: Scalars['Int']['input'];
+  requestId: Scalars['ID']['input'];
+  unitPriceFen: Scalars['Int']['input'];
+};
+
+export type ReportPricesInput = {
+  /** YYYY-MM-DD within the last 7 days; today (China) when left out */
+  date?: InputMaybe<Scalars['String']['input']>;
+  marketId: Scalars['ID']['input'];
+  quotes: Array<ReportedQuoteInput>;
+};
+
+export type ReportedQuoteInput = {
+  avgFen: Scalars['Int']['input'];
+  /** Commodity code; prices are in its usual unit (see Commodity.unitLabel) */
+  commodity: Scalars['String']['input'];
+  highFen?: InputMaybe<Scalars['Int']['input']>;
+  lowFen?: InputMaybe<Scalars['Int']['input']>;
+  specification?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type SaveImportMappingInput = {
@@ -288,6 +343,18 @@ export type SignUpInput = {
   displayName: Scalars['String']['input'];
   password: Scalars['String']['input'];
   phone: Scalars['String']['input'];
+};
+
+export type SubscribePriceInput = {
+  /** Commodity code, e.g. live-hog */
+  commodity: Scalars['String']['input'];
+  kind: PriceAlertKind;
+  /** Only this market; everywhere when left out */
+  marketId?: InputMaybe<Scalars['ID']['input']>;
+  /** MOVE: the day’s change in percent, e.g. 5 */
+  percent?: InputMaybe<Scalars['Float']['input']>;
+  /** ABOVE / BELOW: the average per kg, in fen */
+  thresholdFen?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type UpdateListingInput = {
@@ -407,6 +474,82 @@ export type SetListingStatusMutationVariables = Exact<{
 
 
 export type SetListingStatusMutation = { setListingStatus: { id: string, status: ListingStatus } };
+
+export type CommodityFieldsFragment = { code: string, nameZh: string, nameEn: string, channelCode: string, unit: string, unitQuantity: number, unitLabel: string };
+
+export type PriceMoverFieldsFragment = { day: string, avgFen: number, previousFen: number, changePercent: number, commodity: { code: string, nameZh: string, nameEn: string, channelCode: string, unit: string, unitQuantity: number, unitLabel: string } };
+
+export type MarketFieldsFragment = { id: string, code: string, name: string, kind: string, countyCode: string };
+
+export type PricesOverviewQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PricesOverviewQuery = { commodities: Array<{ code: string, nameZh: string, nameEn: string, channelCode: string, unit: string, unitQuantity: number, unitLabel: string }>, priceMovers: Array<{ day: string, avgFen: number, previousFen: number, changePercent: number, commodity: { code: string, nameZh: string, nameEn: string, channelCode: string, unit: string, unitQuantity: number, unitLabel: string } }> };
+
+export type ChannelPricesQueryVariables = Exact<{
+  channel: Scalars['String']['input'];
+}>;
+
+
+export type ChannelPricesQuery = { commodities: Array<{ code: string, nameZh: string, nameEn: string, channelCode: string, unit: string, unitQuantity: number, unitLabel: string }>, priceMovers: Array<{ day: string, avgFen: number, previousFen: number, changePercent: number, commodity: { code: string, nameZh: string, nameEn: string, channelCode: string, unit: string, unitQuantity: number, unitLabel: string } }>, channelPriceIndex: { base: string | null, points: Array<{ period: string, value: number }> } };
+
+export type MarketsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MarketsQuery = { markets: Array<{ id: string, code: string, name: string, kind: string, countyCode: string }> };
+
+export type PriceSeriesQueryVariables = Exact<{
+  commodity: Scalars['String']['input'];
+  range: SeriesRange;
+  interval: SeriesInterval;
+  marketIds?: InputMaybe<Array<Scalars['ID']['input']> | Scalars['ID']['input']>;
+}>;
+
+
+export type PriceSeriesQuery = { priceSeries: { perUnit: string, monthOnMonthPercent: number | null, yearOnYearPercent: number | null, sampleData: boolean, csv: string, commodity: { code: string, nameZh: string, nameEn: string, channelCode: string, unit: string, unitQuantity: number, unitLabel: string }, points: Array<{ period: string, lowFen: number, avgFen: number, highFen: number, observations: number, anomaly: boolean }> } };
+
+export type PriceImportFieldsFragment = { id: string, fileName: string, mappingName: string | null, status: string, rowsRead: number, rowsChecked: number, rowsWritten: number, errorCount: number, message: string | null, createdAt: string, finishedAt: string | null, isDemo: boolean };
+
+export type PriceImportsQueryVariables = Exact<{
+  first: Scalars['Int']['input'];
+}>;
+
+
+export type PriceImportsQuery = { priceImports: Array<{ id: string, fileName: string, mappingName: string | null, status: string, rowsRead: number, rowsChecked: number, rowsWritten: number, errorCount: number, message: string | null, createdAt: string, finishedAt: string | null, isDemo: boolean }> };
+
+export type PriceImportProgressQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PriceImportProgressQuery = { priceImport: { id: string, fileName: string, mappingName: string | null, status: string, rowsRead: number, rowsChecked: number, rowsWritten: number, errorCount: number, message: string | null, createdAt: string, finishedAt: string | null, isDemo: boolean } };
+
+export type PriceImportOutcomeQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first: Scalars['Int']['input'];
+}>;
+
+
+export type PriceImportOutcomeQuery = { priceImport: { id: string, fileName: string, mappingName: string | null, status: string, rowsRead: number, rowsChecked: number, rowsWritten: number, errorCount: number, message: string | null, createdAt: string, finishedAt: string | null, isDemo: boolean, errors: Array<{ line: number, problems: Array<string>, messagesZh: Array<string>, messagesEn: Array<string> }> } };
+
+export type PriceImportErrorsCsvQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PriceImportErrorsCsvQuery = { priceImport: { id: string, errorsCsv: string } };
+
+export type ImportMappingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ImportMappingsQuery = { importMappings: Array<{ name: string, fields: unknown }> };
+
+export type SaveImportMappingMutationVariables = Exact<{
+  input: SaveImportMappingInput;
+}>;
+
+
+export type SaveImportMappingMutation = { saveImportMapping: { name: string, fields: unknown } };
 
 export type NotificationFieldsFragment = { id: string, kind: string, titleZh: string, titleEn: string, bodyZh: string, bodyEn: string, link: string | null, readAt: string | null, createdAt: string };
 
@@ -786,6 +929,109 @@ export type CountiesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type CountiesQuery = { counties: Array<{ code: string, name: string, prefectureCode: string, prefectureName: string, isPovertyCounty: boolean }> };
 
+export type RequestSummaryFragment = { id: string, buyerId: string, channelCode: string, categoryId: string | null, title: string, quantity: number, unit: string, minPriceFen: number | null, maxPriceFen: number | null, deliveryCountyCode: string, neededBy: string, validUntil: string, status: string, createdAt: string };
+
+export type RequestQuoteFieldsFragment = { id: string, sellerId: string, listingId: string | null, unitPriceFen: number, quantity: number, deliveryDate: string, note: string, status: string, createdAt: string };
+
+export type PurchaseRequestsQueryVariables = Exact<{
+  channel?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type PurchaseRequestsQuery = { purchaseRequests: { nodes: Array<{ id: string, buyerId: string, channelCode: string, categoryId: string | null, title: string, quantity: number, unit: string, minPriceFen: number | null, maxPriceFen: number | null, deliveryCountyCode: string, neededBy: string, validUntil: string, status: string, createdAt: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type BuyerRequestsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type BuyerRequestsQuery = { purchaseRequests: { nodes: Array<{ id: string, buyerId: string, channelCode: string, categoryId: string | null, title: string, quantity: number, unit: string, minPriceFen: number | null, maxPriceFen: number | null, deliveryCountyCode: string, neededBy: string, validUntil: string, status: string, createdAt: string, quotes: Array<{ id: string, sellerId: string, listingId: string | null, unitPriceFen: number, quantity: number, deliveryDate: string, note: string, status: string, createdAt: string }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type PurchaseRequestQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PurchaseRequestQuery = { purchaseRequest: { id: string, buyerId: string, channelCode: string, categoryId: string | null, title: string, quantity: number, unit: string, minPriceFen: number | null, maxPriceFen: number | null, deliveryCountyCode: string, neededBy: string, validUntil: string, status: string, createdAt: string, quotes: Array<{ id: string, sellerId: string, listingId: string | null, unitPriceFen: number, quantity: number, deliveryDate: string, note: string, status: string, createdAt: string }>, suggestions: Array<{ listingId: string, sellerId: string, title: string, score: number, pricePerKgFen: number | null, reasons: Array<string> }> } };
+
+export type QuoteListingsQueryVariables = Exact<{
+  organisationId: Scalars['ID']['input'];
+}>;
+
+
+export type QuoteListingsQuery = { organisationListings: { nodes: Array<{ id: string, title: string, status: ListingStatus, unit: string }> } };
+
+export type SellerNameQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type SellerNameQuery = { organisation: { id: string, name: string } };
+
+export type PostPurchaseRequestMutationVariables = Exact<{
+  input: PostPurchaseRequestInput;
+}>;
+
+
+export type PostPurchaseRequestMutation = { postPurchaseRequest: { id: string, buyerId: string, channelCode: string, categoryId: string | null, title: string, quantity: number, unit: string, minPriceFen: number | null, maxPriceFen: number | null, deliveryCountyCode: string, neededBy: string, validUntil: string, status: string, createdAt: string } };
+
+export type ClosePurchaseRequestMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ClosePurchaseRequestMutation = { closePurchaseRequest: { id: string, buyerId: string, channelCode: string, categoryId: string | null, title: string, quantity: number, unit: string, minPriceFen: number | null, maxPriceFen: number | null, deliveryCountyCode: string, neededBy: string, validUntil: string, status: string, createdAt: string } };
+
+export type QuotePurchaseRequestMutationVariables = Exact<{
+  input: QuoteRequestInput;
+}>;
+
+
+export type QuotePurchaseRequestMutation = { quotePurchaseRequest: { id: string, sellerId: string, listingId: string | null, unitPriceFen: number, quantity: number, deliveryDate: string, note: string, status: string, createdAt: string } };
+
+export type AcceptQuoteMutationVariables = Exact<{
+  quoteId: Scalars['ID']['input'];
+}>;
+
+
+export type AcceptQuoteMutation = { acceptQuote: { id: string, sellerId: string, listingId: string | null, unitPriceFen: number, quantity: number, deliveryDate: string, note: string, status: string, createdAt: string } };
+
+export type PriceSubscriptionFieldsFragment = { id: string, kind: PriceAlertKind, thresholdFen: number | null, percent: number | null, marketId: string | null, createdAt: string, commodity: { code: string, nameZh: string, nameEn: string, unitLabel: string } };
+
+export type MyPriceSubscriptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyPriceSubscriptionsQuery = { myPriceSubscriptions: Array<{ id: string, kind: PriceAlertKind, thresholdFen: number | null, percent: number | null, marketId: string | null, createdAt: string, commodity: { code: string, nameZh: string, nameEn: string, unitLabel: string } }> };
+
+export type AlertCommoditiesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AlertCommoditiesQuery = { commodities: Array<{ code: string, nameZh: string, nameEn: string, channelCode: string }> };
+
+export type SubscribePriceMutationVariables = Exact<{
+  input: SubscribePriceInput;
+}>;
+
+
+export type SubscribePriceMutation = { subscribePrice: { id: string, kind: PriceAlertKind, thresholdFen: number | null, percent: number | null, marketId: string | null, createdAt: string, commodity: { code: string, nameZh: string, nameEn: string, unitLabel: string } } };
+
+export type UnsubscribePriceMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type UnsubscribePriceMutation = { unsubscribePrice: boolean };
+
+export type ListingMarketPriceQueryVariables = Exact<{
+  listingId: Scalars['ID']['input'];
+}>;
+
+
+export type ListingMarketPriceQuery = { listingMarketPrice: { listingPerKgFen: number, marketAvgPerKgFen: number, scope: string, day: string, differencePercent: number, commodity: { nameZh: string, nameEn: string } } | null };
+
 export type SearchListingFragment = { certifications: Array<string>, id: string, title: string, isDemo: boolean, isPovertyProduct: boolean, basePriceFen: number, pricePerKgFen: number | null, unitInfo: { code: string, nameZh: string, nameEn: string, isMass: boolean }, channel: { code: string, nameZh: string, nameEn: string }, seller: { id: string, name: string }, originCounty: { name: string, prefectureName: string }, images: Array<{ url: string }> };
 
 export type FacetValueFieldsFragment = { value: string, labelZh: string, labelEn: string, count: number, selected: boolean };
@@ -991,6 +1237,61 @@ export const ConsoleListingFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
   nameEn
   isMass
 }`, {"fragmentName":"ConsoleListing"}) as unknown as TypedDocumentString<ConsoleListingFragment, unknown>;
+export const CommodityFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment CommodityFields on Commodity {
+  code
+  nameZh
+  nameEn
+  channelCode
+  unit
+  unitQuantity
+  unitLabel
+}
+    `, {"fragmentName":"CommodityFields"}) as unknown as TypedDocumentString<CommodityFieldsFragment, unknown>;
+export const PriceMoverFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment PriceMoverFields on PriceMover {
+  day
+  avgFen
+  previousFen
+  changePercent
+  commodity {
+    ...CommodityFields
+  }
+}
+    fragment CommodityFields on Commodity {
+  code
+  nameZh
+  nameEn
+  channelCode
+  unit
+  unitQuantity
+  unitLabel
+}`, {"fragmentName":"PriceMoverFields"}) as unknown as TypedDocumentString<PriceMoverFieldsFragment, unknown>;
+export const MarketFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment MarketFields on Market {
+  id
+  code
+  name
+  kind
+  countyCode
+}
+    `, {"fragmentName":"MarketFields"}) as unknown as TypedDocumentString<MarketFieldsFragment, unknown>;
+export const PriceImportFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment PriceImportFields on PriceImport {
+  id
+  fileName
+  mappingName
+  status
+  rowsRead
+  rowsChecked
+  rowsWritten
+  errorCount
+  message
+  createdAt
+  finishedAt
+  isDemo
+}
+    `, {"fragmentName":"PriceImportFields"}) as unknown as TypedDocumentString<PriceImportFieldsFragment, unknown>;
 export const NotificationFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment NotificationFields on Notification {
   id
@@ -1287,6 +1588,53 @@ export const AdminOrganisationFragmentDoc = /*#__PURE__*/ new TypedDocumentStrin
   }
 }
     `, {"fragmentName":"AdminOrganisation"}) as unknown as TypedDocumentString<AdminOrganisationFragment, unknown>;
+export const RequestSummaryFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment RequestSummary on PurchaseRequest {
+  id
+  buyerId
+  channelCode
+  categoryId
+  title
+  quantity
+  unit
+  minPriceFen
+  maxPriceFen
+  deliveryCountyCode
+  neededBy
+  validUntil
+  status
+  createdAt
+}
+    `, {"fragmentName":"RequestSummary"}) as unknown as TypedDocumentString<RequestSummaryFragment, unknown>;
+export const RequestQuoteFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment RequestQuoteFields on RequestQuote {
+  id
+  sellerId
+  listingId
+  unitPriceFen
+  quantity
+  deliveryDate
+  note
+  status
+  createdAt
+}
+    `, {"fragmentName":"RequestQuoteFields"}) as unknown as TypedDocumentString<RequestQuoteFieldsFragment, unknown>;
+export const PriceSubscriptionFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment PriceSubscriptionFields on PriceSubscription {
+  id
+  kind
+  thresholdFen
+  percent
+  marketId
+  createdAt
+  commodity {
+    code
+    nameZh
+    nameEn
+    unitLabel
+  }
+}
+    `, {"fragmentName":"PriceSubscriptionFields"}) as unknown as TypedDocumentString<PriceSubscriptionFieldsFragment, unknown>;
 export const ListingCardFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment ListingCard on Listing {
   id
@@ -1661,6 +2009,205 @@ export const SetListingStatusDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetListingStatusMutation, SetListingStatusMutationVariables>;
+export const PricesOverviewDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query PricesOverview {
+  commodities {
+    ...CommodityFields
+  }
+  priceMovers(first: 50) {
+    ...PriceMoverFields
+  }
+}
+    fragment CommodityFields on Commodity {
+  code
+  nameZh
+  nameEn
+  channelCode
+  unit
+  unitQuantity
+  unitLabel
+}
+fragment PriceMoverFields on PriceMover {
+  day
+  avgFen
+  previousFen
+  changePercent
+  commodity {
+    ...CommodityFields
+  }
+}`) as unknown as TypedDocumentString<PricesOverviewQuery, PricesOverviewQueryVariables>;
+export const ChannelPricesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query ChannelPrices($channel: String!) {
+  commodities(channel: $channel) {
+    ...CommodityFields
+  }
+  priceMovers(channel: $channel, first: 50) {
+    ...PriceMoverFields
+  }
+  channelPriceIndex(channel: $channel) {
+    base
+    points {
+      period
+      value
+    }
+  }
+}
+    fragment CommodityFields on Commodity {
+  code
+  nameZh
+  nameEn
+  channelCode
+  unit
+  unitQuantity
+  unitLabel
+}
+fragment PriceMoverFields on PriceMover {
+  day
+  avgFen
+  previousFen
+  changePercent
+  commodity {
+    ...CommodityFields
+  }
+}`) as unknown as TypedDocumentString<ChannelPricesQuery, ChannelPricesQueryVariables>;
+export const MarketsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query Markets {
+  markets {
+    ...MarketFields
+  }
+}
+    fragment MarketFields on Market {
+  id
+  code
+  name
+  kind
+  countyCode
+}`) as unknown as TypedDocumentString<MarketsQuery, MarketsQueryVariables>;
+export const PriceSeriesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query PriceSeries($commodity: String!, $range: SeriesRange!, $interval: SeriesInterval!, $marketIds: [ID!]) {
+  priceSeries(
+    commodity: $commodity
+    range: $range
+    interval: $interval
+    marketIds: $marketIds
+  ) {
+    commodity {
+      ...CommodityFields
+    }
+    perUnit
+    monthOnMonthPercent
+    yearOnYearPercent
+    sampleData
+    csv
+    points {
+      period
+      lowFen
+      avgFen
+      highFen
+      observations
+      anomaly
+    }
+  }
+}
+    fragment CommodityFields on Commodity {
+  code
+  nameZh
+  nameEn
+  channelCode
+  unit
+  unitQuantity
+  unitLabel
+}`) as unknown as TypedDocumentString<PriceSeriesQuery, PriceSeriesQueryVariables>;
+export const PriceImportsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query PriceImports($first: Int!) {
+  priceImports(first: $first) {
+    ...PriceImportFields
+  }
+}
+    fragment PriceImportFields on PriceImport {
+  id
+  fileName
+  mappingName
+  status
+  rowsRead
+  rowsChecked
+  rowsWritten
+  errorCount
+  message
+  createdAt
+  finishedAt
+  isDemo
+}`) as unknown as TypedDocumentString<PriceImportsQuery, PriceImportsQueryVariables>;
+export const PriceImportProgressDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query PriceImportProgress($id: ID!) {
+  priceImport(id: $id) {
+    ...PriceImportFields
+  }
+}
+    fragment PriceImportFields on PriceImport {
+  id
+  fileName
+  mappingName
+  status
+  rowsRead
+  rowsChecked
+  rowsWritten
+  errorCount
+  message
+  createdAt
+  finishedAt
+  isDemo
+}`) as unknown as TypedDocumentString<PriceImportProgressQuery, PriceImportProgressQueryVariables>;
+export const PriceImportOutcomeDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query PriceImportOutcome($id: ID!, $first: Int!) {
+  priceImport(id: $id) {
+    ...PriceImportFields
+    errors(first: $first) {
+      line
+      problems
+      messagesZh
+      messagesEn
+    }
+  }
+}
+    fragment PriceImportFields on PriceImport {
+  id
+  fileName
+  mappingName
+  status
+  rowsRead
+  rowsChecked
+  rowsWritten
+  errorCount
+  message
+  createdAt
+  finishedAt
+  isDemo
+}`) as unknown as TypedDocumentString<PriceImportOutcomeQuery, PriceImportOutcomeQueryVariables>;
+export const PriceImportErrorsCsvDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query PriceImportErrorsCsv($id: ID!) {
+  priceImport(id: $id) {
+    id
+    errorsCsv
+  }
+}
+    `) as unknown as TypedDocumentString<PriceImportErrorsCsvQuery, PriceImportErrorsCsvQueryVariables>;
+export const ImportMappingsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query ImportMappings {
+  importMappings {
+    name
+    fields
+  }
+}
+    `) as unknown as TypedDocumentString<ImportMappingsQuery, ImportMappingsQueryVariables>;
+export const SaveImportMappingDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation SaveImportMapping($input: SaveImportMappingInput!) {
+  saveImportMapping(input: $input) {
+    name
+    fields
+  }
+}
+    `) as unknown as TypedDocumentString<SaveImportMappingMutation, SaveImportMappingMutationVariables>;
 export const NotificationStartDocument = /*#__PURE__*/ new TypedDocumentString(`
     query NotificationStart {
   unreadNotificationCount
@@ -3425,6 +3972,288 @@ export const CountiesDocument = /*#__PURE__*/ new TypedDocumentString(`
   prefectureName
   isPovertyCounty
 }`) as unknown as TypedDocumentString<CountiesQuery, CountiesQueryVariables>;
+export const PurchaseRequestsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query PurchaseRequests($channel: String, $first: Int, $after: String) {
+  purchaseRequests(channel: $channel, first: $first, after: $after) {
+    nodes {
+      ...RequestSummary
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment RequestSummary on PurchaseRequest {
+  id
+  buyerId
+  channelCode
+  categoryId
+  title
+  quantity
+  unit
+  minPriceFen
+  maxPriceFen
+  deliveryCountyCode
+  neededBy
+  validUntil
+  status
+  createdAt
+}`) as unknown as TypedDocumentString<PurchaseRequestsQuery, PurchaseRequestsQueryVariables>;
+export const BuyerRequestsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query BuyerRequests($first: Int, $after: String) {
+  purchaseRequests(first: $first, after: $after) {
+    nodes {
+      ...RequestSummary
+      quotes {
+        ...RequestQuoteFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment RequestSummary on PurchaseRequest {
+  id
+  buyerId
+  channelCode
+  categoryId
+  title
+  quantity
+  unit
+  minPriceFen
+  maxPriceFen
+  deliveryCountyCode
+  neededBy
+  validUntil
+  status
+  createdAt
+}
+fragment RequestQuoteFields on RequestQuote {
+  id
+  sellerId
+  listingId
+  unitPriceFen
+  quantity
+  deliveryDate
+  note
+  status
+  createdAt
+}`) as unknown as TypedDocumentString<BuyerRequestsQuery, BuyerRequestsQueryVariables>;
+export const PurchaseRequestDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query PurchaseRequest($id: ID!) {
+  purchaseRequest(id: $id) {
+    ...RequestSummary
+    quotes {
+      ...RequestQuoteFields
+    }
+    suggestions {
+      listingId
+      sellerId
+      title
+      score
+      pricePerKgFen
+      reasons
+    }
+  }
+}
+    fragment RequestSummary on PurchaseRequest {
+  id
+  buyerId
+  channelCode
+  categoryId
+  title
+  quantity
+  unit
+  minPriceFen
+  maxPriceFen
+  deliveryCountyCode
+  neededBy
+  validUntil
+  status
+  createdAt
+}
+fragment RequestQuoteFields on RequestQuote {
+  id
+  sellerId
+  listingId
+  unitPriceFen
+  quantity
+  deliveryDate
+  note
+  status
+  createdAt
+}`) as unknown as TypedDocumentString<PurchaseRequestQuery, PurchaseRequestQueryVariables>;
+export const QuoteListingsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query QuoteListings($organisationId: ID!) {
+  organisationListings(organisationId: $organisationId, first: 50) {
+    nodes {
+      id
+      title
+      status
+      unit
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<QuoteListingsQuery, QuoteListingsQueryVariables>;
+export const SellerNameDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query SellerName($id: ID!) {
+  organisation(id: $id) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<SellerNameQuery, SellerNameQueryVariables>;
+export const PostPurchaseRequestDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation PostPurchaseRequest($input: PostPurchaseRequestInput!) {
+  postPurchaseRequest(input: $input) {
+    ...RequestSummary
+  }
+}
+    fragment RequestSummary on PurchaseRequest {
+  id
+  buyerId
+  channelCode
+  categoryId
+  title
+  quantity
+  unit
+  minPriceFen
+  maxPriceFen
+  deliveryCountyCode
+  neededBy
+  validUntil
+  status
+  createdAt
+}`) as unknown as TypedDocumentString<PostPurchaseRequestMutation, PostPurchaseRequestMutationVariables>;
+export const ClosePurchaseRequestDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation ClosePurchaseRequest($id: ID!) {
+  closePurchaseRequest(id: $id) {
+    ...RequestSummary
+  }
+}
+    fragment RequestSummary on PurchaseRequest {
+  id
+  buyerId
+  channelCode
+  categoryId
+  title
+  quantity
+  unit
+  minPriceFen
+  maxPriceFen
+  deliveryCountyCode
+  neededBy
+  validUntil
+  status
+  createdAt
+}`) as unknown as TypedDocumentString<ClosePurchaseRequestMutation, ClosePurchaseRequestMutationVariables>;
+export const QuotePurchaseRequestDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation QuotePurchaseRequest($input: QuoteRequestInput!) {
+  quotePurchaseRequest(input: $input) {
+    ...RequestQuoteFields
+  }
+}
+    fragment RequestQuoteFields on RequestQuote {
+  id
+  sellerId
+  listingId
+  unitPriceFen
+  quantity
+  deliveryDate
+  note
+  status
+  createdAt
+}`) as unknown as TypedDocumentString<QuotePurchaseRequestMutation, QuotePurchaseRequestMutationVariables>;
+export const AcceptQuoteDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation AcceptQuote($quoteId: ID!) {
+  acceptQuote(quoteId: $quoteId) {
+    ...RequestQuoteFields
+  }
+}
+    fragment RequestQuoteFields on RequestQuote {
+  id
+  sellerId
+  listingId
+  unitPriceFen
+  quantity
+  deliveryDate
+  note
+  status
+  createdAt
+}`) as unknown as TypedDocumentString<AcceptQuoteMutation, AcceptQuoteMutationVariables>;
+export const MyPriceSubscriptionsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query MyPriceSubscriptions {
+  myPriceSubscriptions {
+    ...PriceSubscriptionFields
+  }
+}
+    fragment PriceSubscriptionFields on PriceSubscription {
+  id
+  kind
+  thresholdFen
+  percent
+  marketId
+  createdAt
+  commodity {
+    code
+    nameZh
+    nameEn
+    unitLabel
+  }
+}`) as unknown as TypedDocumentString<MyPriceSubscriptionsQuery, MyPriceSubscriptionsQueryVariables>;
+export const AlertCommoditiesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query AlertCommodities {
+  commodities {
+    code
+    nameZh
+    nameEn
+    channelCode
+  }
+}
+    `) as unknown as TypedDocumentString<AlertCommoditiesQuery, AlertCommoditiesQueryVariables>;
+export const SubscribePriceDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation SubscribePrice($input: SubscribePriceInput!) {
+  subscribePrice(input: $input) {
+    ...PriceSubscriptionFields
+  }
+}
+    fragment PriceSubscriptionFields on PriceSubscription {
+  id
+  kind
+  thresholdFen
+  percent
+  marketId
+  createdAt
+  commodity {
+    code
+    nameZh
+    nameEn
+    unitLabel
+  }
+}`) as unknown as TypedDocumentString<SubscribePriceMutation, SubscribePriceMutationVariables>;
+export const UnsubscribePriceDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation UnsubscribePrice($id: ID!) {
+  unsubscribePrice(id: $id)
+}
+    `) as unknown as TypedDocumentString<UnsubscribePriceMutation, UnsubscribePriceMutationVariables>;
+export const ListingMarketPriceDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query ListingMarketPrice($listingId: ID!) {
+  listingMarketPrice(listingId: $listingId) {
+    commodity {
+      nameZh
+      nameEn
+    }
+    listingPerKgFen
+    marketAvgPerKgFen
+    scope
+    day
+    differencePercent
+  }
+}
+    `) as unknown as TypedDocumentString<ListingMarketPriceQuery, ListingMarketPriceQueryVariables>;
 export const SearchDocument = /*#__PURE__*/ new TypedDocumentString(`
     query Search($q: String, $filters: SearchFilterInput, $sort: SearchSort, $first: Int, $after: String) {
   search(q: $q, filters: $filters, sort: $sort, first: $first, after: $after) {
