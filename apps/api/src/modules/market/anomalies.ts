@@ -9,10 +9,13 @@ function median(sorted: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** The least spread a history is taken to have, as a share of its median: quiet markets do not make every small move an anomaly. */
+const MIN_SPREAD = 0.02;
+
 /**
  * For each value, whether it lies far from its recent history: its distance from the median of the
- * previous WINDOW values, over their median absolute deviation (scaled to a standard deviation),
- * above ANOMALY_Z. A flat history (no spread) flags any move of more than 10 %.
+ * previous WINDOW values, over their median absolute deviation (scaled to a standard deviation, and
+ * never less than 2 % of the median), above ANOMALY_Z.
  */
 export function anomalies(values: readonly number[]): boolean[] {
   return values.map((value, i) => {
@@ -21,7 +24,7 @@ export function anomalies(values: readonly number[]): boolean[] {
     const sorted = [...history].sort((a, b) => a - b);
     const m = median(sorted);
     const mad = median(sorted.map((v) => Math.abs(v - m)).sort((a, b) => a - b));
-    if (mad === 0) return m > 0 && Math.abs(value - m) / m > 0.1;
-    return Math.abs(value - m) / (1.4826 * mad) > ANOMALY_Z;
+    const spread = Math.max(1.4826 * mad, Math.abs(m) * MIN_SPREAD);
+    return spread > 0 && Math.abs(value - m) / spread > ANOMALY_Z;
   });
 }
