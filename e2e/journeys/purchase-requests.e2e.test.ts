@@ -90,7 +90,7 @@ describe('Journey: a buyer posts a 求购, a cooperative quotes, the buyer order
     expect(await seller.getByTestId('request-quotes').count()).toBe(0);
     await seller.getByTestId('quote-organisation').selectOption({ label: TEA_COOP });
     const listing = seller.getByTestId('quote-listing');
-    await seller.waitForFunction((t) => [...document.querySelectorAll('[data-testid="quote-listing"] option')].some((o) => o.textContent === t), TEA);
+    await seller.waitForFunction((t) => Array.from(document.querySelectorAll('[data-testid="quote-listing"] option')).some((o) => o.textContent === t), TEA);
     await listing.selectOption({ label: TEA });
     await seller.getByTestId('quote-price').fill('300');
     await seller.getByTestId('quote-quantity').fill('20');

@@ -58,20 +58,28 @@ export const gql = createGqlClient({
   lock: refreshLock,
 });
 
-/** Uploads one listing image; the API answers with an id to pass as imageIds. */
-export async function uploadImage(organisationId: string, file: File): Promise<{ id: string; url: string }> {
+/**
+ * Posts one file (multipart) to an API endpoint with the session's token, and answers its JSON
+ * body. An expired session is renewed through the GraphQL client's refresh-once, then the file is
+ * sent again; a refusal becomes an ApiError with the API's code and messages.
+ */
+export async function postFile(url: string, file: File): Promise<Record<string, unknown>> {
   const send = () => {
     const body = new FormData();
-    body.append('file', file);
+    body.append('file', file, file.name);
     const headers: Record<string, string> = {};
     if (storedTokens.value) headers.authorization = `Bearer ${storedTokens.value.accessToken}`;
-    return fetch(`/api/uploads/images?organisationId=${encodeURIComponent(organisationId)}`, { method: 'POST', headers, body });
+    return fetch(url, { method: 'POST', headers, body });
   };
-  let response = await send();
-  if (response.status === 401) {
-    // Let the GraphQL client do its refresh-once dance, then try again with the new token.
-    await gql(SessionCheckDocument).catch(() => undefined);
+  let response: Response;
+  try {
     response = await send();
+    if (response.status === 401) {
+      await gql(SessionCheckDocument).catch(() => undefined);
+      response = await send();
+    }
+  } catch {
+    throw new ApiError({ code: 'network/unreachable', messageZh: '网络连接失败，请稍后再试', messageEn: 'Could not reach the server, please try again' });
   }
   const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   if (!response.ok) {
@@ -81,5 +89,11 @@ export async function uploadImage(organisationId: string, file: File): Promise<{
       messageEn: String(body.messageEn ?? 'Upload failed'),
     });
   }
+  return body;
+}
+
+/** Uploads one listing image; the API answers with an id to pass as imageIds. */
+export async function uploadImage(organisationId: string, file: File): Promise<{ id: string; url: string }> {
+  const body = await postFile(`/api/uploads/images?organisationId=${encodeURIComponent(organisationId)}`, file);
   return { id: String(body.id), url: String(body.url) };
 }
