@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chinaToday, parsePriceFen, parseQuoteUnit, parseReportDate, quotePerKgFen, quoteUnitLabel } from './market-quotes';
+import { addDays, chinaToday, parsePriceFen, parseQuoteUnit, parseReportDate, quotePerKgFen, quoteUnitLabel } from './market-quotes';
 
 describe('quoting units as bulletins write them', () => {
   it('reads 元/斤, 元/公斤, 元/kg, 元/50公斤, 元/吨, 元/头 and their variants', () => {
@@ -70,6 +70,11 @@ describe('report dates', () => {
     expect(parseReportDate('30/11/2026', today)).toEqual({ problem: 'notADate' });
     expect(parseReportDate('2026-12-02', today)).toEqual({ problem: 'future' });
     expect(parseReportDate('1999-12-31', today)).toEqual({ problem: 'tooOld' });
+  });
+
+  it('count calendar days across months and years', () => {
+    expect(addDays('2026-12-30', 3)).toBe('2027-01-02');
+    expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
   });
 
   it('take today in China whatever the server zone says', () => {

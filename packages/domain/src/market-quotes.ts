@@ -127,6 +127,11 @@ export function parseReportDate(raw: string | Date, today: string): { date: stri
   return { date };
 }
 
+/** The calendar day `days` after `date` (YYYY-MM-DD; negative for before). */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** Today's date in China (UTC+8, no daylight saving), as YYYY-MM-DD, whatever the server's zone. */
 export function chinaToday(now: Date = new Date()): string {
   return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);

@@ -13,6 +13,11 @@ export function sqlIn(em: EntityManager): Sql {
   return <T>(text: string, params: readonly unknown[] = []) => em.getConnection().execute<T[]>(text, [...params], 'all', em.getTransactionContext());
 }
 
+/** A PostgreSQL array literal for `values` (text quoted and escaped, null as NULL), sent as one parameter. */
+export function pgArray(values: readonly (string | number | null)[]): string {
+  return `{${values.map((v) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `"${v.replace(/[\\"]/g, '\\$&')}"`)).join(',')}}`;
+}
+
 /**
  * A statement as the PostgreSQL protocol takes it: `?` become `$1…` (values travel as parameters,
  * an array as a PostgreSQL array), and with `prepare` a name derived from the text, so that each

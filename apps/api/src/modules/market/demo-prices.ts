@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { chinaToday, quotePerKgFen } from '@xiangnong/domain';
+import { addDays, chinaToday, quotePerKgFen } from '@xiangnong/domain';
 import { createHash } from 'node:crypto';
 import { monthsBetween, PriceObservations } from './price-observations';
-import type { Observation } from './quote-rows';
+import { type Observation, quoteKey } from './quote-rows';
 
 /** How long the sample history reaches back. */
 const DAYS = 730;
@@ -48,7 +48,7 @@ function random(seed: string): () => number {
   };
 }
 
-const day = (today: string, back: number) => new Date(Date.parse(`${today}T00:00:00Z`) - back * 86_400_000).toISOString().slice(0, 10);
+const day = (today: string, back: number) => addDays(today, -back);
 
 /** Daily low/avg/high quotes: a seasonal curve, a slow random walk, and a little daily noise. */
 export function demoObservations(today: string, ids: { commodity: Map<string, { id: number }>; market: Map<string, { id: number; countyCode: string }> }): Observation[] {
@@ -87,7 +87,7 @@ export function demoObservations(today: string, ids: { commodity: Map<string, { 
           highPerKgFen: quotePerKgFen(high, unit),
           specification: s.specification,
           origin: '',
-          key: createHash('sha1').update(`${commodity.id}|m${market.id}|${date}|${s.specification}`).digest('base64').slice(0, 20),
+          key: quoteKey(commodity.id, { marketId: market.id, countyCode: market.countyCode }, date, s.specification),
         });
       }
     }

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { chinaToday, quoteUnitLabel } from '@xiangnong/domain';
+import { addDays, chinaToday, quoteUnitLabel } from '@xiangnong/domain';
 import { DomainError } from '../../common/errors';
 import { intId, isUuid } from '../../common/ids';
 import type { RequestContext } from '../../common/request-context';
@@ -78,7 +78,7 @@ export class MarketReportsService {
     if (!quotes.length || quotes.length > MAX_QUOTES) throw new DomainError('market/report-invalid', { problems: ['count'] });
     const today = chinaToday();
     const date = dateRaw ?? today;
-    const earliest = new Date(Date.parse(`${today}T00:00:00Z`) - DAYS_BACK * 86_400_000).toISOString().slice(0, 10);
+    const earliest = addDays(today, -DAYS_BACK);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || date < earliest) throw new DomainError('market/report-invalid', { problems: ['date-tooOld'] });
     const reference = await this.reference.load(this.em.fork(), today);
     const commodities = await this.em.getConnection().execute<{ code: string; unit: string; unit_quantity: number }[]>('select code, unit, unit_quantity from commodity');

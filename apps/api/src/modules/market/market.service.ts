@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { chinaToday, quoteUnitLabel, UNITS, unitInfo } from '@xiangnong/domain';
+import { addDays, chinaToday, quoteUnitLabel, UNITS, unitInfo } from '@xiangnong/domain';
 import { DomainError } from '../../common/errors';
 import { intId } from '../../common/ids';
 import { anomalies } from './anomalies';
@@ -16,11 +16,6 @@ export function commodityView(c: Commodity): CommodityView {
 
 export function marketView(m: Market): MarketView {
   return { id: m.id, code: m.code, name: m.name, kind: m.kind, countyCode: m.countyCode };
-}
-
-/** A day `days` before `date` (YYYY-MM-DD). */
-function daysBefore(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 }
 
 function percent(now: number | null, then: number | null): number | null {
@@ -58,7 +53,7 @@ export class MarketService {
     const summary = await this.summary(commodity.id);
     const latest = summary.latest;
     const days = RANGE_DAYS[args.range];
-    const since = days !== null && latest ? daysBefore(latest, days) : null;
+    const since = days !== null && latest ? addDays(latest, -days) : null;
     let rows: { period: string; low: number; avg: number; high: number; n: number }[];
     if (!args.marketIds?.length && !args.countyCode) {
       // everywhere: from the daily figures, a row a day

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { sqlIn } from '../../common/sql';
+import { pgArray, sqlIn } from '../../common/sql';
 import type { Observation } from './quote-rows';
 
 /** Where an observation came from. */
@@ -88,9 +88,4 @@ export class PriceObservations {
       [pgArray(days.map((d) => Number(d[0]))), pgArray(days.map((d) => d[1]!))],
     );
   }
-}
-
-/** A PostgreSQL array literal for `values` (text quoted and escaped, null as NULL), sent as one parameter. */
-export function pgArray(values: readonly (string | number | null)[]): string {
-  return `{${values.map((v) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `"${v.replace(/[\\"]/g, '\\$&')}"`)).join(',')}}`;
 }

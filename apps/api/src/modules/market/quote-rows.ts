@@ -114,6 +114,15 @@ export type RowProblem =
   | 'text-too-long'
   | 'duplicate';
 
+/**
+ * What identifies a quote across files and sources: commodity, place (a market, else a county),
+ * day and specification. The same quote twice is one observation.
+ */
+export function quoteKey(commodityId: number, place: { marketId: number | null; countyCode: string }, day: string, specification: string): string {
+  const where = place.marketId !== null ? `m${place.marketId}` : `c${place.countyCode}`;
+  return createHash('sha1').update(`${commodityId}|${where}|${day}|${specification}`).digest('base64').slice(0, 20);
+}
+
 /** What each problem says, in Chinese and English, for the error report. */
 export const ROW_PROBLEM_TEXT: Record<string, readonly [string, string]> = {
   'commodity-unknown': ['未知的品名（可在管理后台添加品种或别名）', 'Unknown commodity (add it or an alias in the admin area)'],
@@ -179,7 +188,6 @@ export function checkRow(row: FileRow, map: ColumnMap, ref: QuoteReference): { o
   if ([...specification].length > 50 || [...origin].length > 50) problems.push('text-too-long');
   if (problems.length || !commodity || !unit || !prices || 'problem' in date) return { problems: problems.length ? problems : ['price-missing'] };
   const countyCode = market?.countyCode ?? county!.code;
-  const place = market ? `m${market.id}` : `c${countyCode}`;
   return {
     observation: {
       commodityId: commodity.id,
@@ -194,7 +202,7 @@ export function checkRow(row: FileRow, map: ColumnMap, ref: QuoteReference): { o
       highPerKgFen: quotePerKgFen(prices.highFen, unit),
       specification,
       origin,
-      key: createHash('sha1').update(`${commodity.id}|${place}|${date.date}|${specification}`).digest('base64').slice(0, 20),
+      key: quoteKey(commodity.id, { marketId: market?.id ?? null, countyCode }, date.date, specification),
     },
   };
 }

@@ -67,17 +67,7 @@ export class NotificationService {
    * how many were sent.
    */
   async notify(em: EntityManager, userIds: readonly string[], message: NotificationMessage): Promise<number> {
-    const ids = [...new Set(userIds)];
-    if (!ids.length) return 0;
-    const rows = await sqlIn(em)<{ id: string }>(
-      `insert into notification (user_id, kind, title_zh, title_en, body_zh, body_en, link, created_at)
-       select u.id, ?, ?, ?, ?, ?, ?, now()
-         from unnest(string_to_array(?, ',')::uuid[]) as u(id)
-        where not exists (select 1 from notification_preference p where p.user_id = u.id and p.kind = ? and not p.enabled)
-       returning id`,
-      [message.kind, message.titleZh, message.titleEn, message.bodyZh, message.bodyEn, message.link ?? null, ids.join(','), message.kind],
-    );
-    return rows.length;
+    return this.notifyEach(em, [...new Set(userIds)].map((userId) => ({ userId, message })));
   }
 
   /**

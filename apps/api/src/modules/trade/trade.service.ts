@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { chinaToday, pricePerKgFen, unitInfo } from '@xiangnong/domain';
+import { addDays, chinaToday, pricePerKgFen, unitInfo } from '@xiangnong/domain';
 import { DomainError } from '../../common/errors';
 import { intId, isUuid } from '../../common/ids';
 import { decodeCursor, pageSize, toPage, type Page } from '../../common/pagination';
@@ -50,8 +50,9 @@ export interface Suggestion {
 }
 
 const MAX_VALID_DAYS = 90;
+/** A whole number of at least 1 that a 32-bit column holds with room to spare. */
+const positive = (n: unknown) => Number.isInteger(n) && (n as number) > 0 && (n as number) <= 2_000_000_000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Purchase requests (求购) and quotes: buyers post what they need, sellers quote, the buyer accepts
@@ -128,7 +129,6 @@ export class TradeService implements OnModuleInit {
       if (!found) throw new DomainError('catalog/category-unknown');
     }
     if (!unitInfo(input.unit)) throw new DomainError('catalog/unit-unknown');
-    const positive = (n: unknown) => Number.isInteger(n) && (n as number) > 0 && (n as number) <= 2_000_000_000;
     const today = chinaToday();
     const validUntil = input.validUntil ?? addDays(today, 30);
     const ok =
@@ -200,7 +200,6 @@ export class TradeService implements OnModuleInit {
     if (seller.id === request.buyerId) throw new DomainError('trade/own-request');
     const today = chinaToday();
     if (request.status !== 'OPEN' || request.validUntil < today) throw new DomainError('trade/request-closed');
-    const positive = (n: unknown) => Number.isInteger(n) && (n as number) > 0 && (n as number) <= 2_000_000_000;
     if (!positive(input.unitPriceFen) || !positive(input.quantity) || !DATE.test(input.deliveryDate ?? '') || input.deliveryDate < today) throw new DomainError('trade/quote-invalid');
     const note = optionalText(input.note, 'orderNote', 'trade/quote-invalid') ?? '';
     if (input.listingId) {
