@@ -23,13 +23,14 @@ describe('price alerts', () => {
   });
   afterAll(() => t.close());
 
-  /** Imports 生猪 quotes (元/公斤) for the given days back, one a day at 长沙马王堆. */
-  async function importHogs(prices: [daysBack: number, yuan: string][]) {
-    const csv = ['品名,市场,平均价,单位,日期', ...prices.map(([d, p]) => `生猪,长沙马王堆农产品批发市场,${p},元/公斤,${daysAgo(d)}`)].join('\n');
+  /** Imports 生猪 quotes (元/公斤) for the given days back, one a day at a market (长沙马王堆 unless named). */
+  async function importHogs(prices: [daysBack: number, yuan: string][], market = '长沙马王堆农产品批发市场') {
+    const csv = ['品名,市场,平均价,单位,日期', ...prices.map(([d, p]) => `生猪,${market},${p},元/公斤,${daysAgo(d)}`)].join('\n');
     const service = t.app.get(PriceImportService);
-    const row = await service.create(`生猪 ${prices.length} 天.csv`, null, admin.userId);
+    const row = await service.create(`生猪 ${market} ${prices.length} 天.csv`, null, admin.userId);
     return service.run(row.id, () => Readable.from([Buffer.from(csv)]));
   }
+  const evaluated = async () => (await t.sql(`select 1 from handled_event where handler = 'evaluate-price-alerts'`)).length;
   const alertsOf = async (user: Session) => (await t.sql<{ title_zh: string }>(`select title_zh from notification where user_id = $1 and kind = 'price-alert' order by id`, [user.userId])).map((r) => r.title_zh);
 
   it('refuses alerts that could never make sense, and writes none of them', async () => {
@@ -41,6 +42,8 @@ describe('price alerts', () => {
       { commodity: 'live-hog', kind: 'MOVE', percent: 0 },
       { commodity: 'live-hog', kind: 'MOVE', percent: 5000 },
       { commodity: 'live-hog', kind: 'MOVE', percent: 1.234 },
+      { commodity: 'live-hog', kind: 'MOVE', percent: 5, days: 0 },
+      { commodity: 'live-hog', kind: 'MOVE', percent: 5, days: 366 },
       { commodity: 'live-hog', kind: 'ABOVE', thresholdFen: 1500, marketId: '999999' },
     ];
     for (const input of bad) {
@@ -61,7 +64,7 @@ describe('price alerts', () => {
 
     await importHogs([[3, '15.00'], [2, '15.20']]);
     // 15.20 is below 16.00 and 1.3 % above 15.00: nothing
-    await until('the import to be evaluated', async () => (await t.sql(`select 1 from handled_event where handler = 'evaluate-price-alerts'`)).length > 0);
+    await until('the import to be evaluated', async () => (await evaluated()) > 0);
     expect(await alertsOf(subscriber)).toEqual([]);
 
     await importHogs([[1, '16.40']]);
@@ -72,7 +75,7 @@ describe('price alerts', () => {
     expect(alerts.sort()).toEqual([expect.stringMatching(/^生猪 .* 上涨 7\.9%$/), expect.stringMatching(/^生猪 均价 ¥16\.40\/千克，高于您设定的 ¥16\.00$/)].sort());
     // the same day's quotes again (another file with the day) do not alert twice
     await importHogs([[1, '16.40'], [5, '14.00']]);
-    await until('the last import to be evaluated', async () => (await t.sql(`select 1 from handled_event where handler = 'evaluate-price-alerts'`)).length >= 3);
+    await until('the last import to be evaluated', async () => (await evaluated()) >= 3);
     expect(await alertsOf(subscriber)).toHaveLength(2);
     expect(await alertsOf(quiet)).toEqual([]);
   });
@@ -104,8 +107,38 @@ describe('price alerts', () => {
       [chinaToday()],
     );
     expect(today).toEqual([{ avg_fen: 1710, source: 'REPORTER' }]);
-    // the subscriber above 16.00 hears of it
-    await until('the reporter’s quote to alert', async () => (await alertsOf(subscriber)).length >= 3);
+    // the price stays above 16.00: the subscriber who was told hears nothing new; one who subscribes now hears once
+    const latecomer = await signUp(t, '新订阅者');
+    await t.gql(SUBSCRIBE, { input: { commodity: 'live-hog', kind: 'ABOVE', thresholdFen: 1600 } }, latecomer.token);
+    const seen = await evaluated();
+    expect((await report([{ commodity: 'live-hog', avgFen: 1720, specification: '外三元' }])).data!.reportPrices.rowsWritten).toBe(1);
+    await until('the latecomer’s alert', async () => (await alertsOf(latecomer)).length === 1);
+    await until('the report to be evaluated', async () => (await evaluated()) > seen);
+    expect(await alertsOf(subscriber)).toHaveLength(2);
+  });
+
+  it('alerts once per crossing at a market, again only after the price came back, and measures moves over N days', async () => {
+    const watcher = await signUp(t, '湘潭盯盘');
+    const [market] = await t.sql<{ id: number }>(`select id from market where code = 'changsha-hongxing'`);
+    const subscribe = (input: object) => t.gql(SUBSCRIBE, { input: { commodity: 'live-hog', marketId: String(market!.id), ...input } }, watcher.token);
+    expect((await subscribe({ kind: 'ABOVE', thresholdFen: 1600 })).errors).toBeUndefined();
+    const move = await t.gql(`mutation($input: SubscribePriceInput!) { subscribePrice(input: $input) { days beyond } }`, { input: { commodity: 'live-hog', marketId: String(market!.id), kind: 'MOVE', percent: 10, days: 2 } }, watcher.token);
+    expect(move.data!.subscribePrice).toEqual({ days: 2, beyond: false });
+    // one day at a time, old days (every other subscription has seen today's quotes, so these change nothing for them)
+    const days: [number, string][] = [[20, '15.00'], [19, '17.00'], [18, '17.50'], [17, '15.00'], [16, '16.50']];
+    for (const day of days) {
+      const seen = await evaluated();
+      await importHogs([day], '长沙红星农副产品大市场');
+      await until(`the quotes of ${day[0]} days ago to be evaluated`, async () => (await evaluated()) > seen);
+    }
+    const alerts = await alertsOf(watcher);
+    // above at 17.00 (crossing), not at 17.50 (still above), again at 16.50 after 15.00; up 16.7 % over two days at 17.50, not again at 15.00 (still a 10 % move, down)
+    expect(alerts.filter((a) => a.includes('高于'))).toEqual([
+      '生猪（长沙红星农副产品大市场） 均价 ¥17.00/千克，高于您设定的 ¥16.00',
+      '生猪（长沙红星农副产品大市场） 均价 ¥16.50/千克，高于您设定的 ¥16.00',
+    ]);
+    expect(alerts.filter((a) => !a.includes('高于'))).toEqual([`生猪（长沙红星农副产品大市场） ${daysAgo(18)} 2 天内上涨 16.7%`]);
+    expect(await alertsOf(subscriber)).toHaveLength(2);
   });
 
   it('sends each digest subscriber one morning summary, and lets users stop alerts of their own only', async () => {

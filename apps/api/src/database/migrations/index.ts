@@ -15,6 +15,7 @@ import { Migration20261201034523_Market } from './Migration20261201034523_Market
 import { Migration20261201042726_PriceAlerts } from './Migration20261201042726_PriceAlerts';
 import { Migration20261201043012_MarketReporters } from './Migration20261201043012_MarketReporters';
 import { Migration20261201044341_Trade } from './Migration20261201044341_Trade';
+import { Migration20261201060000_AlertCrossings } from './Migration20261201060000_AlertCrossings';
 
 /** Every migration, oldest first. Listed by hand so that compiled and test builds find the same set. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -34,4 +35,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201042726_PriceAlerts', class: Migration20261201042726_PriceAlerts },
   { name: 'Migration20261201043012_MarketReporters', class: Migration20261201043012_MarketReporters },
   { name: 'Migration20261201044341_Trade', class: Migration20261201044341_Trade },
+  { name: 'Migration20261201060000_AlertCrossings', class: Migration20261201060000_AlertCrossings },
 ];

@@ -182,7 +182,7 @@ export class PriceSubscription {
   @Property({ type: 'integer' })
   commodityId!: number;
 
-  /** ABOVE, BELOW (thresholdFen per kg), MOVE (percentBp in a day) or DIGEST */
+  /** ABOVE, BELOW (thresholdFen per kg), MOVE (percentBp over `days`) or DIGEST */
   @Property({ type: 'string', length: 8 })
   kind!: 'ABOVE' | 'BELOW' | 'MOVE' | 'DIGEST';
 
@@ -193,8 +193,20 @@ export class PriceSubscription {
   @Property({ type: 'integer', nullable: true })
   percentBp?: number | null;
 
+  /** MOVE: the change is measured against the latest quotes at least this many days before */
+  @Property({ type: 'integer', nullable: true })
+  days?: number | null;
+
   @Property({ type: 'integer', nullable: true })
   marketId?: number | null;
+
+  /** whether the price was beyond the rule when last evaluated: an alert goes out when this turns true */
+  @Property({ type: 'boolean', default: false })
+  beyond: boolean & Opt = false;
+
+  /** the quote day of that evaluation; quotes of older days do not change the state */
+  @Property({ type: 'date', nullable: true })
+  stateOn?: string | null;
 
   @Property({ type: 'timestamptz' })
   createdAt: Date & Opt = new Date();

@@ -264,7 +264,7 @@ export enum PriceAlertKind {
   MOVE = 'MOVE',
   DIGEST = 'DIGEST',
 }
-registerEnumType(PriceAlertKind, { name: 'PriceAlertKind', description: '高于 / 低于 / 日涨跌幅 / 每日摘要' });
+registerEnumType(PriceAlertKind, { name: 'PriceAlertKind', description: '高于 / 低于 / N 日涨跌幅 / 每日摘要' });
 
 @InputType()
 export class SubscribePriceInput {
@@ -277,8 +277,11 @@ export class SubscribePriceInput {
   @Field(() => Int, { nullable: true, description: 'ABOVE / BELOW: the average per kg, in fen' })
   thresholdFen?: number;
 
-  @Field(() => Float, { nullable: true, description: 'MOVE: the day’s change in percent, e.g. 5' })
+  @Field(() => Float, { nullable: true, description: 'MOVE: the change in percent, e.g. 5' })
   percent?: number;
+
+  @Field(() => Int, { nullable: true, description: 'MOVE: over how many days, 1 to 365 (1 when left out: against the previous day with quotes)' })
+  days?: number;
 
   @Field(() => ID, { nullable: true, description: 'Only this market; everywhere when left out' })
   marketId?: string;
@@ -301,8 +304,14 @@ export class PriceSubscriptionView {
   @Field(() => Float, { nullable: true })
   percent!: number | null;
 
+  @Field(() => Int, { nullable: true })
+  days!: number | null;
+
   @Field(() => ID, { nullable: true })
   marketId!: string | null;
+
+  @Field({ description: '最近一次报价是否已越过提醒条件；越过时提醒一次，回落后再越过才再提醒 / Whether the latest quotes were beyond the rule: an alert goes out on each crossing' })
+  beyond!: boolean;
 
   @Field(() => Date)
   createdAt!: Date;

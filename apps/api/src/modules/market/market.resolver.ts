@@ -140,7 +140,9 @@ export class PriceSubscriptionResolver {
       kind: row.kind as PriceAlertKind,
       thresholdFen: row.thresholdFen ?? null,
       percent: row.percentBp === null || row.percentBp === undefined ? null : row.percentBp / 100,
+      days: row.days ?? null,
       marketId: row.marketId === null || row.marketId === undefined ? null : String(row.marketId),
+      beyond: row.beyond,
       createdAt: row.createdAt,
     };
   }

@@ -20,12 +20,15 @@ export interface SubscribeInput {
   thresholdFen?: number | null;
   /** MOVE: in percent, e.g. 5 for 5 % */
   percent?: number | null;
+  /** MOVE: over how many days (1 to 365, 1 when left out) */
+  days?: number | null;
   marketId?: string | null;
 }
 
 /** Subscriptions a user may hold. */
 const MAX_SUBSCRIPTIONS = 100;
 const MAX_THRESHOLD_FEN = 100_000_000;
+const MAX_MOVE_DAYS = 365;
 
 interface Hit {
   subscription_id: string;
@@ -33,6 +36,7 @@ interface Hit {
   kind: SubscriptionKind;
   threshold_fen: number | null;
   percent_bp: number | null;
+  days: number | null;
   commodity_code: string;
   commodity_name: string;
   market_name: string | null;
@@ -49,12 +53,13 @@ export function alertMessage(hit: Hit): NotificationMessage {
   if (hit.kind === 'MOVE') {
     const change = hit.prev ? (((hit.avg - hit.prev) / hit.prev) * 100).toFixed(1) : '0';
     const up = hit.prev !== null && hit.avg > hit.prev;
+    const days = hit.days ?? 1;
     return {
       kind: 'price-alert',
-      titleZh: `${hit.commodity_name}${where} ${hit.day} ${up ? '上涨' : '下跌'} ${Math.abs(Number(change))}%`,
-      titleEn: `${hit.commodity_code} ${up ? 'rose' : 'fell'} ${Math.abs(Number(change))}% on ${hit.day}`,
-      bodyZh: `均价 ${price}，前一报价日 ${formatFen(hit.prev ?? 0)}/千克。`,
-      bodyEn: `Average ${price.replace('千克', 'kg')}, previous day ${formatFen(hit.prev ?? 0)}/kg.`,
+      titleZh: `${hit.commodity_name}${where} ${hit.day} ${days > 1 ? `${days} 天内` : ''}${up ? '上涨' : '下跌'} ${Math.abs(Number(change))}%`,
+      titleEn: `${hit.commodity_code} ${up ? 'rose' : 'fell'} ${Math.abs(Number(change))}% ${days > 1 ? `in ${days} days to` : 'on'} ${hit.day}`,
+      bodyZh: `均价 ${price}，${days > 1 ? `${days} 天前` : '前一报价日'} ${formatFen(hit.prev ?? 0)}/千克。`,
+      bodyEn: `Average ${price.replace('千克', 'kg')}, ${days > 1 ? `${days} days before` : 'previous day'} ${formatFen(hit.prev ?? 0)}/kg.`,
       link,
     };
   }
@@ -70,11 +75,12 @@ export function alertMessage(hit: Hit): NotificationMessage {
 }
 
 /**
- * Price subscriptions and their alerts. When quotes arrive (an import), every subscription on the
- * commodities it brought is checked in one statement against the average of the latest day it
- * brought — everywhere, or at the subscription's market — and the day before with quotes; an alert
- * goes out once per subscription and day, as a notification (live to open pages). Daily digests
- * go out each morning.
+ * Price subscriptions and their alerts. When quotes arrive (an import, a reporter, platform trades),
+ * every subscription on the commodities they brought is checked in one statement against the
+ * average of the latest day they brought — everywhere, or at the subscription's market — and, for a
+ * move, the latest quotes at least N days before. Each subscription keeps whether the price was
+ * beyond its rule: an alert goes out when that turns true (once per crossing, not again while the
+ * price stays beyond), as a notification (live to open pages). Daily digests go out each morning.
  */
 @Injectable()
 export class PriceAlertsService implements OnModuleInit {
@@ -101,6 +107,7 @@ export class PriceAlertsService implements OnModuleInit {
     const kind = input.kind;
     let thresholdFen: number | null = null;
     let percentBp: number | null = null;
+    let days: number | null = null;
     if (kind === 'ABOVE' || kind === 'BELOW') {
       if (!Number.isInteger(input.thresholdFen) || input.thresholdFen! <= 0 || input.thresholdFen! > MAX_THRESHOLD_FEN) throw new DomainError('market/subscription-invalid', { field: 'thresholdFen' });
       thresholdFen = input.thresholdFen!;
@@ -110,6 +117,8 @@ export class PriceAlertsService implements OnModuleInit {
         throw new DomainError('market/subscription-invalid', { field: 'percent' });
       }
       percentBp = Math.round(percent * 100);
+      days = input.days ?? 1;
+      if (!Number.isInteger(days) || days < 1 || days > MAX_MOVE_DAYS) throw new DomainError('market/subscription-invalid', { field: 'days' });
     } else if (kind !== 'DIGEST') throw new DomainError('market/subscription-invalid', { field: 'kind' });
     let marketId: number | null = null;
     if (input.marketId) {
@@ -122,7 +131,7 @@ export class PriceAlertsService implements OnModuleInit {
       await sqlIn(em)(`select pg_advisory_xact_lock(hashtextextended('price-subscriptions:' || ?, 0))`, [user.id]);
       const [{ n }] = await sqlIn(em)<{ n: number }>('select count(*)::int as n from price_subscription where user_id = ?', [user.id]);
       if (n >= MAX_SUBSCRIPTIONS) throw new DomainError('market/too-many-subscriptions');
-      const row = em.create(PriceSubscription, { userId: user.id, commodityId: commodity.id, kind, thresholdFen, percentBp, marketId });
+      const row = em.create(PriceSubscription, { userId: user.id, commodityId: commodity.id, kind, thresholdFen, percentBp, days, marketId });
       await em.flush();
       return row;
     });
@@ -139,40 +148,61 @@ export class PriceAlertsService implements OnModuleInit {
     return this.em.fork().find(PriceSubscription, { userId: user.id }, { orderBy: { createdAt: 'desc' } });
   }
 
-  /** Checks every subscription on what an import brought, in `em`'s transaction; returns how many alerts went out. */
+  /**
+   * Checks every subscription on what an import brought, in `em`'s transaction; returns how many
+   * alerts went out. A subscription's state moves only forward in quote days, under its row lock
+   * (the old state comes from the update itself), so concurrent imports cannot alert twice.
+   */
   async evaluate(em: EntityManager, importId: string): Promise<number> {
     const hits = await sqlIn(em)<Hit>(
       `with latest as (
          select commodity_id, max(observed_on) as day from "market"."price_observation" where import_id = ? group by commodity_id),
-       days as (
-         select l.commodity_id, l.day,
-                (select max(p.observed_on) from "market"."price_observation" p where p.commodity_id = l.commodity_id and p.observed_on < l.day) as prev_day
-           from latest l),
-       quotes as (
-         select o.commodity_id, o.observed_on, o.market_id, sum(coalesce(o.avg_per_kg_fen, o.avg_fen))::float8 as total, count(*) as n
-           from "market"."price_observation" o join days d on d.commodity_id = o.commodity_id and o.observed_on in (d.day, d.prev_day)
-          group by 1, 2, 3),
+       subs as (
+         select s.*, l.day from price_subscription s join latest l on l.commodity_id = s.commodity_id
+          where s.kind <> 'DIGEST' and (s.state_on is null or s.state_on <= l.day)),
        averages as (
-         select commodity_id, observed_on, null::int as market_id, sum(total) / sum(n) as avg from quotes group by 1, 2
-         union all
-         select commodity_id, observed_on, market_id, total / n from quotes),
+         select o.commodity_id, o.observed_on, sum(coalesce(o.avg_per_kg_fen, o.avg_fen))::float8 / count(*) as avg
+           from "market"."price_observation" o join latest l on l.commodity_id = o.commodity_id and o.observed_on = l.day
+          group by 1, 2),
+       at_market as (
+         select o.commodity_id, o.market_id, sum(coalesce(o.avg_per_kg_fen, o.avg_fen))::float8 / count(*) as avg
+           from "market"."price_observation" o join latest l on l.commodity_id = o.commodity_id and o.observed_on = l.day
+          where o.market_id in (select market_id from subs where market_id is not null)
+          group by 1, 2),
+       bases as (
+         select b.commodity_id, b.market_id, b.days, b.day, base.avg
+           from (select distinct commodity_id, market_id, coalesce(days, 1) as days, day from subs where kind = 'MOVE') b
+           left join lateral (
+             select sum(coalesce(o.avg_per_kg_fen, o.avg_fen))::float8 / count(*) as avg
+               from "market"."price_observation" o
+              where o.commodity_id = b.commodity_id and (b.market_id is null or o.market_id = b.market_id)
+                and o.observed_on = (select max(p.observed_on) from "market"."price_observation" p
+                                      where p.commodity_id = b.commodity_id and (b.market_id is null or p.market_id = b.market_id)
+                                        and p.observed_on <= b.day - b.days)) base on true),
        checked as (
-         select s.id as subscription_id, s.user_id, s.kind, s.threshold_fen, s.percent_bp, s.market_id, s.commodity_id, d.day, a.avg, p.avg as prev
-           from price_subscription s
-           join days d on d.commodity_id = s.commodity_id
-           join averages a on a.commodity_id = s.commodity_id and a.observed_on = d.day and a.market_id is not distinct from s.market_id
-           left join averages p on p.commodity_id = s.commodity_id and p.observed_on = d.prev_day and p.market_id is not distinct from s.market_id
-          where s.kind <> 'DIGEST'),
-       hits as (
-         select * from checked
-          where (kind = 'ABOVE' and avg >= threshold_fen) or (kind = 'BELOW' and avg <= threshold_fen)
-             or (kind = 'MOVE' and prev > 0 and abs(avg - prev) * 10000 >= percent_bp * prev)),
+         select s.id, s.day, coalesce(m.avg, a.avg) as avg, b.avg as prev
+           from subs s
+           left join averages a on s.market_id is null and a.commodity_id = s.commodity_id
+           left join at_market m on s.market_id is not null and m.commodity_id = s.commodity_id and m.market_id = s.market_id
+           left join bases b on s.kind = 'MOVE' and b.commodity_id = s.commodity_id and b.market_id is not distinct from s.market_id and b.days = coalesce(s.days, 1) and b.day = s.day
+          where coalesce(m.avg, a.avg) is not null),
+       moved as (
+         update price_subscription s
+            set beyond = case s.kind when 'ABOVE' then c.avg >= s.threshold_fen
+                                     when 'BELOW' then c.avg <= s.threshold_fen
+                                     else coalesce(c.prev > 0 and abs(c.avg - c.prev) * 10000 >= s.percent_bp * c.prev, false) end,
+                state_on = c.day
+           from checked c
+          where s.id = c.id and (s.state_on is null or s.state_on <= c.day)
+         returning s.id as subscription_id, s.user_id, s.kind, s.threshold_fen, s.percent_bp, s.days, s.market_id, s.commodity_id,
+                   c.day, c.avg, c.prev, old.beyond as was_beyond, new.beyond as is_beyond),
        sent as (
          insert into price_alert (subscription_id, observed_on, avg_fen, created_at)
-         select subscription_id, day, round(avg), now() from hits on conflict do nothing returning subscription_id)
-       select h.subscription_id, h.user_id, h.kind, h.threshold_fen, h.percent_bp, c.code as commodity_code, c.name_zh as commodity_name,
+         select subscription_id, day, round(avg), now() from moved where is_beyond and not was_beyond
+         on conflict do nothing returning subscription_id)
+       select h.subscription_id, h.user_id, h.kind, h.threshold_fen, h.percent_bp, h.days, c.code as commodity_code, c.name_zh as commodity_name,
               m.name as market_name, to_char(h.day, 'YYYY-MM-DD') as day, round(h.avg)::int as avg, round(h.prev)::int as prev
-         from hits h join sent on sent.subscription_id = h.subscription_id
+         from moved h join sent on sent.subscription_id = h.subscription_id
          join commodity c on c.id = h.commodity_id left join market m on m.id = h.market_id`,
       [importId],
     );

@@ -225,7 +225,7 @@ export type PostPurchaseRequestInput = {
   validUntil?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** 高于 / 低于 / 日涨跌幅 / 每日摘要 */
+/** 高于 / 低于 / N 日涨跌幅 / 每日摘要 */
 export type PriceAlertKind =
   | 'ABOVE'
   | 'BELOW'
@@ -348,10 +348,12 @@ export type SignUpInput = {
 export type SubscribePriceInput = {
   /** Commodity code, e.g. live-hog */
   commodity: Scalars['String']['input'];
+  /** MOVE: over how many days, 1 to 365 (1 when left out: against the previous day with quotes) */
+  days?: InputMaybe<Scalars['Int']['input']>;
   kind: PriceAlertKind;
   /** Only this market; everywhere when left out */
   marketId?: InputMaybe<Scalars['ID']['input']>;
-  /** MOVE: the day’s change in percent, e.g. 5 */
+  /** MOVE: the change in percent, e.g. 5 */
   percent?: InputMaybe<Scalars['Float']['input']>;
   /** ABOVE / BELOW: the average per kg, in fen */
   thresholdFen?: InputMaybe<Scalars['Int']['input']>;
