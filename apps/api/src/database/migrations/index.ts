@@ -16,6 +16,7 @@ import { Migration20261201042726_PriceAlerts } from './Migration20261201042726_P
 import { Migration20261201043012_MarketReporters } from './Migration20261201043012_MarketReporters';
 import { Migration20261201044341_Trade } from './Migration20261201044341_Trade';
 import { Migration20261201060000_AlertCrossings } from './Migration20261201060000_AlertCrossings';
+import { Migration20261201061000_TradePrices } from './Migration20261201061000_TradePrices';
 
 /** Every migration, oldest first. Listed by hand so that compiled and test builds find the same set. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201043012_MarketReporters', class: Migration20261201043012_MarketReporters },
   { name: 'Migration20261201044341_Trade', class: Migration20261201044341_Trade },
   { name: 'Migration20261201060000_AlertCrossings', class: Migration20261201060000_AlertCrossings },
+  { name: 'Migration20261201061000_TradePrices', class: Migration20261201061000_TradePrices },
 ];

@@ -12,6 +12,7 @@ import { PriceAlertsService } from './price-alerts.service';
 import { MarketService } from './market.service';
 import { PriceImportService } from './price-import.service';
 import { PriceObservations } from './price-observations';
+import { TradePrices } from './trade-prices';
 // the module's error codes join the catalogue when the module is loaded
 import './market.errors';
 import './market.events';
@@ -20,7 +21,7 @@ import './market.events';
 @Module({
   imports: [CatalogModule, EventsModule, GeoModule, IdentityModule, NotificationsModule],
   controllers: [ImportUploadController],
-  providers: [MarketReference, MarketService, PriceImportService, PriceObservations, PriceAlertsService, MarketReportsService, MarketResolver, PriceImportResolver, PriceSubscriptionResolver, MarketReportsResolver],
+  providers: [MarketReference, MarketService, PriceImportService, PriceObservations, PriceAlertsService, MarketReportsService, TradePrices, MarketResolver, PriceImportResolver, PriceSubscriptionResolver, MarketReportsResolver],
   exports: [MarketService, PriceImportService, PriceObservations],
 })
 export class MarketModule {}

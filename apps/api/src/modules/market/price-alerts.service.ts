@@ -4,7 +4,7 @@ import { chinaToday, formatFen } from '@xiangnong/domain';
 import { DomainError } from '../../common/errors';
 import { intId, isUuid } from '../../common/ids';
 import type { RequestContext } from '../../common/request-context';
-import { sqlIn } from '../../common/sql';
+import { pgArray, sqlIn } from '../../common/sql';
 import { JobRegistry } from '../events/job-registry';
 import type { NotificationMessage } from '../notifications/notification-kinds';
 import { NotificationService } from '../notifications/notification.service';
@@ -92,8 +92,9 @@ export class PriceAlertsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.on('evaluate-price-alerts', ['market.prices-imported'], async (event, em) => {
-      await this.evaluate(em, event.payload.importId);
+    this.jobs.on('evaluate-price-alerts', ['market.prices-imported', 'market.trade-prices'], async (event, em) => {
+      if (event.type === 'market.prices-imported') await this.evaluate(em, (event.payload as { importId: string }).importId);
+      else await this.evaluateDays(em, (event.payload as { days: { commodityId: number; day: string }[] }).days);
     });
     // 08:00 in China
     this.jobs.every('price-digest', '0 0 * * *', async () => {
@@ -153,10 +154,20 @@ export class PriceAlertsService implements OnModuleInit {
    * alerts went out. A subscription's state moves only forward in quote days, under its row lock
    * (the old state comes from the update itself), so concurrent imports cannot alert twice.
    */
-  async evaluate(em: EntityManager, importId: string): Promise<number> {
+  evaluate(em: EntityManager, importId: string): Promise<number> {
+    return this.check(em, `select commodity_id, max(observed_on) as day from "market"."price_observation" where import_id = ? group by commodity_id`, [importId]);
+  }
+
+  /** The same for quotes of these commodities on these days (platform trades). */
+  evaluateDays(em: EntityManager, days: readonly { commodityId: number; day: string }[]): Promise<number> {
+    if (!days.length) return Promise.resolve(0);
+    return this.check(em, `select * from unnest(?::int[], ?::date[]) as d(commodity_id, day)`, [pgArray(days.map((d) => d.commodityId)), pgArray(days.map((d) => d.day))]);
+  }
+
+  /** `latest` selects (commodity_id, day): the day each commodity's subscriptions are checked on. */
+  private async check(em: EntityManager, latest: string, params: unknown[]): Promise<number> {
     const hits = await sqlIn(em)<Hit>(
-      `with latest as (
-         select commodity_id, max(observed_on) as day from "market"."price_observation" where import_id = ? group by commodity_id),
+      `with latest as (${latest}),
        subs as (
          select s.*, l.day from price_subscription s join latest l on l.commodity_id = s.commodity_id
           where s.kind <> 'DIGEST' and (s.state_on is null or s.state_on <= l.day)),
@@ -204,7 +215,7 @@ export class PriceAlertsService implements OnModuleInit {
               m.name as market_name, to_char(h.day, 'YYYY-MM-DD') as day, round(h.avg)::int as avg, round(h.prev)::int as prev
          from moved h join sent on sent.subscription_id = h.subscription_id
          join commodity c on c.id = h.commodity_id left join market m on m.id = h.market_id`,
-      [importId],
+      params,
     );
     return this.notifications.notifyEach(em, hits.map((hit) => ({ userId: hit.user_id, message: alertMessage(hit) })));
   }

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
-import { pricePerKgFen } from '@xiangnong/domain';
+import { chinaToday, pricePerKgFen } from '@xiangnong/domain';
 import { randomInt, timingSafeEqual } from 'node:crypto';
 import { DomainError } from '../../common/errors';
 import { isUuid } from '../../common/ids';
@@ -519,13 +519,27 @@ export class OrderService {
     if (paid > 0 && method) await this.payments.record(em, { orderId: order.id, kind: 'REFUND', method, amountFen: paid, reference: reference.slice(0, 64), actorId });
   }
 
-  /** The completed order's lines join the sales figures of their seller and county, and the trade prices. */
+  /** The completed order's lines join the sales figures of their seller and county, and (through `order.completed`) the trade prices. */
   private async recordSales(em: EntityManager, order: OrderRecord): Promise<void> {
-    const lines = await this.lines(em, order.id);
+    const lines = await sqlIn(em)<Awaited<ReturnType<OrderService['lines']>>[number] & { category_id: number }>(
+      'select l.*, li.category_id from order_line l join listing li on li.id = l.listing_id where l.order_id = ? order by l.listing_id',
+      [order.id],
+    );
     await sqlIn(em)(
       `insert into sales_record (order_line_id, order_id, seller_id, listing_id, channel_code, origin_county_code, unit, quantity, amount_fen, price_per_kg_fen, completed_at)
        values ${lines.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())').join(', ')} on conflict (order_line_id) do nothing`,
       lines.flatMap((l) => [l.id, order.id, order.sellerId, l.listing_id, l.channel_code, l.origin_county_code, l.unit, l.quantity, l.amount_fen, pricePerKgFen(l.unit_price_fen, l.unit)]),
     );
+    await this.outbox.record(em, {
+      type: 'order.completed',
+      aggregate: 'order',
+      aggregateId: order.id,
+      payload: {
+        orderId: order.id,
+        sellerId: order.sellerId,
+        completedOn: chinaToday(),
+        lines: lines.map((l) => ({ lineId: l.id, listingId: l.listing_id, categoryId: l.category_id, originCountyCode: l.origin_county_code, unit: l.unit, quantity: l.quantity, amountFen: l.amount_fen })),
+      },
+    });
   }
 }
