@@ -60,6 +60,8 @@ export interface AppConfig {
   alipayPaymentMinutes: number;
   /** the platform's commission on Alipay sales, in basis points of the amount paid (100 = 1 %) */
   platformCommissionBps: number;
+  /** whether alert webhooks may point at loopback and private networks (a closed installation); refused by default */
+  alertWebhookPrivateHosts: boolean;
 }
 
 /**
@@ -261,6 +263,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}, { command = false
     alipay: alipaySettings(),
     alipayPaymentMinutes: alipayPaymentMinutes(),
     platformCommissionBps: commissionBps(),
+    alertWebhookPrivateHosts: booleanFromEnv('ALERT_WEBHOOK_PRIVATE_HOSTS', false),
   };
   return { ...base, ...overrides };
 }

@@ -53,6 +53,12 @@ describe('price alerts', () => {
     expect((await t.gql(SUBSCRIBE, { input: { commodity: 'durian', kind: 'DIGEST' } }, subscriber.token)).errors?.[0]?.extensions.code).toBe('market/commodity-unknown');
     expect((await t.gql(SUBSCRIBE, { input: { commodity: 'live-hog', kind: 'DIGEST' } })).errors?.[0]?.extensions.code).toBe('auth/unauthenticated');
     expect(await count(t, 'price_subscription')).toBe(before);
+    // alert webhooks may not point into the installation's own networks, nor go out unencrypted
+    for (const url of ['https://127.0.0.1/hook', 'https://[::1]/hook', 'https://10.0.0.8/hook', 'https://169.254.169.254/latest', 'http://8.8.8.8/hook']) {
+      const set = await t.gql(`mutation($url: String!) { setAlertWebhook(url: $url) { url } }`, { url }, subscriber.token);
+      expect(set.errors?.[0]?.extensions.code, url).toBe('market/webhook-invalid');
+    }
+    expect(await count(t, 'alert_webhook')).toBe(0);
   });
 
   it('alerts once when an import crosses a threshold or moves a price, and not for what stays inside', async () => {

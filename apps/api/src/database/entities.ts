@@ -21,7 +21,7 @@ import { ServiceStation, Shipment, ShippingTemplate, TrackingEvent, WebhookDeliv
 import { PaymentRecord, SellerBankAccount } from '../modules/payments/payments.entities';
 import { SettlementEntry } from '../modules/payments/settlement.entity';
 import { AlipayNotification, AlipayTrade } from '../modules/ordering/alipay-trade.entities';
-import { Commodity, ImportMapping, Market, MarketReporter, PriceAlert, PriceImport, PriceImportChunk, PriceImportError, PriceSubscription } from '../modules/market/market.entities';
+import { AlertWebhook, AlertWebhookDelivery, Commodity, ImportMapping, Market, MarketReporter, PriceAlert, PriceImport, PriceImportChunk, PriceImportError, PriceSubscription } from '../modules/market/market.entities';
 import { PurchaseRequest, RequestQuote } from '../modules/trade/trade.entities';
 import { SearchTerm } from '../modules/search/search-term.entity';
 
@@ -64,6 +64,8 @@ export const ENTITIES = [
   PriceImportError,
   PriceImportChunk,
   PriceSubscription,
+  AlertWebhook,
+  AlertWebhookDelivery,
   PriceAlert,
   MarketReporter,
   PurchaseRequest,

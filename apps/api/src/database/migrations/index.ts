@@ -17,6 +17,7 @@ import { Migration20261201043012_MarketReporters } from './Migration202612010430
 import { Migration20261201044341_Trade } from './Migration20261201044341_Trade';
 import { Migration20261201060000_AlertCrossings } from './Migration20261201060000_AlertCrossings';
 import { Migration20261201061000_TradePrices } from './Migration20261201061000_TradePrices';
+import { Migration20261201062000_AlertWebhooks } from './Migration20261201062000_AlertWebhooks';
 
 /** Every migration, oldest first. Listed by hand so that compiled and test builds find the same set. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -38,4 +39,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201044341_Trade', class: Migration20261201044341_Trade },
   { name: 'Migration20261201060000_AlertCrossings', class: Migration20261201060000_AlertCrossings },
   { name: 'Migration20261201061000_TradePrices', class: Migration20261201061000_TradePrices },
+  { name: 'Migration20261201062000_AlertWebhooks', class: Migration20261201062000_AlertWebhooks },
 ];

@@ -1,15 +1,14 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { DomainError } from '../../common/errors';
 import { sqlIn } from '../../common/sql';
+import { checkWebhookSignature, signWebhook } from '../../common/webhook-signature';
 import { APP_CONFIG, type AppConfig } from '../../config';
 import { LogisticsService } from './logistics.service';
 
 export const TRACKING_WEBHOOK_PATH = '/api/webhooks/tracking';
-/** A signature older or newer than this is refused, so that a captured push cannot be sent again later. */
-export const SIGNATURE_TOLERANCE_SECONDS = 300;
 const MAX_EVENTS = 100;
 
 export interface PushedEvent {
@@ -22,20 +21,13 @@ export interface PushedEvent {
   location?: string;
 }
 
-/** The signature header for `body` at `timestamp` (seconds): `t=<timestamp>,v1=<hex HMAC-SHA256 of "<timestamp>.<body>">`. */
-export function signTrackingPush(secret: string, body: string, timestamp = Math.floor(Date.now() / 1000)): string {
-  const mac = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
-  return `t=${timestamp},v1=${mac}`;
-}
+/** The signature header a carrier sends for `body` (see common/webhook-signature). */
+export const signTrackingPush = signWebhook;
 
 function verify(secret: string, header: string | undefined, body: string, now: number): void {
-  const parts = Object.fromEntries((header ?? '').split(',').map((p) => p.trim().split('=', 2) as [string, string]));
-  const timestamp = Number(parts.t);
-  if (!/^\d{9,11}$/.test(parts.t ?? '') || !/^[0-9a-f]{64}$/.test(parts.v1 ?? '')) throw new DomainError('webhook/signature-invalid');
-  if (Math.abs(now - timestamp) > SIGNATURE_TOLERANCE_SECONDS) throw new DomainError('webhook/signature-invalid', { reason: 'expired' });
-  const expected = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest();
-  const given = Buffer.from(parts.v1!, 'hex');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new DomainError('webhook/signature-invalid');
+  const checked = checkWebhookSignature(secret, header, body, now);
+  if (checked === 'expired') throw new DomainError('webhook/signature-invalid', { reason: 'expired' });
+  if (checked !== 'ok') throw new DomainError('webhook/signature-invalid');
 }
 
 function parse(body: string): PushedEvent[] {

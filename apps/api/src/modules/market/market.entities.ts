@@ -241,3 +241,56 @@ export class MarketReporter {
   @Property({ type: 'timestamptz' })
   createdAt: Date & Opt = new Date();
 }
+
+/** Where a user's price alerts are also sent, signed with the secret: one address per user. */
+@Entity({ tableName: 'alert_webhook' })
+export class AlertWebhook {
+  @PrimaryKey({ type: 'uuid' })
+  userId!: string;
+
+  @Property({ type: 'string', length: 500 })
+  url!: string;
+
+  @Property({ type: 'string', length: 80 })
+  secret!: string;
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date & Opt = new Date();
+}
+
+/** One alert (or test) sent to a webhook: what was sent, each try's answer, and how it ended. */
+@Entity({ tableName: 'alert_webhook_delivery' })
+@Index({ properties: ['userId', 'createdAt'] })
+export class AlertWebhookDelivery {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'uuid' })
+  userId!: string;
+
+  /** price-alert or ping */
+  @Property({ type: 'string', length: 20 })
+  event!: string;
+
+  @Property({ type: 'json' })
+  payload!: Record<string, unknown>;
+
+  /** PENDING (tries left), DELIVERED (a 2xx answer) or FAILED (no tries left, or the address was removed) */
+  @Property({ type: 'string', length: 10 })
+  status: ('PENDING' | 'DELIVERED' | 'FAILED') & Opt = 'PENDING';
+
+  @Property({ type: 'smallint', default: 0 })
+  attempts: number & Opt = 0;
+
+  @Property({ type: 'smallint', nullable: true })
+  responseStatus?: number | null;
+
+  @Property({ type: 'string', length: 300, nullable: true })
+  error?: string | null;
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date & Opt = new Date();
+
+  @Property({ type: 'timestamptz', nullable: true })
+  finishedAt?: Date | null;
+}

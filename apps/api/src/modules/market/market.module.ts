@@ -4,6 +4,8 @@ import { EventsModule } from '../events/events.module';
 import { GeoModule } from '../geo/geo.module';
 import { IdentityModule } from '../identity/identity.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { AlertWebhooks } from './alert-webhooks';
+import { AlertWebhooksResolver } from './alert-webhooks.resolver';
 import { ImportUploadController } from './import-upload.controller';
 import { MarketReference } from './market-reference';
 import { MarketReportsService } from './market-reports.service';
@@ -21,7 +23,7 @@ import './market.events';
 @Module({
   imports: [CatalogModule, EventsModule, GeoModule, IdentityModule, NotificationsModule],
   controllers: [ImportUploadController],
-  providers: [MarketReference, MarketService, PriceImportService, PriceObservations, PriceAlertsService, MarketReportsService, TradePrices, MarketResolver, PriceImportResolver, PriceSubscriptionResolver, MarketReportsResolver],
+  providers: [MarketReference, MarketService, PriceImportService, PriceObservations, PriceAlertsService, MarketReportsService, TradePrices, AlertWebhooks, AlertWebhooksResolver, MarketResolver, PriceImportResolver, PriceSubscriptionResolver, MarketReportsResolver],
   exports: [MarketService, PriceImportService, PriceObservations],
 })
 export class MarketModule {}

@@ -8,6 +8,7 @@ import { pgArray, sqlIn } from '../../common/sql';
 import { JobRegistry } from '../events/job-registry';
 import type { NotificationMessage } from '../notifications/notification-kinds';
 import { NotificationService } from '../notifications/notification.service';
+import { AlertWebhooks } from './alert-webhooks';
 import { Market, PriceSubscription } from './market.entities';
 import { MarketService } from './market.service';
 
@@ -89,6 +90,7 @@ export class PriceAlertsService implements OnModuleInit {
     private readonly jobs: JobRegistry,
     private readonly notifications: NotificationService,
     private readonly market: MarketService,
+    private readonly webhooks: AlertWebhooks,
   ) {}
 
   onModuleInit(): void {
@@ -217,7 +219,31 @@ export class PriceAlertsService implements OnModuleInit {
          join commodity c on c.id = h.commodity_id left join market m on m.id = h.market_id`,
       params,
     );
-    return this.notifications.notifyEach(em, hits.map((hit) => ({ userId: hit.user_id, message: alertMessage(hit) })));
+    const messages = hits.map((hit) => ({ hit, message: alertMessage(hit) }));
+    await this.webhooks.queue(
+      em,
+      messages.map(({ hit, message }) => ({
+        userId: hit.user_id,
+        event: 'price-alert',
+        data: {
+          subscriptionId: hit.subscription_id,
+          kind: hit.kind,
+          commodity: hit.commodity_code,
+          commodityName: hit.commodity_name,
+          market: hit.market_name,
+          day: hit.day,
+          avgPerKgFen: hit.avg,
+          previousPerKgFen: hit.prev,
+          thresholdFen: hit.threshold_fen,
+          percent: hit.percent_bp === null ? null : hit.percent_bp / 100,
+          days: hit.days,
+          titleZh: message.titleZh,
+          titleEn: message.titleEn,
+          link: message.link,
+        },
+      })),
+    );
+    return this.notifications.notifyEach(em, messages.map(({ hit, message }) => ({ userId: hit.user_id, message })));
   }
 
   /** Each digest subscriber's followed commodities, their latest average per kg and change, in one notification per user. */
