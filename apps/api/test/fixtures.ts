@@ -115,3 +115,11 @@ export async function count(t: TestApp, table: string): Promise<number> {
   const rows = await t.sql<{ n: string }>(`select count(*) as n from ${table}`);
   return Number(rows[0]!.n);
 }
+
+/** A multipart/form-data body with one file field named `file`, for upload endpoints. */
+export function multipartFile(file: Buffer, filename: string, contentType = 'application/octet-stream') {
+  const boundary = '----xiangnong-test-boundary';
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return { payload: Buffer.concat([head, file, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

@@ -59,6 +59,12 @@ describe('price alerts', () => {
       expect(set.errors?.[0]?.extensions.code, url).toBe('market/webhook-invalid');
     }
     expect(await count(t, 'alert_webhook')).toBe(0);
+    // percentages with two decimals are taken as written, whatever their binary form (1.1 × 100 is 110.00000000000001)
+    const mover = await signUp(t, '涨跌幅');
+    for (const percent of [1.1, 2.2, 4.6, 0.29, 12.35]) {
+      const made = await t.gql(SUBSCRIBE, { input: { commodity: 'fresh-tea-leaf', kind: 'MOVE', percent } }, mover.token);
+      expect(made.data?.subscribePrice.percent, String(percent)).toBe(percent);
+    }
   });
 
   it('alerts once when an import crosses a threshold or moves a price, and not for what stays inside', async () => {

@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_CONFIG, type AppConfig } from '../src/config';
 import { UnattachedImagesService } from '../src/modules/catalog/unattached-images.service';
-import { createListing, verifiedSeller, type Session } from './fixtures';
+import { createListing, multipartFile, verifiedSeller, type Session } from './fixtures';
 import { startTestApp, type TestApp } from './harness';
 import { startS3Server, type TestS3Server } from './s3-server';
 
@@ -36,16 +36,12 @@ describe('listing images in an S3-compatible bucket', () => {
   });
 
   async function upload(): Promise<{ id: string; url: string }> {
-    const boundary = '----xiangnong-s3-test';
+    const body = multipartFile(png, 'tea.png', 'image/png');
     const res = await t!.app.inject({
       method: 'POST',
       url: `/api/uploads/images?organisationId=${orgId}`,
-      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, authorization: `Bearer ${owner.token}` },
-      payload: Buffer.concat([
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="tea.png"\r\nContent-Type: image/png\r\n\r\n`),
-        png,
-        Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]),
+      headers: { ...body.headers, authorization: `Bearer ${owner.token}` },
+      payload: body.payload,
     });
     expect(res.statusCode).toBe(201);
     return res.json() as { id: string; url: string };

@@ -6,17 +6,10 @@ import { FileStorage } from '../src/common/file-storage/file-storage.port';
 import { APP_CONFIG, type AppConfig } from '../src/config';
 import { UnattachedImagesService } from '../src/modules/catalog/unattached-images.service';
 import { startTestApp, type TestApp } from './harness';
-import { count, createListing, createOrganisation, makeAdmin, signUp, teaListingInput, verify, type Session } from './fixtures';
+import { count, createListing, createOrganisation, makeAdmin, multipartFile, signUp, teaListingInput, verify, type Session } from './fixtures';
 
 // A real 1×1 PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
-
-function multipart(file: Buffer, filename: string, contentType: string) {
-  const boundary = '----xiangnong-test-boundary';
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`);
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, file, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 describe('listing images', () => {
   let t: TestApp;
@@ -31,7 +24,7 @@ describe('listing images', () => {
   afterAll(() => t.close());
 
   async function upload(file: Buffer, name: string, type: string, token: string | null = owner.token, org = orgId) {
-    const body = multipart(file, name, type);
+    const body = multipartFile(file, name, type);
     return t.app.inject({
       method: 'POST',
       url: `/api/uploads/images?organisationId=${org}`,
@@ -86,7 +79,7 @@ describe('listing images', () => {
   });
 
   it('answers a body cut off part way with 400, not 500', async () => {
-    const body = multipart(PNG, 'tea.png', 'image/png');
+    const body = multipartFile(PNG, 'tea.png', 'image/png');
     const res = await t.app.inject({
       method: 'POST',
       url: `/api/uploads/images?organisationId=${orgId}`,

@@ -1,7 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { migrateJobQueue } from '../modules/events/job-queue';
-import { loadDemoPrices } from '../modules/market/demo-prices';
+import { loadDemoFlows, loadDemoPrices } from '../modules/market/demo-prices';
 import { loadDemoData } from './demo-data';
 import { migrate } from './migrate';
 import { ormConfig } from './orm.config';
@@ -19,6 +19,8 @@ export async function prepareDatabase(url: string, logger: Logger, options: { de
     if (options.demo) {
       const prices = await loadDemoPrices(orm.em.fork());
       if (prices) logger.info({ observations: prices }, 'sample price history loaded');
+      const flows = await loadDemoFlows(orm.em.fork());
+      if (flows) logger.info({ months: flows }, 'sample import and export figures loaded');
     }
   } finally {
     await orm.close();

@@ -18,6 +18,7 @@ import { Migration20261201044341_Trade } from './Migration20261201044341_Trade';
 import { Migration20261201060000_AlertCrossings } from './Migration20261201060000_AlertCrossings';
 import { Migration20261201061000_TradePrices } from './Migration20261201061000_TradePrices';
 import { Migration20261201062000_AlertWebhooks } from './Migration20261201062000_AlertWebhooks';
+import { Migration20261201063000_TradeFlows } from './Migration20261201063000_TradeFlows';
 
 /** Every migration, oldest first. Listed by hand so that compiled and test builds find the same set. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -40,4 +41,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201060000_AlertCrossings', class: Migration20261201060000_AlertCrossings },
   { name: 'Migration20261201061000_TradePrices', class: Migration20261201061000_TradePrices },
   { name: 'Migration20261201062000_AlertWebhooks', class: Migration20261201062000_AlertWebhooks },
+  { name: 'Migration20261201063000_TradeFlows', class: Migration20261201063000_TradeFlows },
 ];

@@ -3,6 +3,7 @@ import { addDays, chinaToday, quotePerKgFen } from '@xiangnong/domain';
 import { createHash } from 'node:crypto';
 import { monthsBetween, PriceObservations } from './price-observations';
 import { type Observation, quoteKey } from './quote-rows';
+import { writeFlows } from './trade-flows';
 
 /** How long the sample history reaches back. */
 const DAYS = 730;
@@ -122,4 +123,44 @@ export async function loadDemoPrices(em: EntityManager): Promise<number> {
     await tx.getConnection().execute('update price_import set rows_written = ? where id = ?', [written, row!.id], 'run', tx.getTransactionContext());
     return written;
   });
+}
+
+/** Sample import/export figures: monthly tonnes and 万元 around which the two years move, by direction. */
+const FLOWS: { commodity: string; direction: 'IMPORT' | 'EXPORT'; tonnes: number; yuanPerKg: number; months?: number[] }[] = [
+  { commodity: 'anhua-dark-tea', direction: 'EXPORT', tonnes: 420, yuanPerKg: 62 },
+  { commodity: 'green-tea', direction: 'EXPORT', tonnes: 1800, yuanPerKg: 38 },
+  { commodity: 'bingtang-orange', direction: 'EXPORT', tonnes: 900, yuanPerKg: 9, months: [11, 12, 1, 2, 3] },
+  { commodity: 'camellia-oil', direction: 'EXPORT', tonnes: 60, yuanPerKg: 140 },
+  { commodity: 'pork-carcass', direction: 'IMPORT', tonnes: 2600, yuanPerKg: 17 },
+  { commodity: 'indica-rice', direction: 'IMPORT', tonnes: 5200, yuanPerKg: 4 },
+];
+
+/** Two years of monthly sample figures to last month, marked as sample data; deterministic like the prices. */
+export function demoFlows(today: string, commodity: Map<string, { id: number }>): { commodityId: number; month: string; direction: 'IMPORT' | 'EXPORT'; volumeKg: bigint; valueFen: bigint; source: string }[] {
+  const rows = [];
+  const [year, month] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+  for (const f of FLOWS) {
+    const id = commodity.get(f.commodity)?.id;
+    if (!id) continue;
+    const next = random(`flow:${f.commodity}:${f.direction}`);
+    for (let back = 24; back >= 1; back--) {
+      const index = year * 12 + (month - 1) - back;
+      const [y, m] = [Math.floor(index / 12), (index % 12) + 1];
+      if (f.months && !f.months.includes(m)) continue;
+      const tonnes = f.tonnes * (0.75 + next() * 0.5);
+      const volumeKg = BigInt(Math.round(tonnes * 1000));
+      const valueFen = BigInt(Math.round(tonnes * 1000 * f.yuanPerKg * (0.9 + next() * 0.2) * 100));
+      rows.push({ commodityId: id, month: `${y}-${String(m).padStart(2, '0')}-01`, direction: f.direction, volumeKg, valueFen, source: '示例数据 / Sample' });
+    }
+  }
+  return rows;
+}
+
+/** Sample import/export figures, once (when none are there yet); returns how many months were written. */
+export async function loadDemoFlows(em: EntityManager): Promise<number> {
+  const c = em.getConnection();
+  const [done] = await c.execute<{ n: number }[]>('select count(*)::int as n from "market"."trade_flow" where is_demo');
+  if (done!.n > 0) return 0;
+  const commodity = new Map((await c.execute<{ id: number; code: string }[]>('select id, code from commodity')).map((r) => [r.code, { id: r.id }]));
+  return em.transactional((tx) => writeFlows(tx, demoFlows(chinaToday(), commodity), true));
 }

@@ -10,6 +10,8 @@ export const MARKET_ERRORS = defineErrors({
   'market/subscription-invalid': ['提醒设置无效：价格须为正数，涨跌幅须在 0 到 1000% 之间（最多两位小数），市场须存在', 'Invalid alert: a positive price, a move between 0 and 1000 % (two decimals at most), an existing market', 400],
   'market/market-unknown': ['未知的市场', 'Unknown market', 404],
   'market/report-invalid': ['报价有误，请按提示修改（日期不早于 7 天前，每次最多 50 条）', 'Some quotes are wrong; correct them as shown (dates within the last 7 days, at most 50 quotes)', 400],
+  'market/flows-invalid': ['进出口数据有误，未导入任何数据：请按各行提示修改后重新上传', 'Some import/export rows are wrong and nothing was imported: correct the rows shown and upload again', 400],
+  'market/flows-too-large': ['文件过大：进出口数据文件最多 5 MB', 'The file is too large: import/export figure files are at most 5 MB', 413],
   'market/webhook-invalid': ['提醒推送地址无效：须为 https 地址（不含用户名密码，最多 500 字），且不能指向内网', 'Invalid webhook address: an https URL (no credentials, at most 500 characters) that does not point into a private network', 400],
   'market/webhook-missing': ['尚未设置提醒推送地址', 'No webhook address is set', 400],
   'market/too-many-subscriptions': ['最多订阅 100 条价格提醒', 'At most 100 price alerts', 400],

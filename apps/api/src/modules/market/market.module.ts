@@ -15,6 +15,9 @@ import { MarketService } from './market.service';
 import { PriceImportService } from './price-import.service';
 import { PriceObservations } from './price-observations';
 import { TradePrices } from './trade-prices';
+import { TradeFlowsController } from './trade-flows.controller';
+import { TradeFlowsService } from './trade-flows';
+import { TradeFlowsResolver } from './trade-flows.resolver';
 // the module's error codes join the catalogue when the module is loaded
 import './market.errors';
 import './market.events';
@@ -22,8 +25,8 @@ import './market.events';
 /** Market information: commodities and markets, price imports, series, movers and channel indices. */
 @Module({
   imports: [CatalogModule, EventsModule, GeoModule, IdentityModule, NotificationsModule],
-  controllers: [ImportUploadController],
-  providers: [MarketReference, MarketService, PriceImportService, PriceObservations, PriceAlertsService, MarketReportsService, TradePrices, AlertWebhooks, AlertWebhooksResolver, MarketResolver, PriceImportResolver, PriceSubscriptionResolver, MarketReportsResolver],
+  controllers: [ImportUploadController, TradeFlowsController],
+  providers: [MarketReference, MarketService, PriceImportService, PriceObservations, PriceAlertsService, MarketReportsService, TradePrices, TradeFlowsService, TradeFlowsResolver, AlertWebhooks, AlertWebhooksResolver, MarketResolver, PriceImportResolver, PriceSubscriptionResolver, MarketReportsResolver],
   exports: [MarketService, PriceImportService, PriceObservations],
 })
 export class MarketModule {}

@@ -116,7 +116,7 @@ export class PriceAlertsService implements OnModuleInit {
       thresholdFen = input.thresholdFen!;
     } else if (kind === 'MOVE') {
       const percent = input.percent;
-      if (typeof percent !== 'number' || !Number.isFinite(percent) || percent <= 0 || percent > 1000 || Math.round(percent * 100) !== percent * 100) {
+      if (typeof percent !== 'number' || !Number.isFinite(percent) || percent <= 0 || percent > 1000 || Math.abs(Math.round(percent * 100) - percent * 100) > 1e-6) {
         throw new DomainError('market/subscription-invalid', { field: 'percent' });
       }
       percentBp = Math.round(percent * 100);
