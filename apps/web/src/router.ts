@@ -26,6 +26,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/requests/:id', name: 'request', component: () => import('./pages/RequestPage.vue'), props: true },
   { path: '/buyer', name: 'buyer', component: () => import('./pages/BuyerHomePage.vue') },
   { path: '/settings/price-alerts', name: 'price-alerts', component: () => import('./pages/PriceAlertsPage.vue') },
+  // 报价员: a market reporter's quotes of the day, entered from a phone
+  { path: '/report', name: 'report-prices', component: () => import('./pages/ReportPricesPage.vue') },
   { path: '/station', name: 'station', component: () => import('./pages/PartnerOrdersPage.vue') },
   { path: '/admin', name: 'admin', component: () => import('./pages/AdminPage.vue') },
   { path: '/admin/imports', name: 'price-imports', component: () => import('./pages/PriceImportPage.vue') },

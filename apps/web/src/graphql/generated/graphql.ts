@@ -398,6 +398,28 @@ export type VerifyOrganisationInput = {
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type CommodityAlertFieldsFragment = { id: string, kind: PriceAlertKind, thresholdFen: number | null, percent: number | null, days: number | null, marketId: string | null, beyond: boolean, createdAt: string, commodity: { code: string } };
+
+export type CommodityAlertsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CommodityAlertsQuery = { myPriceSubscriptions: Array<{ id: string, kind: PriceAlertKind, thresholdFen: number | null, percent: number | null, days: number | null, marketId: string | null, beyond: boolean, createdAt: string, commodity: { code: string } }> };
+
+export type FollowCommodityPriceMutationVariables = Exact<{
+  input: SubscribePriceInput;
+}>;
+
+
+export type FollowCommodityPriceMutation = { subscribePrice: { id: string, kind: PriceAlertKind, thresholdFen: number | null, percent: number | null, days: number | null, marketId: string | null, beyond: boolean, createdAt: string, commodity: { code: string } } };
+
+export type SupplyDemandQueryVariables = Exact<{
+  commodity: Scalars['String']['input'];
+  weeks: Scalars['Int']['input'];
+}>;
+
+
+export type SupplyDemandQuery = { supplyDemand: Array<{ week: string, supplyKg: number, demandKg: number }> };
+
 export type JobQueueQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -476,6 +498,23 @@ export type SetListingStatusMutationVariables = Exact<{
 
 
 export type SetListingStatusMutation = { setListingStatus: { id: string, status: ListingStatus } };
+
+export type ReportingMarketsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReportingMarketsQuery = { myReportingMarkets: Array<{ id: string, code: string, name: string, kind: string, countyCode: string }> };
+
+export type ReportCommoditiesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReportCommoditiesQuery = { commodities: Array<{ code: string, nameZh: string, nameEn: string, channelCode: string, unit: string, unitQuantity: number, unitLabel: string }> };
+
+export type ReportPricesMutationVariables = Exact<{
+  input: ReportPricesInput;
+}>;
+
+
+export type ReportPricesMutation = { reportPrices: { id: string, status: string, rowsRead: number, rowsWritten: number } };
 
 export type CommodityFieldsFragment = { code: string, nameZh: string, nameEn: string, channelCode: string, unit: string, unitQuantity: number, unitLabel: string };
 
@@ -1126,6 +1165,21 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const CommodityAlertFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment CommodityAlertFields on PriceSubscription {
+  id
+  kind
+  thresholdFen
+  percent
+  days
+  marketId
+  beyond
+  createdAt
+  commodity {
+    code
+  }
+}
+    `, {"fragmentName":"CommodityAlertFields"}) as unknown as TypedDocumentString<CommodityAlertFieldsFragment, unknown>;
 export const FailedJobFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment FailedJobFields on FailedJob {
   id
@@ -1791,6 +1845,53 @@ export const AuthFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     }
   }
 }`, {"fragmentName":"AuthFields"}) as unknown as TypedDocumentString<AuthFieldsFragment, unknown>;
+export const CommodityAlertsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query CommodityAlerts {
+  myPriceSubscriptions {
+    ...CommodityAlertFields
+  }
+}
+    fragment CommodityAlertFields on PriceSubscription {
+  id
+  kind
+  thresholdFen
+  percent
+  days
+  marketId
+  beyond
+  createdAt
+  commodity {
+    code
+  }
+}`) as unknown as TypedDocumentString<CommodityAlertsQuery, CommodityAlertsQueryVariables>;
+export const FollowCommodityPriceDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation FollowCommodityPrice($input: SubscribePriceInput!) {
+  subscribePrice(input: $input) {
+    ...CommodityAlertFields
+  }
+}
+    fragment CommodityAlertFields on PriceSubscription {
+  id
+  kind
+  thresholdFen
+  percent
+  days
+  marketId
+  beyond
+  createdAt
+  commodity {
+    code
+  }
+}`) as unknown as TypedDocumentString<FollowCommodityPriceMutation, FollowCommodityPriceMutationVariables>;
+export const SupplyDemandDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query SupplyDemand($commodity: String!, $weeks: Int!) {
+  supplyDemand(commodity: $commodity, weeks: $weeks) {
+    week
+    supplyKg
+    demandKg
+  }
+}
+    `) as unknown as TypedDocumentString<SupplyDemandQuery, SupplyDemandQueryVariables>;
 export const JobQueueDocument = /*#__PURE__*/ new TypedDocumentString(`
     query JobQueue {
   jobQueue {
@@ -2011,6 +2112,44 @@ export const SetListingStatusDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetListingStatusMutation, SetListingStatusMutationVariables>;
+export const ReportingMarketsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query ReportingMarkets {
+  myReportingMarkets {
+    ...MarketFields
+  }
+}
+    fragment MarketFields on Market {
+  id
+  code
+  name
+  kind
+  countyCode
+}`) as unknown as TypedDocumentString<ReportingMarketsQuery, ReportingMarketsQueryVariables>;
+export const ReportCommoditiesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query ReportCommodities {
+  commodities {
+    ...CommodityFields
+  }
+}
+    fragment CommodityFields on Commodity {
+  code
+  nameZh
+  nameEn
+  channelCode
+  unit
+  unitQuantity
+  unitLabel
+}`) as unknown as TypedDocumentString<ReportCommoditiesQuery, ReportCommoditiesQueryVariables>;
+export const ReportPricesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation ReportPrices($input: ReportPricesInput!) {
+  reportPrices(input: $input) {
+    id
+    status
+    rowsRead
+    rowsWritten
+  }
+}
+    `) as unknown as TypedDocumentString<ReportPricesMutation, ReportPricesMutationVariables>;
 export const PricesOverviewDocument = /*#__PURE__*/ new TypedDocumentString(`
     query PricesOverview {
   commodities {
