@@ -57,6 +57,9 @@ describe('stock that cannot be lost or doubled', () => {
       ['listing.stock-changed', 0, 5],
       ['listing.status-changed', 'SOLD_OUT', 'ACTIVE'],
     ]);
+    // the payloads handlers read, whole
+    expect(events[1]!.payload).toEqual({ listingId, organisationId: orgId, channel: 'tea', from: 2, to: 0, reason: 'order-reserved', reference: 'order-a' });
+    expect(events[2]!.payload).toEqual({ listingId, organisationId: orgId, channel: 'tea', from: 'ACTIVE', to: 'SOLD_OUT' });
   });
 
   it('keeps a take that lands between a seller opening the editor and saving a title', async () => {

@@ -4,7 +4,7 @@ import { maskMobile, normalizeMobile, normalizeUscc, usccProblem } from '@xiangn
 import { DomainError } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { decodeCursor, pageSize, toPage, type Page, type PageArgs } from '../../common/pagination';
-import { sqlIn } from '../../common/sql';
+import { pgArray, sqlIn } from '../../common/sql';
 import { optionalText, requireText } from '../../common/text-input';
 import type { RequestContext } from '../../common/request-context';
 import { OutboxService } from '../events/outbox.service';
@@ -242,8 +242,19 @@ export class OrganisationService {
    * many organisations keeps nothing in its unit of work.
    */
   async memberIds(organisationId: string, role: MemberRole, em: EntityManager = this.em.fork()): Promise<string[]> {
-    const rows = await sqlIn(em)<{ user_id: string; role: MemberRole }>('select user_id, role from membership where organisation_id = ?', [organisationId]);
-    return rows.filter((m) => ROLE_RANK[m.role] >= ROLE_RANK[role]).map((m) => m.user_id);
+    return (await this.memberIdsOf([organisationId], role, em)).get(organisationId) ?? [];
+  }
+
+  /** The members of each organisation with at least `role`, in one query. */
+  async memberIdsOf(organisationIds: readonly string[], role: MemberRole, em: EntityManager = this.em.fork()): Promise<Map<string, string[]>> {
+    const members = new Map<string, string[]>();
+    if (!organisationIds.length) return members;
+    const rows = await sqlIn(em)<{ organisation_id: string; user_id: string; role: MemberRole }>(
+      'select organisation_id, user_id, role from membership where organisation_id = any(?::uuid[])',
+      [pgArray([...new Set(organisationIds)])],
+    );
+    for (const m of rows) if (ROLE_RANK[m.role] >= ROLE_RANK[role]) members.set(m.organisation_id, [...(members.get(m.organisation_id) ?? []), m.user_id]);
+    return members;
   }
 
   async membershipsOf(userId: string): Promise<Membership[]> {
