@@ -76,6 +76,12 @@ describe('checkout and orders', () => {
     const someoneElse = await signUp(t);
     const theirs = await t.gql(PLACE, { input }, someoneElse.token);
     expect(theirs.data!.placeCheckout.replayed).toBe(false);
+    // a retry after the listing sold out and was paused still gets its orders back, not an error
+    await t.sql(`update listing set status = 'PAUSED', stock = 0 where id = $1`, [listingId]);
+    const late = await t.gql(PLACE, { input }, buyer.token);
+    expect(late.errors).toBeUndefined();
+    expect(late.data!.placeCheckout).toMatchObject({ replayed: true, orders: [{ id: [...ids][0] }] });
+    await t.sql(`update listing set status = 'ACTIVE', stock = 24 where id = $1`, [listingId]);
   });
 
   it('refuses bad carts with a typed error and writes nothing', async () => {

@@ -139,7 +139,7 @@ export class CheckoutService {
   async quote(ctx: RequestContext, input: CartInput): Promise<PricedCart> {
     const user = ctx.requireUser();
     const cart = await this.cart(input);
-    return this.price(this.em.fork(), user.id, cart, false);
+    return (await this.price(this.em.fork(), user.id, cart, null)).priced!;
   }
 
   /**
@@ -154,31 +154,27 @@ export class CheckoutService {
     const requestHash = hashCart(cart);
     return retryOnDeadlock(() =>
       this.em.fork().transactional(async (em) => {
-        const sql = sqlIn(em);
-        const [created] = await sql<{ id: string }>(
-          `insert into checkout (id, buyer_id, idempotency_key, request_hash, created_at) values (gen_random_uuid(), ?, ?, ?, now())
-           on conflict (buyer_id, idempotency_key) do nothing returning id`,
-          [user.id, input.idempotencyKey, requestHash],
-        );
-        if (!created) {
-          const [existing] = await sql<{ id: string; request_hash: string }>('select id, request_hash from checkout where buyer_id = ? and idempotency_key = ?', [user.id, input.idempotencyKey]);
+        // the key is claimed in the statement that locks and reads the listings
+        const { priced, createdId } = await this.price(em, user.id, cart, { buyerId: user.id, key: input.idempotencyKey, requestHash });
+        if (!priced) {
+          // the key was used before: the same cart gets its orders back, another cart is refused, whatever the listings are now
+          const [existing] = await sqlIn(em)<{ id: string; request_hash: string }>('select id, request_hash from checkout where buyer_id = ? and idempotency_key = ?', [user.id, input.idempotencyKey]);
           if (existing!.request_hash !== requestHash) throw new DomainError('ordering/idempotency-conflict');
           return { checkoutId: existing!.id, replayed: true };
         }
-        const priced = await this.price(em, user.id, cart, true);
         if (input.expectedTotalFen !== undefined && input.expectedTotalFen !== null && input.expectedTotalFen !== priced.totalFen) {
           throw new DomainError('ordering/price-changed', { expectedTotalFen: input.expectedTotalFen, totalFen: priced.totalFen });
         }
-        const orders = await this.write(em, created.id, user.id, cart, priced);
-        return { checkoutId: created.id, replayed: false, orders };
+        const orders = await this.write(em, createdId!, user.id, cart, priced);
+        return { checkoutId: createdId!, replayed: false, orders };
       }),
     );
   }
 
   /**
    * Writes the orders, their lines and first moves in one statement, then takes the stock of every
-   * line in one more (in listing id order, the order the rows were locked in), then records the
-   * orders' and the stock's events together.
+   * line in one more (in listing id order, the order the rows were locked in), which also records
+   * the orders' and the stock's events.
    */
   private async write(em: EntityManager, checkoutId: string, buyerId: string, cart: Cart, priced: PricedCart): Promise<OrderRecord[]> {
     const transferExpiry = new Date(Date.now() + this.config.transferPaymentHours * 3_600_000);
@@ -284,26 +280,41 @@ export class CheckoutService {
   }
 
   /**
-   * Prices the cart from the listings as they are (locked, in id order, when `lock`): each line at
-   * its price tier, each seller's parcel at its freight. Any line that cannot be bought refuses the
-   * whole cart with a typed error naming it.
+   * Prices the cart from the listings as they are: each line at its price tier, each seller's
+   * parcel at its freight. Any line that cannot be bought refuses the whole cart with a typed error
+   * naming it. With `checkout` (placing), the listings are locked in id order and the same statement
+   * claims the idempotency key: `createdId` is the new checkout; when the key was used before,
+   * nothing is priced (`priced` is null).
    */
-  private async price(em: EntityManager, buyerId: string, cart: Cart, lock: boolean): Promise<PricedCart> {
+  private async price(
+    em: EntityManager,
+    buyerId: string,
+    cart: Cart,
+    checkout: { buyerId: string; key: string; requestHash: string } | null,
+  ): Promise<{ priced: PricedCart | null; createdId: string | null }> {
     const sql = sqlIn(em);
     const ids = [...new Set(cart.lines.map((l) => l.listingId))];
+    const lock = checkout !== null;
     // the listings with what pricing needs of their sellers: whether the buyer belongs to one, its freight rules, its bank account
-    const rows = await sql<ListingRow>(
-      `select l.id, l.organisation_id, o.name as seller_name, o.verification_status, l.channel_code, l.title, l.unit, l.origin_county_code,
-              l.price_tiers, l.min_order_quantity, l.stock, l.status, t.rules as freight_rules,
-              exists (select 1 from membership m where m.user_id = ? and m.organisation_id = l.organisation_id) as own,
-              exists (select 1 from seller_bank_account a where a.organisation_id = l.organisation_id) as takes_transfers
-         from listing l join organisation o on o.id = l.organisation_id
-         left join shipping_template t on t.organisation_id = l.organisation_id
-        where l.id = any(array[?]::uuid[])
-        order by l.id${lock ? ' for update of l' : ''}`,
-      [buyerId, ids],
+    const rows = await sql<ListingRow & { created_id: string | null }>(
+      `with ${lock ? `created as (
+         insert into checkout (id, buyer_id, idempotency_key, request_hash, created_at) values (gen_random_uuid(), ?, ?, ?, now())
+         on conflict (buyer_id, idempotency_key) do nothing returning id),
+       ` : ''}found as (
+         select l.id, l.organisation_id, o.name as seller_name, o.verification_status, l.channel_code, l.title, l.unit, l.origin_county_code,
+                l.price_tiers, l.min_order_quantity, l.stock, l.status, t.rules as freight_rules,
+                exists (select 1 from membership m where m.user_id = ? and m.organisation_id = l.organisation_id) as own,
+                exists (select 1 from seller_bank_account a where a.organisation_id = l.organisation_id) as takes_transfers
+           from listing l join organisation o on o.id = l.organisation_id
+           left join shipping_template t on t.organisation_id = l.organisation_id
+          where l.id = any(array[?]::uuid[])
+          order by l.id${lock ? ' for update of l' : ''})
+       select k.created_id, f.* from (select ${lock ? '(select id from created)' : 'null::uuid'} as created_id) k left join found f on true order by f.id`,
+      lock ? [checkout.buyerId, checkout.key, checkout.requestHash, buyerId, ids] : [buyerId, ids],
     );
-    const byId = new Map(rows.map((r) => [r.id, r]));
+    const createdId = rows[0]?.created_id ?? null;
+    if (lock && !createdId) return { priced: null, createdId };
+    const byId = new Map(rows.filter((r) => r.id !== null).map((r) => [r.id, r]));
     const groups = new Map<string, PricedGroup>();
     const wanted = new Map<string, number>();
     for (const { listingId, quantity, quoteId } of cart.lines) {
@@ -330,7 +341,7 @@ export class CheckoutService {
       });
       group.goodsFen += Number(amount);
     }
-    const sellerOf = new Map(rows.map((r) => [r.organisation_id, r]));
+    const sellerOf = new Map(rows.filter((r) => r.id !== null).map((r) => [r.organisation_id, r]));
     let goodsFen = 0;
     let freightFen = 0;
     for (const group of groups.values()) {
@@ -348,7 +359,7 @@ export class CheckoutService {
       goodsFen += group.goodsFen;
       freightFen += group.freightFen;
     }
-    return { groups: [...groups.values()], goodsFen, freightFen, totalFen: goodsFen + freightFen };
+    return { priced: { groups: [...groups.values()], goodsFen, freightFen, totalFen: goodsFen + freightFen }, createdId };
   }
 }
 
