@@ -40,6 +40,22 @@ describe('purchase requests (求购) and quotes', () => {
     expect(posted.data!.postPurchaseRequest).toMatchObject({ status: 'OPEN', title: '求购安化黑茶 200 斤' });
     const board = await t.gql(`query { purchaseRequests(channel: "tea") { nodes { id title } } }`);
     expect(board.data!.purchaseRequests.nodes.map((r: { id: string }) => r.id)).toContain(posted.data!.postPurchaseRequest.id);
+    // searchable: words of the title, the commodity, the delivery county or prefecture
+    const other = (await request({ title: '求购 100% 黑毛茶_散装', deliveryCountyCode: '431224' })).data!.postPurchaseRequest;
+    const find = async (args: string) => {
+      const found = await t.gql(`query { purchaseRequests(channel: "tea", ${args}) { nodes { id } } }`);
+      return found.errors?.[0]?.extensions.code ?? found.data!.purchaseRequests.nodes.map((r: { id: string }) => r.id);
+    };
+    expect(await find('q: "安化黑茶"')).toEqual([posted.data!.postPurchaseRequest.id]);
+    expect(await find('q: "100%"')).toEqual([other.id]);
+    expect(await find('q: "_"')).toEqual([other.id]);
+    expect(await find('commodity: "anhua-dark-tea"')).toEqual(expect.arrayContaining([posted.data!.postPurchaseRequest.id, other.id]));
+    expect(await find('commodity: "live-hog"')).toEqual([]);
+    expect(await find('countyCode: "431224"')).toEqual([other.id]);
+    expect(await find('prefectureCode: "430900"')).toEqual([posted.data!.postPurchaseRequest.id]);
+    expect(await find('commodity: "durian"')).toBe('market/commodity-unknown');
+    expect(await find('prefectureCode: "999999"')).toBe('geo/county-unknown');
+    expect(await find(`q: "${'茶'.repeat(200)}"`)).toBe('catalog/query-too-long');
   });
 
   it('suggests fitting listings, tells their sellers, takes quotes and lets the buyer accept one, once', async () => {

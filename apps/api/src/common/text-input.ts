@@ -19,3 +19,14 @@ export function optionalText(raw: string | null | undefined, rule: TextRuleName,
   if (raw === undefined || raw === null || !cleanText(raw)) return undefined;
   return requireText(raw, rule, code);
 }
+
+/**
+ * What to look for in titles (`searchWords` rules; `code` when too long), as an `ilike ? escape '\'`
+ * pattern that finds it anywhere; undefined for nothing to look for.
+ */
+export function containsPattern(raw: string | null | undefined, code: ErrorCode): string | undefined {
+  const words = cleanText(raw ?? '');
+  if (!words) return undefined;
+  if (textProblem(words, TEXT_RULES.searchWords)) throw new DomainError(code);
+  return `%${words.replace(/[\\%_]/g, '\\$&')}%`;
+}

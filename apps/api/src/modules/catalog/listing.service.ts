@@ -1,11 +1,11 @@
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { attributeIssues, cleanText, priceTierProblem, quantityProblem, TEXT_RULES, textProblem, unitInfo, type PriceTier } from '@xiangnong/domain';
+import { attributeIssues, priceTierProblem, quantityProblem, unitInfo, type PriceTier } from '@xiangnong/domain';
 import { DomainError } from '../../common/errors';
 import { intId, isUuid } from '../../common/ids';
 import { decodeCursor, pageSize, toPage, type Page } from '../../common/pagination';
 import type { RequestContext } from '../../common/request-context';
-import { optionalText, requireText } from '../../common/text-input';
+import { containsPattern, optionalText, requireText } from '../../common/text-input';
 import { GeoService } from '../geo/geo.service';
 import { MemberRole } from '../identity/membership.entity';
 import { VerificationStatus } from '../identity/organisation.entity';
@@ -57,14 +57,6 @@ const QUANTITY_ERRORS = {
   stockInvalid: 'catalog/stock-invalid',
   stockBelowMinimum: 'catalog/stock-below-minimum',
 } as const;
-
-/** Words to look for in titles, or undefined for none. */
-function searchWords(raw: string | undefined): string | undefined {
-  const words = cleanText(raw ?? '');
-  if (!words) return undefined;
-  if (textProblem(words, TEXT_RULES.searchWords)) throw new DomainError('catalog/query-too-long');
-  return words;
-}
 
 @Injectable()
 export class ListingService {
@@ -290,10 +282,10 @@ export class ListingService {
       params.push((await this.geo.requireCounty(args.countyCode)).code);
     }
     if (args.povertyOnly) where.push('l.origin_county_code in (select code from county where is_poverty_county)');
-    const words = searchWords(args.q);
-    if (words) {
+    const pattern = containsPattern(args.q, 'catalog/query-too-long');
+    if (pattern) {
       where.push(`l.title ilike ? escape '\\'`);
-      params.push(`%${words.replace(/[\\%_]/g, '\\$&')}%`);
+      params.push(pattern);
     }
     if (args.after) {
       const [publishedAt, id] = decodeCursor(args.after, ['timestamp', 'uuid']);

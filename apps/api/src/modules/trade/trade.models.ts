@@ -167,4 +167,16 @@ export class QuoteRequestInput {
 export class PurchaseRequestsArgs extends PageArgs {
   @Field({ nullable: true })
   channel?: string;
+
+  @Field({ nullable: true, description: '标题中的词 / Words in the title' })
+  q?: string;
+
+  @Field({ nullable: true, description: 'Commodity code, e.g. live-hog' })
+  commodity?: string;
+
+  @Field({ nullable: true, description: '交货县 / Delivery county code' })
+  countyCode?: string;
+
+  @Field({ nullable: true, description: '交货市州 / Delivery prefecture code' })
+  prefectureCode?: string;
 }

@@ -6,7 +6,7 @@ import { intId, isUuid } from '../../common/ids';
 import { decodeCursor, pageSize, toPage, type Page } from '../../common/pagination';
 import type { RequestContext } from '../../common/request-context';
 import { sqlIn } from '../../common/sql';
-import { optionalText, requireText } from '../../common/text-input';
+import { containsPattern, optionalText, requireText } from '../../common/text-input';
 import { JobRegistry } from '../events/job-registry';
 import { OutboxService } from '../events/outbox.service';
 import { GeoService } from '../geo/geo.service';
@@ -156,13 +156,34 @@ export class TradeService implements OnModuleInit {
   }
 
   /** Open requests of a channel (or all), newest first: the 供求 board. */
-  async board(args: { channel?: string; first?: number; after?: string }): Promise<Page<PurchaseRequest>> {
+  /** Open requests, newest first: of a channel, a commodity, a delivery county or prefecture, with words in the title. */
+  async board(args: { channel?: string; q?: string; commodity?: string; countyCode?: string; prefectureCode?: string; first?: number; after?: string }): Promise<Page<PurchaseRequest>> {
     const size = pageSize(args.first);
     const where: string[] = [`r.status = 'OPEN'`, 'r.valid_until >= ?'];
     const params: unknown[] = [chinaToday()];
     if (args.channel) {
       where.push('r.channel_code = ?');
       params.push(args.channel);
+    }
+    if (args.commodity) {
+      const [commodity] = await this.em.getConnection().execute<{ id: number }[]>('select id from commodity where code = ?', [args.commodity]);
+      if (!commodity) throw new DomainError('market/commodity-unknown', { code: args.commodity });
+      where.push('r.commodity_id = ?');
+      params.push(commodity.id);
+    }
+    if (args.countyCode) {
+      where.push('r.delivery_county_code = ?');
+      params.push((await this.geo.requireCounty(args.countyCode)).code);
+    }
+    if (args.prefectureCode) {
+      if (!(await this.geo.counties({ prefectureCode: args.prefectureCode })).length) throw new DomainError('geo/county-unknown', { prefectureCode: args.prefectureCode });
+      where.push('r.delivery_county_code in (select code from county where prefecture_code = ?)');
+      params.push(args.prefectureCode);
+    }
+    const pattern = containsPattern(args.q, 'catalog/query-too-long');
+    if (pattern) {
+      where.push(`r.title ilike ? escape '\\'`);
+      params.push(pattern);
     }
     if (args.after) {
       const [createdAt, id] = decodeCursor(args.after, ['timestamp', 'uuid']);
