@@ -398,6 +398,41 @@ export type VerifyOrganisationInput = {
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type AlertWebhookFieldsFragment = { url: string, secret: string, createdAt: string };
+
+export type AlertWebhookDeliveryFieldsFragment = { id: string, event: string, status: string, attempts: number, responseStatus: number | null, error: string | null, createdAt: string, finishedAt: string | null };
+
+export type AlertWebhookQueryVariables = Exact<{
+  first: Scalars['Int']['input'];
+}>;
+
+
+export type AlertWebhookQuery = { myAlertWebhook: { url: string, secret: string, createdAt: string } | null, myAlertWebhookDeliveries: Array<{ id: string, event: string, status: string, attempts: number, responseStatus: number | null, error: string | null, createdAt: string, finishedAt: string | null }> };
+
+export type AlertWebhookDeliveriesQueryVariables = Exact<{
+  first: Scalars['Int']['input'];
+}>;
+
+
+export type AlertWebhookDeliveriesQuery = { myAlertWebhookDeliveries: Array<{ id: string, event: string, status: string, attempts: number, responseStatus: number | null, error: string | null, createdAt: string, finishedAt: string | null }> };
+
+export type SetAlertWebhookMutationVariables = Exact<{
+  url: Scalars['String']['input'];
+}>;
+
+
+export type SetAlertWebhookMutation = { setAlertWebhook: { url: string, secret: string, createdAt: string } };
+
+export type RemoveAlertWebhookMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RemoveAlertWebhookMutation = { removeAlertWebhook: boolean };
+
+export type PingAlertWebhookMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PingAlertWebhookMutation = { pingAlertWebhook: { id: string, event: string, status: string, attempts: number, responseStatus: number | null, error: string | null, createdAt: string, finishedAt: string | null } };
+
 export type CommodityAlertFieldsFragment = { id: string, kind: PriceAlertKind, thresholdFen: number | null, percent: number | null, days: number | null, marketId: string | null, beyond: boolean, createdAt: string, commodity: { code: string } };
 
 export type CommodityAlertsQueryVariables = Exact<{ [key: string]: never; }>;
@@ -976,6 +1011,9 @@ export type RequestQuoteFieldsFragment = { id: string, sellerId: string, listing
 
 export type PurchaseRequestsQueryVariables = Exact<{
   channel?: InputMaybe<Scalars['String']['input']>;
+  q?: InputMaybe<Scalars['String']['input']>;
+  commodity?: InputMaybe<Scalars['String']['input']>;
+  prefectureCode?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 }>;
@@ -1147,6 +1185,14 @@ export type RefreshMutationVariables = Exact<{
 
 export type RefreshMutation = { refreshSession: { accessToken: string, refreshToken: string } };
 
+export type TradeFlowsQueryVariables = Exact<{
+  commodity: Scalars['String']['input'];
+  months: Scalars['Int']['input'];
+}>;
+
+
+export type TradeFlowsQuery = { tradeFlows: Array<{ month: string, direction: string, volumeKg: number | null, valueFen: number | null, source: string, sample: boolean }> };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1165,6 +1211,25 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const AlertWebhookFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment AlertWebhookFields on AlertWebhook {
+  url
+  secret
+  createdAt
+}
+    `, {"fragmentName":"AlertWebhookFields"}) as unknown as TypedDocumentString<AlertWebhookFieldsFragment, unknown>;
+export const AlertWebhookDeliveryFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment AlertWebhookDeliveryFields on AlertWebhookDelivery {
+  id
+  event
+  status
+  attempts
+  responseStatus
+  error
+  createdAt
+  finishedAt
+}
+    `, {"fragmentName":"AlertWebhookDeliveryFields"}) as unknown as TypedDocumentString<AlertWebhookDeliveryFieldsFragment, unknown>;
 export const CommodityAlertFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment CommodityAlertFields on PriceSubscription {
   id
@@ -1845,6 +1910,78 @@ export const AuthFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     }
   }
 }`, {"fragmentName":"AuthFields"}) as unknown as TypedDocumentString<AuthFieldsFragment, unknown>;
+export const AlertWebhookDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query AlertWebhook($first: Int!) {
+  myAlertWebhook {
+    ...AlertWebhookFields
+  }
+  myAlertWebhookDeliveries(first: $first) {
+    ...AlertWebhookDeliveryFields
+  }
+}
+    fragment AlertWebhookFields on AlertWebhook {
+  url
+  secret
+  createdAt
+}
+fragment AlertWebhookDeliveryFields on AlertWebhookDelivery {
+  id
+  event
+  status
+  attempts
+  responseStatus
+  error
+  createdAt
+  finishedAt
+}`) as unknown as TypedDocumentString<AlertWebhookQuery, AlertWebhookQueryVariables>;
+export const AlertWebhookDeliveriesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query AlertWebhookDeliveries($first: Int!) {
+  myAlertWebhookDeliveries(first: $first) {
+    ...AlertWebhookDeliveryFields
+  }
+}
+    fragment AlertWebhookDeliveryFields on AlertWebhookDelivery {
+  id
+  event
+  status
+  attempts
+  responseStatus
+  error
+  createdAt
+  finishedAt
+}`) as unknown as TypedDocumentString<AlertWebhookDeliveriesQuery, AlertWebhookDeliveriesQueryVariables>;
+export const SetAlertWebhookDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation SetAlertWebhook($url: String!) {
+  setAlertWebhook(url: $url) {
+    ...AlertWebhookFields
+  }
+}
+    fragment AlertWebhookFields on AlertWebhook {
+  url
+  secret
+  createdAt
+}`) as unknown as TypedDocumentString<SetAlertWebhookMutation, SetAlertWebhookMutationVariables>;
+export const RemoveAlertWebhookDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation RemoveAlertWebhook {
+  removeAlertWebhook
+}
+    `) as unknown as TypedDocumentString<RemoveAlertWebhookMutation, RemoveAlertWebhookMutationVariables>;
+export const PingAlertWebhookDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation PingAlertWebhook {
+  pingAlertWebhook {
+    ...AlertWebhookDeliveryFields
+  }
+}
+    fragment AlertWebhookDeliveryFields on AlertWebhookDelivery {
+  id
+  event
+  status
+  attempts
+  responseStatus
+  error
+  createdAt
+  finishedAt
+}`) as unknown as TypedDocumentString<PingAlertWebhookMutation, PingAlertWebhookMutationVariables>;
 export const CommodityAlertsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query CommodityAlerts {
   myPriceSubscriptions {
@@ -4114,8 +4251,15 @@ export const CountiesDocument = /*#__PURE__*/ new TypedDocumentString(`
   isPovertyCounty
 }`) as unknown as TypedDocumentString<CountiesQuery, CountiesQueryVariables>;
 export const PurchaseRequestsDocument = /*#__PURE__*/ new TypedDocumentString(`
-    query PurchaseRequests($channel: String, $first: Int, $after: String) {
-  purchaseRequests(channel: $channel, first: $first, after: $after) {
+    query PurchaseRequests($channel: String, $q: String, $commodity: String, $prefectureCode: String, $first: Int, $after: String) {
+  purchaseRequests(
+    channel: $channel
+    q: $q
+    commodity: $commodity
+    prefectureCode: $prefectureCode
+    first: $first
+    after: $after
+  ) {
     nodes {
       ...RequestSummary
     }
@@ -4635,3 +4779,15 @@ export const RefreshDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RefreshMutation, RefreshMutationVariables>;
+export const TradeFlowsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query TradeFlows($commodity: String!, $months: Int!) {
+  tradeFlows(commodity: $commodity, months: $months) {
+    month
+    direction
+    volumeKg
+    valueFen
+    source
+    sample
+  }
+}
+    `) as unknown as TypedDocumentString<TradeFlowsQuery, TradeFlowsQueryVariables>;
