@@ -87,6 +87,7 @@ export async function postFile(url: string, file: File): Promise<Record<string, 
       code: String(body.code ?? 'upload/failed'),
       messageZh: String(body.messageZh ?? '上传失败'),
       messageEn: String(body.messageEn ?? 'Upload failed'),
+      details: body.details,
     });
   }
   return body;

@@ -1124,7 +1124,7 @@ const en: Messages = {
       file: 'Import/export file',
       source: 'Source (optional)',
       sourcePlaceholder: 'e.g. Changsha Customs',
-      sourceHint: 'When empty: the file’s 来源 column, or else the file name',
+      sourceHint: 'For files without a 来源 (source) column; without either, the file name',
       submit: 'Upload and import',
       busy: 'Importing…',
       noFile: 'Choose a file to upload',

@@ -1122,7 +1122,7 @@ const zhCN = {
       file: '进出口数据文件',
       source: '来源（可选）',
       sourcePlaceholder: '如 长沙海关',
-      sourceHint: '不填时用文件中的“来源”列，没有则用文件名',
+      sourceHint: '用于没有“来源”列的文件；都没有时用文件名',
       submit: '上传并导入',
       busy: '导入中…',
       noFile: '请选择要上传的文件',
