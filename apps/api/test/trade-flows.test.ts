@@ -52,6 +52,7 @@ describe('import and export figures', () => {
     ]);
     expect((await upload(Buffer.from('品名,月份,出口金额（万美元）\n安化黑茶,2025-03,10'), 'usd.csv')).body.code).toBe('market/flows-invalid');
     expect((await upload(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), 'old.xls')).body.code).toBe('market/file-unreadable');
+    expect(await upload(Buffer.alloc(6 * 1024 * 1024, '安化黑茶,2025-03,出口,1,1\n'), 'big.csv')).toMatchObject({ status: 413, body: { code: 'market/flows-too-large' } });
     const someone = await signUp(t, '普通用户');
     expect((await upload(Buffer.from(csv), 'x.csv', someone.token)).status).toBe(403);
     expect(await count(t, 'market.trade_flow')).toBe(before);

@@ -153,8 +153,9 @@ export class PriceAlertsService implements OnModuleInit {
 
   /**
    * Checks every subscription on what an import brought, in `em`'s transaction; returns how many
-   * alerts went out. A subscription's state moves only forward in quote days, under its row lock
-   * (the old state comes from the update itself), so concurrent imports cannot alert twice.
+   * alerts went out. A subscription's state moves only forward in quote days, and only from the
+   * state this evaluation read: a concurrent evaluation that changed it first wins (the update is
+   * checked again against the row it waited for), so concurrent imports cannot alert twice.
    */
   evaluate(em: EntityManager, importId: string): Promise<number> {
     return this.check(em, `select commodity_id, max(observed_on) as day from "market"."price_observation" where import_id = ? group by commodity_id`, [importId]);
@@ -193,7 +194,7 @@ export class PriceAlertsService implements OnModuleInit {
                                       where p.commodity_id = b.commodity_id and (b.market_id is null or p.market_id = b.market_id)
                                         and p.observed_on <= b.day - b.days)) base on true),
        checked as (
-         select s.id, s.day, coalesce(m.avg, a.avg) as avg, b.avg as prev
+         select s.id, s.day, s.beyond as was_beyond, coalesce(m.avg, a.avg) as avg, b.avg as prev
            from subs s
            left join averages a on s.market_id is null and a.commodity_id = s.commodity_id
            left join at_market m on s.market_id is not null and m.commodity_id = s.commodity_id and m.market_id = s.market_id
@@ -206,9 +207,9 @@ export class PriceAlertsService implements OnModuleInit {
                                      else coalesce(c.prev > 0 and abs(c.avg - c.prev) * 10000 >= s.percent_bp * c.prev, false) end,
                 state_on = c.day
            from checked c
-          where s.id = c.id and (s.state_on is null or s.state_on <= c.day)
+          where s.id = c.id and (s.state_on is null or s.state_on <= c.day) and s.beyond = c.was_beyond
          returning s.id as subscription_id, s.user_id, s.kind, s.threshold_fen, s.percent_bp, s.days, s.market_id, s.commodity_id,
-                   c.day, c.avg, c.prev, old.beyond as was_beyond, new.beyond as is_beyond),
+                   c.day, c.avg, c.prev, c.was_beyond, s.beyond as is_beyond),
        sent as (
          insert into price_alert (subscription_id, observed_on, avg_fen, created_at)
          select subscription_id, day, round(avg), now() from moved where is_beyond and not was_beyond

@@ -29,8 +29,9 @@ export class TradeFlowsController {
     if (!request.isMultipart()) throw new DomainError('upload/missing-file');
     const part = await request.file({ limits: { fileSize: MAX_BYTES, files: 1 } });
     if (!part) throw new DomainError('upload/missing-file');
-    const content = await part.toBuffer().catch(() => {
-      throw new DomainError('market/flows-too-large', { maxBytes: MAX_BYTES });
+    const content = await part.toBuffer().catch((error: { code?: string }) => {
+      if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError('market/flows-too-large', { maxBytes: MAX_BYTES });
+      throw error;
     });
     return this.flows.import(ctx, () => Readable.from([content]), part.filename, source);
   }
