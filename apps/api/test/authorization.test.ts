@@ -253,6 +253,21 @@ const TABLE: Record<string, Case> = {
     allowed: signedIn,
     run: (t, _w, token) => t.gql(`mutation { unsubscribePrice(id: "00000000-0000-4000-8000-000000000000") }`, {}, token),
   },
+  setAlertWebhook: {
+    allowed: signedIn,
+    run: (t, _w, token) => t.gql(`mutation { setAlertWebhook(url: "https://192.0.2.10/hooks/prices") { url } }`, {}, token),
+  },
+  removeAlertWebhook: {
+    allowed: signedIn,
+    run: (t, _w, token) => t.gql(`mutation { removeAlertWebhook }`, {}, token),
+  },
+  pingAlertWebhook: {
+    allowed: signedIn,
+    run: async (t, _w, token) => {
+      await t.gql(`mutation { setAlertWebhook(url: "https://192.0.2.10/hooks/prices") { url } }`, {}, token);
+      return t.gql(`mutation { pingAlertWebhook { status } }`, {}, token);
+    },
+  },
   reportPrices: {
     // organisation A reports for no market
     allowed: [],

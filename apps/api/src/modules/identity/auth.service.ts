@@ -1,15 +1,18 @@
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit, Optional } from '@nestjs/common';
 import { normalizeMobile } from '@xiangnong/domain';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../../config';
 import { DomainError } from '../../common/errors';
+import { SESSION_ENDED_CHANNEL } from '../../common/live/live-server';
+import { PgNotificationHub } from '../../common/pg-notifications';
 import type { AuthUser, RequestContext } from '../../common/request-context';
 import { sqlIn } from '../../common/sql';
 import { hashToken, issueAccessToken, newOpaqueToken, verifyAccessToken } from '../../common/tokens';
 import { JobRegistry } from '../events/job-registry';
 import { dummyPasswordHash, hashPassword, passwordAcceptable, verifyPassword } from './password';
 import { RefreshToken } from './refresh-token.entity';
+import { SessionCache } from './session-cache';
 import { User } from './user.entity';
 
 /** A rotated refresh token presented again within this long is taken for a race, not a theft (see refresh). */
@@ -39,14 +42,19 @@ export interface IssuedSession {
 
 @Injectable()
 export class AuthService implements OnModuleInit {
+  private readonly sessions = new SessionCache();
+
   constructor(
     private readonly em: EntityManager,
     private readonly jobs: JobRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() private readonly hub?: PgNotificationHub,
   ) {}
 
   /** Counts of windows long over, and refresh tokens long expired, are removed every hour. */
   onModuleInit(): void {
+    // without the announcements of ended sessions (a command), every token is checked in the database
+    this.hub?.subscribe(SESSION_ENDED_CHANNEL, this.sessions);
     this.jobs.every('prune-sessions-and-limits', '23 * * * *', async () => {
       const em = this.em.fork();
       await em.getConnection().execute(`delete from login_throttle where window_started_at < now() - interval '1 day'`);
@@ -106,17 +114,20 @@ export class AuthService implements OnModuleInit {
    * revoked. Any other second use means the token leaked: its whole family is revoked.
    */
   async refresh(token: string): Promise<IssuedSession> {
+    let revokedFor: string | undefined;
     const outcome = await this.em.transactional(async (em) => {
       const current = await em.findOne(RefreshToken, { tokenHash: hashToken(token) }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['user'] });
       if (!current || current.revokedAt || current.expiresAt <= new Date()) return 'invalid' as const;
       if (current.usedAt) {
         if (await this.racingRotation(em, current)) return 'superseded' as const;
         await this.revokeFamily(em, current.familyId);
+        revokedFor = current.user.id;
         return 'invalid' as const;
       }
       current.usedAt = new Date();
       return this.issue(em, current.user, current.familyId);
     });
+    if (revokedFor) this.sessions.heard(revokedFor);
     if (outcome === 'superseded') throw new DomainError('auth/refresh-superseded');
     if (outcome === 'invalid') throw new DomainError('auth/invalid-refresh-token');
     return outcome;
@@ -138,6 +149,8 @@ export class AuthService implements OnModuleInit {
         if (row) await this.revokeFamily(em, row.familyId, user.id);
       }
     });
+    // this instance stops trusting the session at once; the others when the database announces it
+    this.sessions.heard(user.id);
     return true;
   }
 
@@ -148,23 +161,30 @@ export class AuthService implements OnModuleInit {
     const user = await this.em.findOneOrFail(User, id, { populate: ['passwordHash'] });
     if (!(await verifyPassword(user.passwordHash, currentPassword))) throw new DomainError('auth/invalid-credentials');
     const passwordHash = await hashPassword(newPassword);
-    return this.em.transactional(async (em) => {
+    const session = await this.em.transactional(async (em) => {
       const now = new Date();
       await em.nativeUpdate(User, { id }, { passwordHash, sessionsValidAfter: now });
       await em.nativeUpdate(RefreshToken, { user: id, revokedAt: null }, { revokedAt: now });
       const fresh = await em.findOneOrFail(User, id);
       return this.startSession(em, fresh, now.getTime() + 1);
     });
+    this.sessions.heard(id);
+    return session;
   }
 
   /**
    * The caller behind a bearer token: the signature and expiry are checked here, and one indexed
-   * query makes sure the session was not ended (log-out, password change).
+   * query makes sure the session was not ended (log-out, password change); its answer is trusted
+   * for a few seconds until the database announces a change (see SessionCache).
    */
   async authenticate(bearer: string | undefined): Promise<(AuthUser & { familyId: string; expiresAt: Date }) | undefined> {
     if (!bearer) return undefined;
     const claims = verifyAccessToken(bearer, this.config.authSecret);
     if (!claims) throw new DomainError('auth/unauthenticated');
+    const key = `${claims.sub}|${claims.fam}|${claims.iatMs}`;
+    const known = this.sessions.get(key);
+    if (known) return { id: claims.sub, isPlatformAdmin: known.isPlatformAdmin, familyId: claims.fam, expiresAt: new Date(claims.exp * 1000) };
+    const ticket = this.sessions.ticket(claims.sub);
     const rows = await this.em.getConnection().execute<{ is_platform_admin: boolean }[]>(
       `select u.is_platform_admin from app_user u
         where u.id = ? and u.sessions_valid_after < ?
@@ -172,6 +192,7 @@ export class AuthService implements OnModuleInit {
       [claims.sub, new Date(claims.iatMs), claims.fam],
     );
     if (rows.length === 0) throw new DomainError('auth/unauthenticated');
+    this.sessions.keep(key, claims.sub, rows[0]!.is_platform_admin, ticket);
     return { id: claims.sub, isPlatformAdmin: rows[0]!.is_platform_admin, familyId: claims.fam, expiresAt: new Date(claims.exp * 1000) };
   }
 
