@@ -96,6 +96,35 @@ describe('price imports', () => {
     expect(report.data!.priceImport.errorsCsv.split('\n')[1]).toMatch(/^3,"commodity-unknown","未知的品名/);
   });
 
+  it('keeps specifications as written, backslashes and tabs included, and tells its progress as it checks and writes', async () => {
+    const csv = `品名,规格,市场,平均价,单位,日期\n生猪,"外三元\\特级\t散养",长沙马王堆农产品批发市场,15.5,元/公斤,${daysAgo(7)}\n`;
+    const row = await service.create('规格.csv', null, admin.userId);
+    const told: { status: string; rowsWritten: number }[] = [];
+    const done = await service.run(row.id, () => Readable.from([Buffer.from(csv)]), (p) => told.push({ status: p.status, rowsWritten: p.rowsWritten }));
+    expect(done).toMatchObject({ status: 'DONE', rowsWritten: 1 });
+    const [stored] = await t.sql<{ specification: string }>(`select specification from market.price_observation where import_id = $1`, [done.id]);
+    expect(stored!.specification).toBe('外三元\\特级\t散养');
+    expect(told[0]).toEqual({ status: 'CHECKING', rowsWritten: 0 });
+    expect(told).toContainEqual({ status: 'WRITING', rowsWritten: 1 });
+  });
+
+  it('writes nothing when the file cannot be read to its end, and the next import goes through', async () => {
+    const csv = bulletin(5, { pigBase: 1900 }).replace(/外三元/g, '半截');
+    async function* brokenOff() {
+      yield Buffer.from(csv);
+      throw new Error('the disk went away');
+    }
+    const before = await observations();
+    const row = await service.create('半截.csv', null, admin.userId);
+    let opened = 0;
+    // the first read only looks at the file's first bytes
+    const failed = await service.run(row.id, () => (++opened === 1 ? Readable.from([Buffer.from(csv)]) : Readable.from(brokenOff())));
+    expect(failed).toMatchObject({ status: 'FAILED', rowsWritten: 0 });
+    expect(await observations()).toBe(before);
+    // its 早稻 quotes are there already (the first test): only the 生猪 ones are new
+    expect(await importBytes(Buffer.from(csv), '半截（重发）.csv')).toMatchObject({ status: 'DONE', rowsRead: 10, rowsWritten: 5 });
+  });
+
   it('refuses what is no price file, and headers it cannot place until a mapping says what they are', async () => {
     expect((await importBytes(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1]), 'old.xls')).message).toMatch(/\.xls/);
     expect((await importBytes(Buffer.from('\x00\x01\x02binary'), 'photo.png')).status).toBe('FAILED');
@@ -170,6 +199,29 @@ describe('price imports', () => {
     expect(index.data!.channelPriceIndex.points[0].value).toBe(100);
     const unknown = await t.gql(`query { priceSeries(commodity: "durian") { csv } }`);
     expect(unknown.errors?.[0]?.extensions.code).toBe('market/commodity-unknown');
+  });
+
+  it('narrows a series to some markets or a county, still per kg, and says which filter is wrong', async () => {
+    const markets: { id: string; name: string; countyCode: string }[] = (await t.gql(`query { markets { id name countyCode } }`)).data!.markets;
+    const yueyang = markets.find((m) => m.name === '岳阳粮食批发市场')!;
+    const changsha = markets.find((m) => m.name === '长沙马王堆农产品批发市场')!;
+    const series = async (filter = '') =>
+      (await t.gql(`query { priceSeries(commodity: "early-indica-paddy", range: DAYS_30, interval: WEEK, ${filter}) { perUnit points { period lowFen avgFen highFen observations } csv } }`)).data!
+        .priceSeries;
+    const everywhere = await series();
+    const atYueyang = await series(`marketIds: ["${yueyang.id}"]`);
+    // the paddy is quoted per 50 kg at 岳阳 only: the same weeks, per kg, from the quotes as from the daily figures
+    expect(atYueyang).toEqual(everywhere);
+    expect(atYueyang.perUnit).toBe('KG');
+    expect(atYueyang.points.reduce((n: number, p: { observations: number }) => n + p.observations, 0)).toBe(30);
+    expect(atYueyang.points.every((p: { lowFen: number; avgFen: number; highFen: number }) => p.lowFen === 270 && p.avgFen === 272 && p.highFen === 276)).toBe(true);
+    expect(await series(`countyCode: "${yueyang.countyCode}"`)).toEqual(everywhere);
+    const elsewhere = await series(`marketIds: ["${changsha.id}"]`);
+    expect(elsewhere.points).toEqual([]);
+    const wrong = await t.gql(`query { priceSeries(commodity: "early-indica-paddy", marketIds: ["not-a-market"]) { perUnit } }`);
+    expect(wrong.errors?.[0]?.extensions.code).toBe('market/market-unknown');
+    const bothWrong = await t.gql(`query { priceSeries(commodity: "durian", marketIds: ["not-a-market"]) { perUnit } }`);
+    expect(bothWrong.errors?.[0]?.extensions.code).toBe('market/commodity-unknown');
   });
 });
 

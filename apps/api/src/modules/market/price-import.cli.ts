@@ -24,9 +24,9 @@ function bar(share: number, width = 30): string {
 
 /**
  * `pnpm price-import <file>`: imports a price file from this machine, as the admin page does, with a
- * progress bar: the check reads the file once (the first half of the bar), the write once more.
- * Large files stream; nothing is written unless every row passes. Exit code 0 when imported (or
- * already imported), 1 when refused.
+ * progress bar: the check reads the file once (the first half of the bar), then the rows that
+ * passed are written (the second half). Large files stream; nothing is written unless every row
+ * passes. Exit code 0 when imported (or already imported), 1 when refused.
  */
 async function main() {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { mapping: { type: 'string' } } });
@@ -43,19 +43,17 @@ async function main() {
     const jobs = new JobRegistry();
     const service = new PriceImportService(em, new MarketReference(new GeoService(em)), new PriceObservations(), jobs, new TaskQueue(jobs), new OutboxService(orm, jobs));
     const row = await service.create(basename(file), values.mapping ?? null, null);
-    let pass = 0;
     let bytes = 0;
     const open = () => {
-      pass++;
       bytes = 0;
       return createReadStream(file, { highWaterMark: 256 * 1024 }).on('data', (chunk) => (bytes += chunk.length));
     };
     const started = Date.now();
     const draw = (p: ImportProgress) => {
-      const share = size ? (pass <= 2 ? bytes / size / 2 : 0.5 + bytes / size / 2) : 1;
+      const share = p.status === 'WRITING' ? 0.5 + (p.rowsChecked ? p.rowsWritten / p.rowsChecked : 1) / 2 : size ? bytes / size / 2 : 0;
       process.stderr.write(`\r${bar(share)} ${p.status.padEnd(8)} read ${p.rowsRead.toLocaleString('en-US')}  checked ${p.rowsChecked.toLocaleString('en-US')}  written ${p.rowsWritten.toLocaleString('en-US')}  refused ${p.errorCount.toLocaleString('en-US')}  ${((Date.now() - started) / 1000).toFixed(0)} s `);
     };
-    // the first open reads only the file's first bytes (its kind), the second checks it, the third writes it
+    // the first open reads only the file's first bytes (its kind), the second checks it
     const result = await service.run(row.id, open, draw);
     process.stderr.write('\n');
     console.log(`${result.status}: ${result.rowsWritten.toLocaleString('en-US')} of ${result.rowsRead.toLocaleString('en-US')} rows written in ${((Date.now() - started) / 1000).toFixed(1)} s (import ${result.id})`);

@@ -14,13 +14,14 @@ import { TaskQueue } from '../events/task-queue';
 import { MarketReference } from './market-reference';
 import './market.events';
 import { ImportMapping, PriceImport, PriceImportError } from './market.entities';
+import { PriceImportStage } from './price-import-stage';
 import { monthsBetween, PriceObservations } from './price-observations';
-import { fileRows, quoteFileKind, readHead, type FileProblem } from './quote-file';
-import { checkRow, type ColumnMap, mapColumns, QUOTE_FIELDS, type QuoteField, ROW_PROBLEM_TEXT, type RowProblem } from './quote-rows';
+import { type FileProblem, type FileRow, fileRows, quoteFileKind, type QuoteFileKind, readHead } from './quote-file';
+import { mapColumns, QUOTE_FIELDS, type QuoteField, type QuoteReference, ROW_PROBLEM_TEXT, type RowCheck, rowChecker, type RowProblem } from './quote-rows';
 
-/** Rows written per statement, and how often progress is told. */
-const WRITE_BATCH = 5_000;
+/** How often (in rows read) progress is told, and at most how often it is recorded for the admin page. */
 const PROGRESS_EVERY = 5_000;
+const RECORD_EVERY_MS = 500;
 /** Refused rows kept for the report; beyond them only the count is. */
 const ERRORS_KEPT = 10_000;
 /** Web uploads are kept in the database in pieces of this size until imported. */
@@ -38,6 +39,23 @@ const MAPPING_TEXT: Record<string, string> = {
   'missing-commodity': '品名', 'missing-date': '日期', 'missing-place': '市场或县市区', 'missing-price': '价格（平均价，或最低价和最高价）', 'missing-unit': '单位',
 };
 
+const NO_ROWS = '文件中没有数据 / The file holds no rows';
+
+type Outcome = { status: 'DONE' | 'FAILED' | 'DUPLICATE'; message: string | null };
+type RefusedRow = { line: number; problems: RowProblem[] };
+
+/** What the check keeps of a file it read to the end: the rows that passed are in the stage. */
+interface CheckedFile {
+  staged: number;
+  sha256: string;
+  commodityIds: number[];
+  /** the first and last day quoted */
+  first: string;
+  last: string;
+  /** the first refused rows, by line */
+  refused: RefusedRow[];
+}
+
 export interface ImportProgress {
   status: string;
   rowsRead: number;
@@ -46,7 +64,7 @@ export interface ImportProgress {
   errorCount: number;
 }
 
-/** Where a file's bytes come from: opened once to check every row, once more to write them. */
+/** Where a file's bytes come from: opened once for its first bytes (what kind of file it is), once more to check every row. */
 export type OpenFile = () => Readable;
 
 /**
@@ -137,98 +155,121 @@ export class PriceImportService implements OnModuleInit {
   /** Runs an import to its end: DONE, FAILED (with its reasons) or DUPLICATE. */
   async run(importId: string, open: OpenFile, onProgress?: (progress: ImportProgress) => void): Promise<PriceImport> {
     const progress: ImportProgress = { status: 'CHECKING', rowsRead: 0, rowsChecked: 0, rowsWritten: 0, errorCount: 0 };
-    const tell = async (extra: Record<string, unknown> = {}) => {
+    let recordedAt = 0;
+    const tell = async (record = false) => {
       onProgress?.({ ...progress });
-      await this.em.fork().nativeUpdate(PriceImport, { id: importId }, { ...progress, ...extra });
+      if (!record && Date.now() - recordedAt < RECORD_EVERY_MS) return;
+      recordedAt = Date.now();
+      await this.em.fork().nativeUpdate(PriceImport, { id: importId }, { ...progress });
     };
     try {
-      await tell();
+      await tell(true);
       const row = await this.em.fork().findOneOrFail(PriceImport, importId);
       const kind = quoteFileKind(await readHead(open));
       if (typeof kind !== 'string') return await this.finish(importId, progress, 'FAILED', FILE_PROBLEM_TEXT[kind.problem]);
       const saved = row.mappingName ? (await this.mapping(row.mappingName)).fields : {};
       const reference = await this.reference.load(this.em.fork(), chinaToday());
+      // the rows that pass are staged in this transaction as they are checked, and written from there only once all passed
+      const outcome = await this.em.fork().transactional(async (em): Promise<Outcome> => {
+        const checked = await this.check(em, open, kind, saved as Record<string, QuoteField>, reference, progress, tell);
+        if ('failure' in checked) return checked.failure;
+        if (progress.errorCount) {
+          await this.keepErrors(importId, checked.refused);
+          return { status: 'FAILED', message: `${progress.errorCount} 行有错误，整个文件未导入 / ${progress.errorCount} rows were refused; nothing was imported` };
+        }
+        if (progress.rowsRead === 0) return { status: 'FAILED', message: NO_ROWS };
+        await this.em.fork().nativeUpdate(PriceImport, { id: importId }, { fileSha256: checked.sha256, commodityIds: checked.commodityIds });
+        const before = await this.em.fork().findOne(PriceImport, { fileSha256: checked.sha256, status: 'DONE', id: { $ne: importId } });
+        if (before) return { status: 'DUPLICATE', message: `同一文件已于 ${before.finishedAt?.toISOString().slice(0, 10) ?? ''} 导入 / The same file was imported before` };
 
-      // the check: every row, once, keeping nothing of the file but what identifies each quote
-      const hash = createHash('sha256');
-      const seen = new Map<string, number>();
-      const commodityIds = new Set<number>();
-      const errors: { line: number; problems: RowProblem[] }[] = [];
-      let columns: ColumnMap | undefined;
-      let first = '9999-12-31';
-      let last = '0000-01-01';
-      const hashed = () => open().on('data', (chunk: Buffer) => hash.update(chunk));
-      for await (const fileRow of fileRows(hashed, kind)) {
-        if (!columns) {
-          const mapped = mapColumns(fileRow.cells, saved as Record<string, QuoteField>);
-          if ('problems' in mapped) {
-            const missing = mapped.problems.map((p) => MAPPING_TEXT[p]).join('、');
-            return await this.finish(importId, progress, 'FAILED', `第 ${fileRow.line} 行的表头缺少：${missing}；未识别的列：${mapped.unknown.join('、') || '无'}。可在管理后台保存列对应关系后再导入。 / The header row lacks ${mapped.problems.join(', ')}; unknown columns: ${mapped.unknown.join(', ') || 'none'}. Save a column mapping and import again.`);
-          }
-          columns = mapped;
-          continue;
-        }
-        progress.rowsRead++;
-        const checked = checkRow(fileRow, columns, reference);
-        let problems = 'problems' in checked ? checked.problems : [];
-        if ('observation' in checked) {
-          const earlier = seen.get(checked.observation.key);
-          if (earlier !== undefined) problems = ['duplicate'];
-          else {
-            seen.set(checked.observation.key, fileRow.line);
-            commodityIds.add(checked.observation.commodityId);
-            if (checked.observation.observedOn < first) first = checked.observation.observedOn;
-            if (checked.observation.observedOn > last) last = checked.observation.observedOn;
-            progress.rowsChecked++;
-          }
-        }
-        if (problems.length) {
-          progress.errorCount++;
-          if (errors.length < ERRORS_KEPT) errors.push({ line: fileRow.line, problems });
-        }
-        if (progress.rowsRead % PROGRESS_EVERY === 0) await tell();
-      }
-      seen.clear();
-      if (!columns) return await this.finish(importId, progress, 'FAILED', '文件中没有数据 / The file holds no rows');
-      if (errors.length) {
-        await this.keepErrors(importId, errors);
-        return await this.finish(importId, progress, 'FAILED', `${progress.errorCount} 行有错误，整个文件未导入 / ${progress.errorCount} rows were refused; nothing was imported`);
-      }
-      if (progress.rowsRead === 0) return await this.finish(importId, progress, 'FAILED', '文件中没有数据 / The file holds no rows');
-      const sha256 = hash.digest('hex');
-      await this.em.fork().nativeUpdate(PriceImport, { id: importId }, { fileSha256: sha256, commodityIds: [...commodityIds] });
-      const before = await this.em.fork().findOne(PriceImport, { fileSha256: sha256, status: 'DONE', id: { $ne: importId } });
-      if (before) return await this.finish(importId, progress, 'DUPLICATE', `同一文件已于 ${before.finishedAt?.toISOString().slice(0, 10) ?? ''} 导入 / The same file was imported before`);
-
-      // the write: every row again, in one transaction
-      progress.status = 'WRITING';
-      await tell();
-      await this.em.fork().transactional((em) => this.observations.ensureMonths(em, monthsBetween(first, last)));
-      const mapped = columns;
-      await this.em.fork().transactional(async (em) => {
-        let batch = [];
-        for await (const fileRow of fileRows(open, kind)) {
-          if (fileRow.cells === undefined) continue;
-          const checked = checkRow(fileRow, mapped, reference);
-          if (!('observation' in checked)) continue; // the header row
-          batch.push(checked.observation);
-          if (batch.length >= WRITE_BATCH) {
-            progress.rowsWritten += await this.observations.write(em, batch, 'IMPORT', importId);
-            batch = [];
-            await tell();
-          }
-        }
-        progress.rowsWritten += await this.observations.write(em, batch, 'IMPORT', importId);
+        progress.status = 'WRITING';
+        await tell(true);
+        // in a transaction of its own, before this one touches the observations (adding a partition locks the table)
+        await this.em.fork().transactional((other) => this.observations.ensureMonths(other, monthsBetween(checked.first, checked.last)));
+        progress.rowsWritten = await this.observations.writeStaged(em, PriceImportStage.TABLE, checked.staged, 'IMPORT', importId, async (written) => {
+          progress.rowsWritten = written;
+          await tell();
+        });
         // subscriptions on what came in are checked once this commits
         if (progress.rowsWritten > 0) {
           await this.outbox.record(em, { type: 'market.prices-imported', aggregate: 'price-import', aggregateId: importId, payload: { importId, rows: progress.rowsWritten } });
         }
+        return { status: 'DONE', message: null };
       });
-      return await this.finish(importId, progress, 'DONE', null);
+      return await this.finish(importId, progress, outcome.status, outcome.message);
     } catch (error) {
       this.logger.error(`import ${importId} failed: ${(error as Error).message}`);
       return this.finish(importId, progress, 'FAILED', '导入时出错，请重试 / The import failed; please try again');
     }
+  }
+
+  /**
+   * The check: every row of the file, once. What passes is staged in the transaction of `em`; of
+   * the file itself only its hash and its refused rows (the first of them, by line) are kept.
+   * Repeated rows are found among the staged ones once the whole file has been read.
+   */
+  private async check(
+    em: EntityManager,
+    open: OpenFile,
+    kind: QuoteFileKind,
+    saved: Record<string, QuoteField>,
+    reference: QuoteReference,
+    progress: ImportProgress,
+    tell: () => Promise<void>,
+  ): Promise<{ failure: Outcome } | CheckedFile> {
+    const hash = createHash('sha256');
+    const commodityIds = new Set<number>();
+    const refused: RefusedRow[] = [];
+    let checkRow: ((row: FileRow) => RowCheck) | undefined;
+    let stage: PriceImportStage | undefined;
+    let first = '9999-12-31';
+    let last = '0000-01-01';
+    const hashed = () => open().on('data', (chunk: Buffer) => hash.update(chunk));
+    try {
+      for await (const fileRow of fileRows(hashed, kind)) {
+        if (!checkRow) {
+          const mapped = mapColumns(fileRow.cells, saved);
+          if ('problems' in mapped) {
+            const missing = mapped.problems.map((p) => MAPPING_TEXT[p]).join('、');
+            return { failure: { status: 'FAILED', message: `第 ${fileRow.line} 行的表头缺少：${missing}；未识别的列：${mapped.unknown.join('、') || '无'}。可在管理后台保存列对应关系后再导入。 / The header row lacks ${mapped.problems.join(', ')}; unknown columns: ${mapped.unknown.join(', ') || 'none'}. Save a column mapping and import again.` } };
+          }
+          checkRow = rowChecker(mapped, reference);
+          stage = await PriceImportStage.open(em);
+          continue;
+        }
+        progress.rowsRead++;
+        const checked = checkRow(fileRow);
+        if ('observation' in checked) {
+          const { observation } = checked;
+          commodityIds.add(observation.commodityId);
+          if (observation.observedOn < first) first = observation.observedOn;
+          if (observation.observedOn > last) last = observation.observedOn;
+          progress.rowsChecked++;
+          if (!stage!.add(observation, fileRow.line)) await stage!.drained();
+        } else {
+          progress.errorCount++;
+          if (refused.length < ERRORS_KEPT) refused.push({ line: fileRow.line, problems: checked.problems });
+        }
+        if (progress.rowsRead % PROGRESS_EVERY === 0) await tell();
+      }
+    } catch (error) {
+      await stage?.abandon();
+      throw error;
+    }
+    if (!stage) return { failure: { status: 'FAILED', message: NO_ROWS } };
+    const staged = await stage.close();
+    const repeats = await stage.repeats(ERRORS_KEPT);
+    progress.rowsChecked -= repeats.count;
+    progress.errorCount += repeats.count;
+    const repeated: RefusedRow[] = repeats.lines.map((line) => ({ line, problems: ['duplicate'] }));
+    return {
+      staged,
+      sha256: hash.digest('hex'),
+      commodityIds: [...commodityIds],
+      first,
+      last,
+      refused: [...refused, ...repeated].sort((a, b) => a.line - b.line).slice(0, ERRORS_KEPT),
+    };
   }
 
   private async finish(importId: string, progress: ImportProgress, status: string, message: string | null): Promise<PriceImport> {
@@ -237,7 +278,7 @@ export class PriceImportService implements OnModuleInit {
     return this.em.fork().findOneOrFail(PriceImport, importId);
   }
 
-  private async keepErrors(importId: string, errors: { line: number; problems: RowProblem[] }[]): Promise<void> {
+  private async keepErrors(importId: string, errors: RefusedRow[]): Promise<void> {
     const em = this.em.fork();
     for (let i = 0; i < errors.length; i += 1000) {
       await em.insertMany(PriceImportError, errors.slice(i, i + 1000).map((e) => ({ importId, line: e.line, problems: e.problems })));

@@ -24,6 +24,42 @@ export function nextMonth(first: string): string {
   return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
 }
 
+/** The columns an observation is written to: name, type, and the field of `Observation` that holds it. */
+export const OBSERVATION_COLUMNS = [
+  ['commodity_id', 'int', 'commodityId'],
+  ['market_id', 'int', 'marketId'],
+  ['county_code', 'text', 'countyCode'],
+  ['observed_on', 'date', 'observedOn'],
+  ['low_fen', 'int', 'lowFen'],
+  ['avg_fen', 'int', 'avgFen'],
+  ['high_fen', 'int', 'highFen'],
+  ['unit', 'text', 'unit'],
+  ['unit_quantity', 'int', 'unitQuantity'],
+  ['low_per_kg_fen', 'int', 'lowPerKgFen'],
+  ['avg_per_kg_fen', 'int', 'avgPerKgFen'],
+  ['high_per_kg_fen', 'int', 'highPerKgFen'],
+  ['specification', 'text', 'specification'],
+  ['origin', 'text', 'origin'],
+  ['quote_key', 'text', 'key'],
+] as const satisfies readonly (readonly [string, string, keyof Observation])[];
+
+const COLUMN_NAMES = OBSERVATION_COLUMNS.map(([name]) => name).join(', ');
+const INSERT = `insert into "market"."price_observation" (${COLUMN_NAMES}, source, import_id)`;
+const KEEP_EARLIER = 'on conflict (observed_on, quote_key, source) do nothing';
+const REPLACE_EARLIER = `on conflict (observed_on, quote_key, source) do update set low_fen = excluded.low_fen, avg_fen = excluded.avg_fen, high_fen = excluded.high_fen,
+  low_per_kg_fen = excluded.low_per_kg_fen, avg_per_kg_fen = excluded.avg_per_kg_fen, high_per_kg_fen = excluded.high_per_kg_fen, import_id = excluded.import_id`;
+
+/** Rows written per statement from a staged table: each statement is a step of the progress. */
+const STAGED_STEP = 50_000;
+
+/** Recomputes the daily figures of the commodities and days of `days`, a relation `k` (commodity_id, observed_on), from the observations. */
+const refreshDaysOf = (days: string) => `insert into "market"."daily_price" (commodity_id, observed_on, low_fen, avg_sum, high_fen, observations)
+  select o.commodity_id, o.observed_on, min(coalesce(o.low_per_kg_fen, o.low_fen)), sum(coalesce(o.avg_per_kg_fen, o.avg_fen)), max(coalesce(o.high_per_kg_fen, o.high_fen)), count(*)
+    from "market"."price_observation" o
+    join ${days} on o.commodity_id = k.commodity_id and o.observed_on = k.observed_on
+   group by 1, 2
+  on conflict (commodity_id, observed_on) do update set low_fen = excluded.low_fen, avg_sum = excluded.avg_sum, high_fen = excluded.high_fen, observations = excluded.observations`;
+
 /**
  * The price observations table (`market.price_observation`, partitioned by month of the day
  * observed). Writes are sets of rows in one statement; a quote already there (same commodity,
@@ -49,26 +85,38 @@ export class PriceObservations {
    */
   async write(em: EntityManager, rows: readonly Observation[], source: ObservationSource, importId: string | null, { replace = false } = {}): Promise<number> {
     if (!rows.length) return 0;
-    const column = (key: keyof Observation) => pgArray(rows.map((r) => r[key] as string | number | null));
     const [result] = await sqlIn(em)<{ n: number }>(
       `with added as (
-         insert into "market"."price_observation" (commodity_id, market_id, county_code, observed_on, low_fen, avg_fen, high_fen, unit, unit_quantity,
-                                                  low_per_kg_fen, avg_per_kg_fen, high_per_kg_fen, specification, origin, quote_key, source, import_id)
+         ${INSERT}
          select r.*, ?, ?::uuid
-           from unnest(?::int[], ?::int[], ?::text[], ?::date[], ?::int[], ?::int[], ?::int[], ?::text[], ?::int[], ?::int[], ?::int[], ?::int[], ?::text[], ?::text[], ?::text[])
-                as r(commodity_id, market_id, county_code, observed_on, low_fen, avg_fen, high_fen, unit, unit_quantity,
-                     low_per_kg_fen, avg_per_kg_fen, high_per_kg_fen, specification, origin, quote_key)
-         on conflict ${replace ? `(observed_on, quote_key, source) do update set low_fen = excluded.low_fen, avg_fen = excluded.avg_fen, high_fen = excluded.high_fen,
-           low_per_kg_fen = excluded.low_per_kg_fen, avg_per_kg_fen = excluded.avg_per_kg_fen, high_per_kg_fen = excluded.high_per_kg_fen, import_id = excluded.import_id` : 'do nothing'} returning 1)
+           from unnest(${OBSERVATION_COLUMNS.map(([, type]) => `?::${type}[]`).join(', ')}) as r(${COLUMN_NAMES})
+         ${replace ? REPLACE_EARLIER : KEEP_EARLIER} returning 1)
        select count(*)::int as n from added`,
-      [
-        source,
-        importId,
-        ...(['commodityId', 'marketId', 'countyCode', 'observedOn', 'lowFen', 'avgFen', 'highFen', 'unit', 'unitQuantity', 'lowPerKgFen', 'avgPerKgFen', 'highPerKgFen', 'specification', 'origin', 'key'] as const).map(column),
-      ],
+      [source, importId, ...OBSERVATION_COLUMNS.map(([, , field]) => pgArray(rows.map((r) => r[field])))],
     );
     await this.refreshDays(em, rows);
     return result!.n;
+  }
+
+  /**
+   * Writes the observations staged in `table`, a table of the transaction with the observation
+   * columns and each row's place `n` (1 to `rows`), in steps, telling `onStep` how many were
+   * written so far; returns how many were written. A quote already there is kept. The daily
+   * figures are recomputed once at the end, for every commodity and day of the table.
+   */
+  async writeStaged(em: EntityManager, table: string, rows: number, source: ObservationSource, importId: string | null, onStep?: (written: number) => Promise<void>): Promise<number> {
+    let written = 0;
+    for (let from = 0; from < rows; from += STAGED_STEP) {
+      const [result] = await sqlIn(em)<{ n: number }>(
+        `with added as (${INSERT} select ${COLUMN_NAMES}, ?, ?::uuid from ${table} where n > ? and n <= ? ${KEEP_EARLIER} returning 1)
+         select count(*)::int as n from added`,
+        [source, importId, from, from + STAGED_STEP],
+      );
+      written += result!.n;
+      await onStep?.(written);
+    }
+    await sqlIn(em)(refreshDaysOf(`(select distinct commodity_id, observed_on from ${table}) as k`));
+    return written;
   }
 
   /**
@@ -78,14 +126,9 @@ export class PriceObservations {
   async refreshDays(em: EntityManager, rows: readonly Pick<Observation, 'commodityId' | 'observedOn'>[]): Promise<void> {
     const days = [...new Set(rows.map((r) => `${r.commodityId}|${r.observedOn}`))].map((k) => k.split('|'));
     if (!days.length) return;
-    await sqlIn(em)(
-      `insert into "market"."daily_price" (commodity_id, observed_on, low_fen, avg_sum, high_fen, observations)
-       select o.commodity_id, o.observed_on, min(coalesce(o.low_per_kg_fen, o.low_fen)), sum(coalesce(o.avg_per_kg_fen, o.avg_fen)), max(coalesce(o.high_per_kg_fen, o.high_fen)), count(*)
-         from "market"."price_observation" o
-         join unnest(?::int[], ?::date[]) as k(commodity_id, observed_on) on o.commodity_id = k.commodity_id and o.observed_on = k.observed_on
-        group by 1, 2
-       on conflict (commodity_id, observed_on) do update set low_fen = excluded.low_fen, avg_sum = excluded.avg_sum, high_fen = excluded.high_fen, observations = excluded.observations`,
-      [pgArray(days.map((d) => Number(d[0]))), pgArray(days.map((d) => d[1]!))],
-    );
+    await sqlIn(em)(refreshDaysOf('unnest(?::int[], ?::date[]) as k(commodity_id, observed_on)'), [
+      pgArray(days.map((d) => Number(d[0]))),
+      pgArray(days.map((d) => d[1]!)),
+    ]);
   }
 }

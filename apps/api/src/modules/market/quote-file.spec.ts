@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { fileRows, quoteFileKind, type FileRow } from './quote-file';
-import { checkRow, mapColumns, type ColumnMap, type QuoteReference } from './quote-rows';
+import { checkRow, mapColumns, rowChecker, type ColumnMap, type QuoteReference } from './quote-rows';
 
 const CSV = '品名,规格,产地,市场,最低价,平均价,最高价,单位,发布日期\n生猪,外三元,宁乡,长沙马王堆农产品批发市场,14.2,14.6,15.0,元/公斤,2026-11-30\n"早籼稻","三等",,岳阳,"135","136","138",元/50公斤,2026/11/30\n';
 
@@ -98,5 +98,31 @@ describe('price rows', () => {
       ['average-outside'],
       ['price-tooPrecise'],
     ]);
+  });
+
+  it('checks every row of a file on its own, however often its names, units, dates and prices repeat', async () => {
+    const { columns, rows } = await map(
+      '品名,市场,县市区,平均价,单位,日期\n' +
+        '猪肉,长沙马王堆农产品批发市场,,14.6,元/公斤,2026-11-30\n' +
+        '生猪,岳阳,,14.6,元/公斤,2026-11-30\n' +
+        '猪肉,长沙马王堆农产品批发市场,,14.6,元/公斤,2026-11-30\n' +
+        '生猪,岳阳,,14.6,元/公斤,2026-11-30\n' +
+        '生猪,长沙马王堆农产品批发市场,,-1,元/亩,2026-12-02\n' +
+        '生猪,长沙马王堆农产品批发市场,,-1,元/亩,2026-12-02\n',
+    );
+    const check = rowChecker(columns, ref);
+    const outcome = (row: (typeof rows)[number]) => {
+      const checked = check(row);
+      return 'problems' in checked ? checked.problems : { countyCode: checked.observation.countyCode, avgFen: checked.observation.avgFen };
+    };
+    expect(rows.map(outcome)).toEqual([
+      ['commodity-unknown'],
+      { countyCode: '430611', avgFen: 1460 },
+      ['commodity-unknown'],
+      { countyCode: '430611', avgFen: 1460 },
+      ['unit-unknown', 'date-future', 'price-negative'],
+      ['unit-unknown', 'date-future', 'price-negative'],
+    ]);
+    expect(rows.map((row) => check(row))).toEqual(rows.map((row) => checkRow(row, columns, ref)));
   });
 });

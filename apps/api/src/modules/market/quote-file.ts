@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 
 /** What a price file can be: CSV text (UTF-8 or GBK) or an Excel workbook (.xlsx). */
 export type QuoteFileKind = 'csv-utf8' | 'csv-gbk' | 'xlsx';
@@ -65,10 +65,9 @@ export async function* fileRows(open: () => Readable, kind: QuoteFileKind): Asyn
     yield* workbookRows(open());
     return;
   }
-  const decoded = open().pipe(iconv.decodeStream(kind === 'csv-gbk' ? 'gb18030' : 'utf8', { stripBOM: true }));
-  const parser = decoded.pipe(
-    parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true, info: true, max_record_size: 64 * 1024 }),
-  );
+  const parser = parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true, info: true, max_record_size: 64 * 1024 });
+  // a file that cannot be read to its end fails the rows read from it, and rows no longer wanted close the file
+  pipeline(open(), iconv.decodeStream(kind === 'csv-gbk' ? 'gb18030' : 'utf8', { stripBOM: true }), parser, () => undefined);
   for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
     if (record.record.every((cell) => cell === '')) continue;
     yield { line: record.info.lines, cells: record.record };

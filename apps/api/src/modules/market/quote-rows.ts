@@ -146,77 +146,120 @@ export const ROW_PROBLEM_TEXT: Record<string, readonly [string, string]> = {
   duplicate: ['与文件中前面一行重复（同一品名、市场、日期、规格）', 'Repeats an earlier row of the file (same commodity, place, date, specification)'],
 };
 
-function text(cell: string | number | Date | null | undefined): string {
+type Cell = string | number | Date | null | undefined;
+
+function text(cell: Cell): string {
   if (cell === null || cell === undefined) return '';
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
   return String(cell).normalize('NFKC').trim();
 }
 
 /** Excel keeps dates as days since 1899-12-30; a date column holding such a number is read as that day. */
-function dateCell(cell: string | number | Date | null | undefined): string | Date {
+function dateCell(cell: Cell): string | Date {
   if (typeof cell === 'number' && cell > 20_000 && cell < 80_000) return new Date(Date.UTC(1899, 11, 30) + Math.floor(cell) * 86_400_000);
   return cell instanceof Date ? cell : text(cell);
 }
 
-/**
- * Checks one row and gives the observation, or every problem it has. A single price column stands
- * for low, average and high; with only low and high, the average is their midpoint (to the fen, half up).
- */
-export function checkRow(row: FileRow, map: ColumnMap, ref: QuoteReference): { observation: Observation } | { problems: RowProblem[] } {
-  const cell = (field: QuoteField) => (map.columns[field] === undefined ? undefined : row.cells[map.columns[field]!]);
-  const problems: RowProblem[] = [];
-  const commodity = ref.commodity(text(cell('commodity')));
-  if (!commodity) problems.push('commodity-unknown');
-  const marketName = text(cell('market'));
-  const countyName = text(cell('county'));
-  const market = marketName ? ref.market(marketName) : undefined;
-  // bulletins often give a county or city where the market would be: that is the place then
-  const countyInMarket = marketName && !market && !countyName ? ref.county(marketName) : undefined;
-  if (marketName && !market && !countyInMarket) problems.push('market-unknown');
-  const county = countyName ? ref.county(countyName) : countyInMarket;
-  if (countyName && !county) problems.push('county-unknown');
-  if (!marketName && !countyName) problems.push('place-missing');
-  const unitText = text(cell('unit'));
-  const unit = unitText ? parseQuoteUnit(unitText) : map.headerUnit;
-  if (!unit) problems.push('unit-unknown');
-  else if (commodity && Boolean(unitInfo(unit.unit)?.mass) !== Boolean(unitInfo(commodity.unit)?.mass)) problems.push('unit-mismatch');
-  const date = parseReportDate(dateCell(cell('date')), ref.today);
-  if ('problem' in date) problems.push(`date-${date.problem}`);
-  const prices = pricesOf(cell, problems);
-  const specification = text(cell('specification'));
-  const origin = text(cell('origin'));
-  if ([...specification].length > 50 || [...origin].length > 50) problems.push('text-too-long');
-  if (problems.length || !commodity || !unit || !prices || 'problem' in date) return { problems: problems.length ? problems : ['price-missing'] };
-  const countyCode = market?.countyCode ?? county!.code;
-  return {
-    observation: {
-      commodityId: commodity.id,
-      marketId: market?.id ?? null,
-      countyCode,
-      observedOn: date.date,
-      ...prices,
-      unit: unit.unit,
-      unitQuantity: unit.quantity,
-      lowPerKgFen: quotePerKgFen(prices.lowFen, unit),
-      avgPerKgFen: quotePerKgFen(prices.avgFen, unit),
-      highPerKgFen: quotePerKgFen(prices.highFen, unit),
-      specification,
-      origin,
-      key: quoteKey(commodity.id, { marketId: market?.id ?? null, countyCode }, date.date, specification),
-    },
+/** Distinct texts a checker remembers per column before it starts afresh (a file of ever new texts gains nothing, and keeps little). */
+const REMEMBERED = 10_000;
+
+/** `work` done once per distinct text: a price file repeats its names, units, dates and most prices row after row. */
+function remembered<T>(work: (cell: Cell) => T): (cell: Cell) => T {
+  let known = new Map<string, T>();
+  return (cell) => {
+    if (typeof cell !== 'string') return work(cell);
+    const result = known.get(cell);
+    if (result !== undefined || known.has(cell)) return result as T;
+    if (known.size >= REMEMBERED) known = new Map();
+    const fresh = work(cell);
+    known.set(cell, fresh);
+    return fresh;
   };
 }
 
-function pricesOf(cell: (field: QuoteField) => string | number | Date | null | undefined, problems: RowProblem[]): { lowFen: number; avgFen: number; highFen: number } | null {
-  const read = (field: QuoteField): number | null | undefined => {
-    const raw = cell(field);
-    if (raw === undefined || raw === null || raw === '') return undefined;
-    const parsed = parsePriceFen(raw instanceof Date ? 'x' : raw);
-    if ('problem' in parsed) {
-      if (!problems.includes(`price-${parsed.problem}`)) problems.push(`price-${parsed.problem}`);
+export type RowCheck = { observation: Observation } | { problems: RowProblem[] };
+
+/** Checks one row and gives the observation, or every problem it has (see `rowChecker`). */
+export function checkRow(row: FileRow, map: ColumnMap, ref: QuoteReference): RowCheck {
+  return rowChecker(map, ref)(row);
+}
+
+/**
+ * The check of the rows of one file: each row gives the observation, or every problem it has. A
+ * single price column stands for low, average and high; with only low and high, the average is
+ * their midpoint (to the fen, half up).
+ */
+export function rowChecker(map: ColumnMap, ref: QuoteReference): (row: FileRow) => RowCheck {
+  const at = (field: QuoteField) => map.columns[field];
+  const [commodityAt, marketAt, countyAt, unitAt, dateAt, specificationAt, originAt] = (['commodity', 'market', 'county', 'unit', 'date', 'specification', 'origin'] as const).map(at);
+  const priceAt = { low: at('low'), average: at('average'), high: at('high'), price: at('price') };
+  const textOf = remembered(text);
+  const commodityOf = remembered((cell) => ref.commodity(text(cell)));
+  const marketOf = remembered((cell) => ref.market(text(cell)));
+  const countyOf = remembered((cell) => ref.county(text(cell)));
+  const unitOf = remembered((cell) => {
+    const written = text(cell);
+    return written ? parseQuoteUnit(written) : map.headerUnit;
+  });
+  const dateOf = remembered((cell) => parseReportDate(dateCell(cell), ref.today));
+  const priceOf = remembered((cell) => (cell === undefined || cell === null || cell === '' ? undefined : parsePriceFen(cell instanceof Date ? 'x' : cell)));
+
+  return (row) => {
+    const cell = (index: number | undefined) => (index === undefined ? undefined : row.cells[index]);
+    const problems: RowProblem[] = [];
+    const commodity = commodityOf(cell(commodityAt));
+    if (!commodity) problems.push('commodity-unknown');
+    const marketName = textOf(cell(marketAt));
+    const countyName = textOf(cell(countyAt));
+    const market = marketName ? marketOf(cell(marketAt)) : undefined;
+    // bulletins often give a county or city where the market would be: that is the place then
+    const countyInMarket = marketName && !market && !countyName ? countyOf(cell(marketAt)) : undefined;
+    if (marketName && !market && !countyInMarket) problems.push('market-unknown');
+    const county = countyName ? countyOf(cell(countyAt)) : countyInMarket;
+    if (countyName && !county) problems.push('county-unknown');
+    if (!marketName && !countyName) problems.push('place-missing');
+    const unit = unitOf(cell(unitAt));
+    if (!unit) problems.push('unit-unknown');
+    else if (commodity && Boolean(unitInfo(unit.unit)?.mass) !== Boolean(unitInfo(commodity.unit)?.mass)) problems.push('unit-mismatch');
+    const date = dateOf(cell(dateAt));
+    if ('problem' in date) problems.push(`date-${date.problem}`);
+    const prices = pricesOf({ low: priceOf(cell(priceAt.low)), average: priceOf(cell(priceAt.average)), high: priceOf(cell(priceAt.high)), price: priceOf(cell(priceAt.price)) }, problems);
+    const specification = textOf(cell(specificationAt));
+    const origin = textOf(cell(originAt));
+    if ([...specification].length > 50 || [...origin].length > 50) problems.push('text-too-long');
+    if (problems.length || !commodity || !unit || !prices || 'problem' in date) return { problems: problems.length ? problems : ['price-missing'] };
+    const countyCode = market?.countyCode ?? county!.code;
+    return {
+      observation: {
+        commodityId: commodity.id,
+        marketId: market?.id ?? null,
+        countyCode,
+        observedOn: date.date,
+        ...prices,
+        unit: unit.unit,
+        unitQuantity: unit.quantity,
+        lowPerKgFen: quotePerKgFen(prices.lowFen, unit),
+        avgPerKgFen: quotePerKgFen(prices.avgFen, unit),
+        highPerKgFen: quotePerKgFen(prices.highFen, unit),
+        specification,
+        origin,
+        key: quoteKey(commodity.id, { marketId: market?.id ?? null, countyCode }, date.date, specification),
+      },
+    };
+  };
+}
+
+type ParsedPrice = ReturnType<typeof parsePriceFen> | undefined;
+
+function pricesOf(parsed: Record<'low' | 'average' | 'high' | 'price', ParsedPrice>, problems: RowProblem[]): { lowFen: number; avgFen: number; highFen: number } | null {
+  const read = (field: 'low' | 'average' | 'high' | 'price'): number | null | undefined => {
+    const price = parsed[field];
+    if (price === undefined) return undefined;
+    if ('problem' in price) {
+      if (!problems.includes(`price-${price.problem}`)) problems.push(`price-${price.problem}`);
       return null;
     }
-    return parsed.fen;
+    return price.fen;
   };
   const [low, average, high, price] = [read('low'), read('average'), read('high'), read('price')];
   if (low === null || average === null || high === null || price === null) return null;
