@@ -1,5 +1,6 @@
-import type { EntityManager, PostgreSqlConnection } from '@mikro-orm/postgresql';
+import type { EntityManager, Knex, PostgreSqlConnection } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
+import type pg from 'pg';
 
 /** Runs one SQL statement with `?` parameters and returns its rows. */
 export type Sql = <T = Record<string, unknown>>(text: string, params?: readonly unknown[]) => Promise<T[]>;
@@ -11,6 +12,17 @@ export type Sql = <T = Record<string, unknown>>(text: string, params?: readonly 
  */
 export function sqlIn(em: EntityManager): Sql {
   return <T>(text: string, params: readonly unknown[] = []) => em.getConnection().execute<T[]>(text, [...params], 'all', em.getTransactionContext());
+}
+
+/**
+ * The PostgreSQL connection of `em`'s transaction, for what the ORM cannot send (COPY streams).
+ * Statements on it belong to the transaction; it stays the transaction's (do not release it).
+ */
+export async function transactionConnection(em: EntityManager): Promise<pg.Client> {
+  const transaction = em.getTransactionContext<Knex.Transaction>();
+  if (!transaction) throw new Error('the connection of a transaction is asked for inside it');
+  // knex hands a transaction's statements to its one connection
+  return (await transaction.client.acquireConnection()) as pg.Client;
 }
 
 /** A PostgreSQL array literal for `values` (text quoted and escaped, null as NULL), sent as one parameter. */

@@ -1,9 +1,8 @@
-import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
-import type { Client } from 'pg';
 import { type CopyStreamQuery, from as copyFrom } from 'pg-copy-streams';
-import { sqlIn } from '../../common/sql';
+import { sqlIn, transactionConnection } from '../../common/sql';
 import { OBSERVATION_COLUMNS } from './price-observations';
 import type { Observation } from './quote-rows';
 
@@ -42,13 +41,12 @@ export class PriceImportStage {
 
   /** A new stage in the transaction of `em`: the rows go with the transaction, whatever its end. */
   static async open(em: EntityManager): Promise<PriceImportStage> {
-    const transaction = em.getTransactionContext<Knex.Transaction>();
-    if (!transaction) throw new Error('a price import is staged inside its transaction');
+    if (!em.isInTransaction()) throw new Error('a price import is staged inside its transaction');
     await sqlIn(em)(
       `create temporary table ${PriceImportStage.TABLE} (n int not null, line int not null, ${OBSERVATION_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')}) on commit drop`,
     );
     // the transaction's own connection: the table is visible there only
-    const client = (await transaction.client.acquireConnection()) as Client;
+    const client = await transactionConnection(em);
     const names = ['n', 'line', ...OBSERVATION_COLUMNS.map(([name]) => name)].join(', ');
     return new PriceImportStage(em, client.query(copyFrom(`copy ${PriceImportStage.TABLE} (${names}) from stdin`)));
   }
