@@ -2,7 +2,7 @@
 // The market information benchmark:
 //
 //   node bench/market.mjs [--years 5] [--commodities 100] [--markets 30] [--duration 15] [--connections 32]
-//                         [--import-rows 1000000] [--subscriptions 10000] [--keep-data]
+//                         [--import-rows 1000000] [--subscriptions 10000] [--keep-data] [--profile]
 //
 // Starts the built API on a fresh embedded PostgreSQL (no demo data) and measures three things:
 //   1. Series: fills `market.price_observation` with daily quotes for --years × --commodities ×
@@ -13,6 +13,7 @@
 //      timing it and sampling the command's memory.
 //   3. Alerts: --subscriptions price subscriptions on the imported commodities, then a 10,000-row
 //      import through the command; the time until every alert that must fire has been written.
+// With --profile the API runs under `node --cpu-prof` and leaves its CPU profile in bench/.out.
 // Builds nothing: build the API first (see bench/README.md). Everything runs on 127.0.0.1.
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -33,6 +34,7 @@ const { values: args } = parseArgs({
     'import-rows': { type: 'string', default: '1000000' },
     subscriptions: { type: 'string', default: '10000' },
     'keep-data': { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
   },
 });
 const [years, commodities, markets, duration, connections, importRows, subscriptions] = ['years', 'commodities', 'markets', 'duration', 'connections', 'import-rows', 'subscriptions'].map((k) => Number(args[/** @type {keyof typeof args} */ (k)]));
@@ -160,7 +162,7 @@ async function writeCsv(file, rows, daysBack, priceOffset = 0) {
 async function main() {
   const started = Date.now();
   say(`starting the API in ${run.dataDir}`);
-  const api = await run.startApi({ SEED_DEMO_DATA: 'false', PUBLIC_CACHE_MB: '0' });
+  const api = await run.startApi({ SEED_DEMO_DATA: 'false', PUBLIC_CACHE_MB: '0' }, args.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(BENCH_DIR, '.out')}`] : []);
   const graphql = `${api.url}/graphql`;
   const db = new pg.Client({ connectionString: api.databaseUrl });
   await db.connect();

@@ -22,4 +22,29 @@ describe('anomalies in a price series', () => {
     const rising = Array.from({ length: 60 }, (_, i) => 1000 + i * 10);
     expect(anomalies(rising).some(Boolean)).toBe(false);
   });
+
+  it('flags exactly what the definition says, point by point, on noisy series with ties and spikes', () => {
+    // the definition written plainly: each point against the sorted copy of the 28 before it
+    const median = (s: number[]) => (s.length % 2 ? s[s.length >> 1]! : (s[(s.length >> 1) - 1]! + s[s.length >> 1]!) / 2);
+    const byDefinition = (values: number[]) =>
+      values.map((value, i) => {
+        const history = values.slice(Math.max(0, i - 28), i).sort((a, b) => a - b);
+        if (history.length < 7) return false;
+        const m = median(history);
+        const spread = Math.max(1.4826 * median(history.map((v) => Math.abs(v - m)).sort((a, b) => a - b)), Math.abs(m) * 0.02);
+        return spread > 0 && Math.abs(value - m) / spread > 3.5;
+      });
+    let seed = 7;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+    let flagged = 0;
+    for (let run = 0; run < 50; run++) {
+      const level = 100 + Math.floor(next() * 3000);
+      const noise = 1 + Math.floor(next() * (run % 5 === 0 ? 3 : 200));
+      const series = Array.from({ length: 400 }, () => (next() < 0.03 ? level * (next() < 0.5 ? 0 : 3) : level + Math.floor(next() * noise)));
+      const expected = byDefinition(series);
+      expect(anomalies(series)).toEqual(expected);
+      flagged += expected.filter(Boolean).length;
+    }
+    expect(flagged).toBeGreaterThan(100);
+  });
 });

@@ -182,9 +182,6 @@ export class PriceSeriesView {
   @Field(() => Float, { nullable: true, description: 'Year on year change of the latest average, in percent' })
   yearOnYearPercent!: number | null;
 
-  @Field({ description: 'The series as CSV (UTF-8 with byte-order mark)' })
-  csv!: string;
-
   @Field({ description: 'Some of these quotes are sample data (示例), loaded for trying the product' })
   sampleData!: boolean;
 }

@@ -22,11 +22,12 @@ import {
   SubscribePriceInput,
   SupplyDemandWeekView,
 } from './market.models';
-import { commodityView, MarketService, marketView } from './market.service';
+import { commodityView, MarketService, marketView, seriesCsv } from './market.service';
 import { PriceImportService } from './price-import.service';
 import { ROW_PROBLEM_TEXT } from './quote-rows';
 
-@Resolver()
+// resolves PriceSeries' fields too: its CSV is made only when a query selects it
+@Resolver(() => PriceSeriesView)
 export class MarketResolver {
   constructor(
     private readonly market: MarketService,
@@ -46,6 +47,11 @@ export class MarketResolver {
   @Query(() => PriceSeriesView, { description: '价格走势 / A commodity’s price series, per kg' })
   priceSeries(@Args() args: PriceSeriesArgs): Promise<PriceSeriesView> {
     return this.market.series(args);
+  }
+
+  @ResolveField(() => String, { description: 'The series as CSV (UTF-8 with byte-order mark)' })
+  csv(@Parent() series: PriceSeriesView): string {
+    return seriesCsv(series);
   }
 
   @Query(() => [PriceMoverView], { description: '今日涨跌 / Largest changes on the latest day' })

@@ -1,16 +1,17 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { addDays, chinaToday, quoteUnitLabel, UNITS, unitInfo } from '@xiangnong/domain';
+import { chinaToday, quoteUnitLabel, UNITS } from '@xiangnong/domain';
 import { DomainError } from '../../common/errors';
 import { intId } from '../../common/ids';
+import { pooledQuery } from '../../common/sql';
 import { anomalies } from './anomalies';
 import { Commodity, Market } from './market.entities';
-import { type CommodityView, type MarketView, type PricePointView, type PriceSeriesView, SeriesInterval, SeriesRange } from './market.models';
+import { type CommodityView, type MarketView, type PriceSeriesView, SeriesInterval, SeriesRange } from './market.models';
 
 const RANGE_DAYS: Record<SeriesRange, number | null> = { DAYS_30: 30, YEAR: 365, ALL: null };
 const TRUNC: Record<SeriesInterval, string> = { DAY: 'day', WEEK: 'week', MONTH: 'month' };
 
-export function commodityView(c: Commodity): CommodityView {
+export function commodityView(c: Pick<Commodity, 'id' | 'code' | 'nameZh' | 'nameEn' | 'channelCode' | 'unit' | 'unitQuantity' | 'aliases'>): CommodityView {
   return { id: c.id, code: c.code, nameZh: c.nameZh, nameEn: c.nameEn, channelCode: c.channelCode, unit: c.unit, unitQuantity: c.unitQuantity, unitLabel: quoteUnitLabel({ unit: c.unit, quantity: c.unitQuantity }), aliases: c.aliases };
 }
 
@@ -24,6 +25,27 @@ function percent(now: number | null, then: number | null): number | null {
 }
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
+
+/** Units sold by weight, as an SQL list: their series are per kg. */
+const MASS_UNITS = UNITS.filter((u) => u.mass).map((u) => `'${u.code}'`).join(', ');
+
+/** What the series statement returns; a point is [period, low, avg, high, observations]. */
+type SeriesRow = Parameters<typeof commodityView>[0] & {
+  perKg: boolean;
+  now: number | null;
+  monthAgo: number | null;
+  yearAgo: number | null;
+  sample: boolean;
+  points: [string, number, number, number, number][] | null;
+};
+
+/** A series as the CSV people download (UTF-8 with a byte-order mark, prices in yuan). */
+export function seriesCsv(series: Pick<PriceSeriesView, 'perUnit' | 'points'>): string {
+  const unitName = series.perUnit === 'KG' ? '元/千克' : quoteUnitLabel({ unit: series.perUnit, quantity: 1 });
+  return `\uFEFF日期 period,最低价 low (${unitName}),平均价 average (${unitName}),最高价 high (${unitName}),报价数 observations,异常 anomaly\n${series.points
+    .map((p) => `${p.period},${yuan(p.lowFen)},${yuan(p.avgFen)},${yuan(p.highFen)},${p.observations},${p.anomaly ? 1 : 0}`)
+    .join('\n')}\n`;
+}
 
 /**
  * Price series from the observations: per kilogram for commodities sold by weight (every quote is
@@ -48,75 +70,84 @@ export class MarketService {
   }
 
   async series(args: { commodity: string; range: SeriesRange; interval: SeriesInterval; marketIds?: string[]; countyCode?: string }): Promise<PriceSeriesView> {
-    const commodity = await this.commodity(args.commodity);
-    const perKg = unitInfo(commodity.unit)?.mass != null;
-    const summary = await this.summary(commodity.id);
-    const latest = summary.latest;
-    const days = RANGE_DAYS[args.range];
-    const since = days !== null && latest ? addDays(latest, -days) : null;
-    let rows: { period: string; low: number; avg: number; high: number; n: number }[];
-    if (!args.marketIds?.length && !args.countyCode) {
-      // everywhere: from the daily figures, a row a day
-      rows = await this.em.getConnection().execute(
-        `select to_char(date_trunc('${TRUNC[args.interval]}', observed_on), 'YYYY-MM-DD') as period,
-                min(low_fen)::int as low, round(sum(avg_sum)::numeric / sum(observations))::int as avg, max(high_fen)::int as high, sum(observations)::int as n
-           from "market"."daily_price" where commodity_id = ?${since ? ' and observed_on > ?' : ''}
-          group by 1 order by 1`,
-        since ? [commodity.id, since] : [commodity.id],
-      );
-    } else {
-      const where = ['commodity_id = ?'];
-      const params: unknown[] = [commodity.id];
-      if (since) {
-        where.push('observed_on > ?');
-        params.push(since);
-      }
-      if (args.marketIds?.length) {
-        const ids = args.marketIds.map((id) => intId(id));
-        if (ids.some((id) => id === undefined)) throw new DomainError('market/market-unknown', { marketIds: args.marketIds });
-        where.push(`market_id = any(array[?]::int[])`);
-        params.push(ids);
-      }
-      if (args.countyCode) {
-        where.push('county_code = ?');
-        params.push(args.countyCode);
-      }
-      const [low, avg, high] = perKg ? ['low_per_kg_fen', 'avg_per_kg_fen', 'high_per_kg_fen'] : ['low_fen', 'avg_fen', 'high_fen'];
-      rows = await this.em.getConnection().execute(
-        `select to_char(date_trunc('${TRUNC[args.interval]}', observed_on), 'YYYY-MM-DD') as period,
-                min(${low})::int as low, round(avg(${avg}))::int as avg, max(${high})::int as high, count(*)::int as n
-           from "market"."price_observation" where ${where.join(' and ')}
-          group by 1 order by 1`,
-        params,
-      );
+    const marketIds = (args.marketIds ?? []).map((id) => intId(id)).filter((id) => id !== undefined);
+    if (marketIds.length < (args.marketIds?.length ?? 0)) {
+      await this.commodity(args.commodity); // an unknown commodity is the first thing wrong
+      throw new DomainError('market/market-unknown', { marketIds: args.marketIds });
     }
-    const flags = anomalies(rows.map((r) => r.avg));
-    const points: PricePointView[] = rows.map((r, i) => ({ period: r.period, lowFen: r.low, avgFen: r.avg, highFen: r.high, observations: r.n, anomaly: flags[i]! }));
-    const changes = { mom: percent(summary.now, summary.monthAgo), yoy: percent(summary.now, summary.yearAgo) };
-    const unitName = perKg ? '元/千克' : quoteUnitLabel({ unit: commodity.unit, quantity: 1 });
-    const csv = `\uFEFF日期 period,最低价 low (${unitName}),平均价 average (${unitName}),最高价 high (${unitName}),报价数 observations,异常 anomaly\n${points
-      .map((p) => `${p.period},${yuan(p.lowFen)},${yuan(p.avgFen)},${yuan(p.highFen)},${p.observations},${p.anomaly ? 1 : 0}`)
-      .join('\n')}\n`;
-    return { commodity: commodityView(commodity), perUnit: perKg ? 'KG' : commodity.unit, points, monthOnMonthPercent: changes.mom, yearOnYearPercent: changes.yoy, csv, sampleData: summary.sample };
+    const row = await this.seriesRow(String(args.commodity ?? '').slice(0, 40), args.range, args.interval, marketIds.length ? marketIds : null, args.countyCode || null);
+    if (!row) throw new DomainError('market/commodity-unknown', { code: args.commodity });
+    const periods = row.points ?? [];
+    const flags = anomalies(periods.map((p) => p[2]));
+    return {
+      commodity: commodityView(row),
+      perUnit: row.perKg ? 'KG' : row.unit,
+      points: periods.map(([period, lowFen, avgFen, highFen, observations], i) => ({ period, lowFen, avgFen, highFen, observations, anomaly: flags[i]! })),
+      monthOnMonthPercent: percent(row.now, row.monthAgo),
+      yearOnYearPercent: percent(row.now, row.yearAgo),
+      sampleData: row.sample,
+    };
   }
 
   /**
-   * In one statement: the commodity's latest day with quotes, its average over the week to that day
-   * and over the same week a month and a year before (for the changes), and whether any of its
-   * quotes are sample data.
+   * A series in one statement, prepared once per connection (every commodity page runs it): the
+   * commodity; its latest day with quotes, its average over the week to that day and over the same
+   * week a month and a year before (for the changes); whether any of its quotes are sample data;
+   * and the periods since the latest day less the range, as JSON [period, low, avg, high,
+   * observations] — from the daily figures when every market counts, from the observations when
+   * only some do.
    */
-  private async summary(commodityId: number): Promise<{ latest: string | null; now: number | null; monthAgo: number | null; yearAgo: number | null; sample: boolean }> {
+  private async seriesRow(code: string, range: SeriesRange, interval: SeriesInterval, marketIds: number[] | null, countyCode: string | null): Promise<SeriesRow | undefined> {
+    const days = RANGE_DAYS[range];
+    const params: unknown[] = [code, chinaToday()];
+    const since = (column: string) => {
+      if (days === null) return '';
+      params.push(days);
+      // no latest day (only quotes dated after today): nothing is left out, as without a range
+      return `and ${column} > coalesce((select day from l) - ?::int, '-infinity')`;
+    };
+    let periods: string;
+    if (marketIds === null && countyCode === null && interval === SeriesInterval.DAY) {
+      // a day is a row of the daily figures; the average rounded half up in whole numbers (it is never negative)
+      periods = `select d.observed_on as period, d.low_fen as low, (2 * d.avg_sum + d.observations) / (2 * d.observations) as avg, d.high_fen as high, d.observations as n
+                   from "market"."daily_price" d where d.commodity_id = (select id from c) ${since('d.observed_on')}`;
+    } else if (marketIds === null && countyCode === null) {
+      periods = `select date_trunc('${TRUNC[interval]}', d.observed_on)::date as period, min(d.low_fen) as low, round(sum(d.avg_sum)::numeric / sum(d.observations))::int as avg,
+                        max(d.high_fen) as high, sum(d.observations)::int as n
+                   from "market"."daily_price" d where d.commodity_id = (select id from c) ${since('d.observed_on')} group by 1`;
+    } else {
+      const where = [since('o.observed_on')];
+      if (marketIds !== null) {
+        where.push('and o.market_id = any(?::int[])');
+        params.push(marketIds);
+      }
+      if (countyCode !== null) {
+        where.push('and o.county_code = ?');
+        params.push(countyCode);
+      }
+      const price = (column: 'low' | 'avg' | 'high') => `case when c.per_kg then o.${column}_per_kg_fen else o.${column}_fen end`;
+      periods = `select date_trunc('${TRUNC[interval]}', o.observed_on)::date as period, min(${price('low')}) as low, round(avg(${price('avg')}))::int as avg,
+                        max(${price('high')}) as high, count(*)::int as n
+                   from "market"."price_observation" o, c where o.commodity_id = c.id ${where.join(' ')} group by 1`;
+    }
     const week = (from: number, to: number) =>
       `(select round(sum(d.avg_sum)::numeric / nullif(sum(d.observations), 0))::int from "market"."daily_price" d
-         where d.commodity_id = l.commodity_id and d.observed_on > l.day - ${from} and d.observed_on <= l.day - ${to})`;
-    const [row] = await this.em.getConnection().execute<{ latest: string | null; now: number | null; month_ago: number | null; year_ago: number | null; sample: boolean }[]>(
-      `with l as (select ?::int as commodity_id, max(observed_on) as day from "market"."daily_price" where commodity_id = ? and observed_on <= ?)
-       select to_char(l.day, 'YYYY-MM-DD') as latest, ${week(7, 0)} as now, ${week(37, 30)} as month_ago, ${week(372, 365)} as year_ago,
-              exists (select 1 from price_import where is_demo and l.commodity_id = any(commodity_ids)) as sample
-         from l`,
-      [commodityId, commodityId, chinaToday()],
+         where d.commodity_id = c.id and d.observed_on > l.day - ${from} and d.observed_on <= l.day - ${to})`;
+    const [row] = await pooledQuery<SeriesRow>(
+      this.em,
+      `with c as (select id, code, name_zh as "nameZh", name_en as "nameEn", channel_code as "channelCode", unit, unit_quantity as "unitQuantity", aliases, unit in (${MASS_UNITS}) as per_kg
+                    from commodity where code = ?),
+            l as (select max(observed_on) as day from "market"."daily_price" where commodity_id = (select id from c) and observed_on <= ?::date),
+            p as (${periods})
+       select c.id, c.code, c."nameZh", c."nameEn", c."channelCode", c.unit, c."unitQuantity", c.aliases, c.per_kg as "perKg",
+              ${week(7, 0)} as now, ${week(37, 30)} as "monthAgo", ${week(372, 365)} as "yearAgo",
+              exists (select 1 from price_import where is_demo and c.id = any(commodity_ids)) as sample,
+              (select json_agg(json_build_array(p.period, p.low, p.avg, p.high, p.n) order by p.period) from p) as points
+         from c, l`,
+      params,
+      { prepare: true },
     );
-    return { latest: row!.latest, now: row!.now, monthAgo: row!.month_ago, yearAgo: row!.year_ago, sample: row!.sample };
+    return row;
   }
 
   /**
