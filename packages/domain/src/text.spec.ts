@@ -7,6 +7,22 @@ describe('typed text', () => {
     expect(characterCount('👍'.repeat(31))).toBe(31);
     expect(characterCount('👨‍👩‍👧')).toBe(1);
     expect(characterCount('e\u0301')).toBe(1);
+    expect(characterCount('a\r\nb')).toBe(3);
+    expect(characterCount('\u3042\u3099')).toBe(1);
+  });
+
+  it('counts common text the quick way exactly as grapheme segmentation does', () => {
+    const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'grapheme' });
+    const byGraphemes = (text: string) => [...segmenter.segment(text)].length;
+    // every unit of the ranges counted one by one, and mixed with a character that needs the segmenter
+    const ranges: [number, number][] = [[0x09, 0x0a], [0x20, 0x7e], [0xa0, 0xff], [0x3000, 0x303f], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xff01, 0xffef]];
+    for (const [from, to] of ranges) {
+      for (let code = from; code <= to; code++) {
+        const text = `x${String.fromCharCode(code)}茶`;
+        expect(characterCount(text), code.toString(16)).toBe(byGraphemes(text));
+        expect(characterCount(`${text}\u0301`), code.toString(16)).toBe(byGraphemes(`${text}\u0301`));
+      }
+    }
   });
 
   it('lets 60 emoji through a 60-character title and refuses the 61st', () => {

@@ -18,11 +18,16 @@ export function hasForbiddenCharacters(text: string): boolean {
 
 let segmenter: Intl.Segmenter | undefined;
 
+/** Text in which every UTF-16 unit is a character of its own: no surrogates, combining marks, joiners or CR LF. */
+const ONE_UNIT_EACH = /^[\t\n\x20-\x7e\xa0-\xff\u3000-\u3029\u3030-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff9d\uffa0-\uffef]*$/;
+
 /**
  * Characters as a reader counts them (grapheme clusters): 茶, é, 👍 and 👨‍👩‍👧 are one each, although
  * they take one to eight UTF-16 units.
  */
 export function characterCount(text: string): number {
+  // most text is printable ASCII, Latin-1, CJK and its punctuation: one unit, one character
+  if (ONE_UNIT_EACH.test(text)) return text.length;
   segmenter ??= new Intl.Segmenter('zh-CN', { granularity: 'grapheme' });
   let n = 0;
   for (const _ of segmenter.segment(text)) n++;

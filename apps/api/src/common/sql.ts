@@ -25,6 +25,18 @@ export async function transactionConnection(em: EntityManager): Promise<pg.Clien
   return (await transaction.client.acquireConnection()) as pg.Client;
 }
 
+/**
+ * SQL in `em`'s transaction as named prepared statements on its connection (see protocolStatement):
+ * for the hot statements of a transaction, planned once per connection instead of each time.
+ * Values travel as protocol parameters: an array is one parameter (`?::uuid[]`), never `array[?]`.
+ */
+export function preparedIn(em: EntityManager): Sql {
+  return async <T>(text: string, params: readonly unknown[] = []) => {
+    const client = await transactionConnection(em);
+    return (await client.query({ ...protocolStatement(text, { prepare: true }), values: [...params] })).rows as T[];
+  };
+}
+
 /** A PostgreSQL array literal for `values` (text quoted and escaped, null as NULL), sent as one parameter. */
 export function pgArray(values: readonly (string | number | null)[]): string {
   return `{${values.map((v) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `"${v.replace(/[\\"]/g, '\\$&')}"`)).join(',')}}`;

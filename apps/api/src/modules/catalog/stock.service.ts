@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors';
-import { pgArray, sqlIn } from '../../common/sql';
+import { pgArray, preparedIn, sqlIn } from '../../common/sql';
 import type { EventType, NewEvent } from '../events/domain-events';
 import { eventsFromJson, eventsJson, outboxInsert } from '../events/outbox.service';
 import type { StockReason } from './catalog.events';
@@ -95,7 +95,7 @@ export class StockService {
       if (!Number.isSafeInteger(c.delta) || c.delta === 0) throw new Error(`a stock change moves stock by a whole number other than 0, got ${c.delta}`);
     }
     const listing = `jsonb_build_object('listingId', id, 'organisationId', organisation_id, 'channel', channel_code`;
-    return sqlIn(em)<AdjustedRow & { id: string }>(
+    return preparedIn(em)<AdjustedRow & { id: string }>(
       `with req as (select * from unnest(?::uuid[], ?::int[], ?::text[]) as r(listing_id, delta, reference)),
        old as (select l.id, l.stock, l.status, req.delta, req.reference from listing l join req on req.listing_id = l.id order by l.id for update of l),
        upd as (

@@ -5,7 +5,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { DomainError } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import type { RequestContext } from '../../common/request-context';
-import { sqlIn } from '../../common/sql';
+import { pooledQuery, preparedIn, type Sql, sqlIn } from '../../common/sql';
 import { optionalText, requireText } from '../../common/text-input';
 import { APP_CONFIG, type AppConfig } from '../../config';
 import { StockService } from '../catalog/stock.service';
@@ -185,18 +185,18 @@ export class CheckoutService {
       return { id: randomUUID(), group, status: cod ? OrderStatus.AWAITING_SHIPMENT : OrderStatus.AWAITING_PAYMENT, expiresAt: cod ? null : group.paymentMethod === PaymentMethod.ALIPAY ? alipayExpiry : transferExpiry };
     });
     const lines = orders.flatMap((o) => o.group.lines.map((line) => ({ orderId: o.id, line })));
-    const placed = await sqlIn(em)<OrderRow>(
+    const placed = await preparedIn(em)<OrderRow>(
       `with placed as (
          insert into sales_order (id, number, checkout_id, buyer_id, seller_id, status, payment_method, goods_fen, freight_fen, total_fen,
            delivery_kind, recipient_name, recipient_phone, county_code, address, station_id, buyer_note, expires_at, placed_at, updated_at)
          select o.id, 'XN' || to_char(now() at time zone 'Asia/Shanghai', 'YYYYMMDD') || lpad(nextval('order_number_seq')::text, 6, '0'),
                 ?, ?, o.seller_id, o.status::order_status, o.method::payment_method, o.goods, o.freight, o.goods + o.freight,
                 ?, ?, ?, ?, ?, ?, ?, o.expires_at, now(), now()
-           from unnest(array[?]::uuid[], array[?]::uuid[], array[?]::text[], array[?]::text[], array[?]::int[], array[?]::int[], array[?]::timestamptz[]) as o(id, seller_id, status, method, goods, freight, expires_at)
+           from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::int[], ?::int[], ?::timestamptz[]) as o(id, seller_id, status, method, goods, freight, expires_at)
          returning *),
        lines as (
          insert into order_line (id, order_id, listing_id, title, channel_code, origin_county_code, unit, quantity, unit_price_fen, amount_fen)
-         select gen_random_uuid(), l.* from unnest(array[?]::uuid[], array[?]::uuid[], array[?]::text[], array[?]::text[], array[?]::text[], array[?]::text[], array[?]::int[], array[?]::int[], array[?]::int[])
+         select gen_random_uuid(), l.* from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::int[], ?::int[])
            as l(order_id, listing_id, title, channel_code, origin_county_code, unit, quantity, unit_price_fen, amount_fen)),
        moves as (
          insert into order_transition (order_id, action, from_status, to_status, actor_role, actor_id, created_at)
@@ -292,9 +292,10 @@ export class CheckoutService {
     cart: Cart,
     checkout: { buyerId: string; key: string; requestHash: string } | null,
   ): Promise<{ priced: PricedCart | null; createdId: string | null }> {
-    const sql = sqlIn(em);
     const ids = [...new Set(cart.lines.map((l) => l.listingId))];
     const lock = checkout !== null;
+    // planned once per connection: placing runs in its transaction, a quote on any pooled connection
+    const sql: Sql = lock ? preparedIn(em) : (text, params = []) => pooledQuery(em, text, params, { prepare: true });
     // the listings with what pricing needs of their sellers: whether the buyer belongs to one, its freight rules, its bank account
     const rows = await sql<ListingRow & { created_id: string | null }>(
       `with ${lock ? `created as (
@@ -307,7 +308,7 @@ export class CheckoutService {
                 exists (select 1 from seller_bank_account a where a.organisation_id = l.organisation_id) as takes_transfers
            from listing l join organisation o on o.id = l.organisation_id
            left join shipping_template t on t.organisation_id = l.organisation_id
-          where l.id = any(array[?]::uuid[])
+          where l.id = any(?::uuid[])
           order by l.id${lock ? ' for update of l' : ''})
        select k.created_id, f.* from (select ${lock ? '(select id from created)' : 'null::uuid'} as created_id) k left join found f on true order by f.id`,
       lock ? [checkout.buyerId, checkout.key, checkout.requestHash, buyerId, ids] : [buyerId, ids],
