@@ -55,6 +55,14 @@ beforeEach(() => {
     if (name === 'Channels') return { channels: [{ code: 'hog', nameZh: '猪网', nameEn: 'Hogs', descriptionZh: '', descriptionEn: '', sortOrder: 2, attributeSchema: { fields: [] }, categories: [] }] };
     if (name === 'Markets') return { markets: MARKETS };
     if (name === 'SupplyDemand') return { supplyDemand: weeks };
+    if (name === 'PricesByPlace') {
+      return {
+        pricesByPlace: [
+          { marketId: '7', marketCode: 'changsha-mawangdui', name: '长沙马王堆农产品批发市场', kind: 'WHOLESALE', countyCode: '430102', countyName: '芙蓉区', day: '2026-11-29', avgFen: 1760, changePercent: 10, trade: false },
+          { marketId: null, marketCode: null, name: '安化县', kind: null, countyCode: '430923', countyName: '安化县', day: '2026-11-30', avgFen: 1550, changePercent: null, trade: true },
+        ],
+      };
+    }
     if (name === 'CommodityAlerts') return { myPriceSubscriptions: [] };
     if (name === 'PriceSeries') {
       const points = [{ period: '2026-11-30', lowFen: 1460, avgFen: 1500, highFen: 1540, observations: 2, anomaly: false }];
@@ -93,6 +101,21 @@ describe('a commodity page beside its prices', () => {
     const board = page.get('[data-testid="supply-demand-board"]');
     expect(board.text()).toBe('查看猪网求购');
     expect(board.attributes('href')).toBe('/requests?channel=hog');
+  });
+
+  it('compares markets and counties, dearest first, and a market’s row shows that market’s series', async () => {
+    const page = await mountPage('/prices/live-hog');
+    const rows = page.findAll('[data-testid="place-price"]');
+    expect(rows.map((r) => [r.attributes('data-market'), r.get('[data-testid="place-price-average"]').text()])).toEqual([
+      ['changsha-mawangdui', '¥17.60 / 千克'],
+      ['', '¥15.50 / 千克'],
+    ]);
+    expect(rows[1]!.text()).toContain('平台成交');
+    expect(rows[1]!.find('button').exists()).toBe(false);
+    await rows[0]!.get('button').trigger('click');
+    await flushPromises();
+    expect(asked.filter((a) => a.name === 'PriceSeries').at(-1)!.variables).toMatchObject({ marketIds: ['7'] });
+    expect(page.get('[data-testid="place-price"]').classes()).toContain('chosen');
   });
 
   it('says so when nothing was listed or asked for', async () => {

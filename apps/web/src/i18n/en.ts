@@ -211,6 +211,15 @@ const en: Messages = {
       kind: 'Choose a condition',
     },
   },
+  // 各地对比 on a commodity's page
+  placePrices: {
+    title: 'By market and county',
+    place: 'Market / county',
+    average: 'Latest average',
+    change: '4-week change',
+    trade: 'Platform trades',
+    county: 'County quotes',
+  },
   // 供需走势 beside a commodity's prices
   supplyDemand: {
     title: 'Supply and demand',

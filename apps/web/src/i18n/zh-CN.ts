@@ -209,6 +209,15 @@ const zhCN = {
       kind: '请选择提醒条件',
     },
   },
+  // 各地对比 on a commodity's page
+  placePrices: {
+    title: '各地对比',
+    place: '市场 / 县',
+    average: '最新均价',
+    change: '四周涨跌',
+    trade: '平台成交',
+    county: '县级报价',
+  },
   // 供需走势 beside a commodity's prices
   supplyDemand: {
     title: '供需走势',

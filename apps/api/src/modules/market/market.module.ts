@@ -15,6 +15,7 @@ import { MarketService } from './market.service';
 import { PriceImportService } from './price-import.service';
 import { PriceObservations } from './price-observations';
 import { TradePrices } from './trade-prices';
+import { PriceComparison, PriceComparisonResolver } from './price-comparison';
 import { TradeFlowsController } from './trade-flows.controller';
 import { TradeFlowsService } from './trade-flows';
 import { TradeFlowsResolver } from './trade-flows.resolver';
@@ -26,7 +27,7 @@ import './market.events';
 @Module({
   imports: [CatalogModule, EventsModule, GeoModule, IdentityModule, NotificationsModule],
   controllers: [ImportUploadController, TradeFlowsController],
-  providers: [MarketReference, MarketService, PriceImportService, PriceObservations, PriceAlertsService, MarketReportsService, TradePrices, TradeFlowsService, TradeFlowsResolver, AlertWebhooks, AlertWebhooksResolver, MarketResolver, PriceImportResolver, PriceSubscriptionResolver, MarketReportsResolver],
+  providers: [MarketReference, MarketService, PriceImportService, PriceObservations, PriceAlertsService, MarketReportsService, TradePrices, PriceComparison, PriceComparisonResolver, TradeFlowsService, TradeFlowsResolver, AlertWebhooks, AlertWebhooksResolver, MarketResolver, PriceImportResolver, PriceSubscriptionResolver, MarketReportsResolver],
   exports: [MarketService, PriceImportService, PriceObservations],
 })
 export class MarketModule {}

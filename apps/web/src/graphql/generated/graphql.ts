@@ -986,6 +986,13 @@ export type SuspendOrganisationMutationVariables = Exact<{
 
 export type SuspendOrganisationMutation = { suspendOrganisation: { id: string, name: string, kind: OrganisationKind, verificationStatus: VerificationStatus, uscc: string | null, rejectionReason: string | null, verifiedAt: string | null, createdAt: string, isDemo: boolean, county: { name: string, prefectureName: string } } };
 
+export type PricesByPlaceQueryVariables = Exact<{
+  commodity: Scalars['String']['input'];
+}>;
+
+
+export type PricesByPlaceQuery = { pricesByPlace: Array<{ marketId: string | null, marketCode: string | null, name: string, kind: string | null, countyCode: string, countyName: string, day: string, avgFen: number, changePercent: number | null, trade: boolean }> };
+
 export type UnitFieldsFragment = { code: string, nameZh: string, nameEn: string, isMass: boolean };
 
 export type CountyFieldsFragment = { code: string, name: string, prefectureCode: string, prefectureName: string, isPovertyCounty: boolean };
@@ -4200,6 +4207,22 @@ export const SuspendOrganisationDocument = /*#__PURE__*/ new TypedDocumentString
     prefectureName
   }
 }`) as unknown as TypedDocumentString<SuspendOrganisationMutation, SuspendOrganisationMutationVariables>;
+export const PricesByPlaceDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query PricesByPlace($commodity: String!) {
+  pricesByPlace(commodity: $commodity) {
+    marketId
+    marketCode
+    name
+    kind
+    countyCode
+    countyName
+    day
+    avgFen
+    changePercent
+    trade
+  }
+}
+    `) as unknown as TypedDocumentString<PricesByPlaceQuery, PricesByPlaceQueryVariables>;
 export const ChannelsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query Channels {
   channels {
