@@ -8,7 +8,7 @@ import { SearchIndexer } from '../src/modules/search/search-indexer';
 import { normalise, queryUnits } from '../src/modules/search/text-analysis';
 import { createListing, verifiedSeller, type Session } from './fixtures';
 import { startTestApp, type TestApp } from './harness';
-import { eventually, until } from './waiting';
+import { eventually, settled, until } from './waiting';
 
 const NO_FILTERS: SearchFilters = { countyCodes: [], certifications: [], povertyOnly: false, inStockOnly: false };
 
@@ -35,6 +35,8 @@ describe('the resident copy of the search documents', () => {
     // ranked by the title: the word in a title counts, the same word in a description does not
     own = await createListing(t, owner, orgId, { title: '常驻 黑茶 甲' });
     await createListing(t, owner, orgId, { title: '常驻 茶叶 乙', description: '上好黑茶，常驻供应' });
+    // the demo data's and these listings' events are handled (the index only changes from them), then the copy has caught up
+    await settled(t);
     await inStep();
   }, 120_000);
   afterAll(() => t?.close());

@@ -23,7 +23,6 @@ describe('sessions across instances', () => {
     // both instances have checked (and may trust) the session
     for (const app of [a, b]) expect((await app.gql(VIEWER, {}, user.token)).data!.viewer).toEqual({ id: user.userId, isPlatformAdmin: false });
 
-    await a.sql('update app_user set is_platform_admin = true where id = $1', [user.userId]);
     // what the session may do (an admin-only list), not only what the profile says
     const adminOnly = async (app: TestApp) => (await app.gql(`query { priceImports(first: 1) { id } }`, {}, user.token)).errors?.[0]?.extensions.code ?? 'ok';
     expect(await adminOnly(b)).toBe('auth/forbidden');

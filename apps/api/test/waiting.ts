@@ -1,3 +1,5 @@
+import type { TestApp } from './harness';
+
 /** Waits until `probe` gives something, and returns it; fails naming `what` when time runs out. */
 export async function until<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, ms = 20_000): Promise<T> {
   const deadline = Date.now() + ms;
@@ -20,4 +22,19 @@ export async function eventually<T>(read: () => Promise<T>, ok: (value: T) => bo
     if (ok(value) || Date.now() > deadline) return value;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/**
+ * Waits until every event written so far has been handed to its handlers and no job is waiting or
+ * running: the background work of what a test did is over (checked twice, 100 ms apart, so that a
+ * batch gathered meanwhile counts).
+ */
+export async function settled(t: Pick<TestApp, 'sql'>, ms = 30_000): Promise<void> {
+  const idle = async () => {
+    const [row] = await t.sql<{ busy: boolean }>(
+      `select exists (select 1 from outbox where dispatched_at is null) or exists (select 1 from graphile_worker.jobs where run_at <= now() and attempts < max_attempts) as busy`,
+    );
+    return !row!.busy;
+  };
+  await until('the background work to settle', async () => (await idle()) && (await new Promise((resolve) => setTimeout(resolve, 100))) === undefined && (await idle()), ms);
 }
