@@ -153,6 +153,24 @@ describe('price alerts', () => {
     expect(await alertsOf(subscriber)).toHaveLength(2);
   });
 
+  it('follows a county: the average of the quotes given in it, and no other county’s', async () => {
+    const watcher = await signUp(t, '安化盯价');
+    const subscribe = (input: object) =>
+      t.gql(`mutation($input: SubscribePriceInput!) { subscribePrice(input: $input) { countyCode marketId } }`, { input: { commodity: 'live-hog', kind: 'BELOW', thresholdFen: 1300, ...input } }, watcher.token);
+    expect((await subscribe({ countyCode: '999999' })).errors?.[0]?.extensions.code).toBe('market/subscription-invalid');
+    expect((await subscribe({ countyCode: '430923', marketId: '1' })).errors?.[0]?.extensions.code).toBe('market/subscription-invalid');
+    expect((await subscribe({ countyCode: '430923' })).data!.subscribePrice).toEqual({ countyCode: '430923', marketId: null });
+    // another county's low quote is not this county's
+    let seen = await evaluated();
+    await importHogs([[25, '11.00']], '宁乡市');
+    await until('the other county’s quote to be evaluated', async () => (await evaluated()) > seen);
+    expect(await alertsOf(watcher)).toEqual([]);
+    seen = await evaluated();
+    await importHogs([[24, '12.50']], '安化县');
+    await until('the county’s alert', async () => (await alertsOf(watcher)).length > 0);
+    expect(await alertsOf(watcher)).toEqual(['生猪（安化县） 均价 ¥12.50/千克，低于您设定的 ¥13.00']);
+  });
+
   it('sends each digest subscriber one morning summary, and lets users stop alerts of their own only', async () => {
     const reader = await signUp(t, '看摘要');
     await t.gql(SUBSCRIBE, { input: { commodity: 'live-hog', kind: 'DIGEST' } }, reader.token);

@@ -64,7 +64,7 @@ const MAWANGDUI: MarketFieldsFragment = { id: '7', code: 'changsha-mawangdui', n
 const NINGXIANG: MarketFieldsFragment = { id: '8', code: 'ningxiang-hog', name: '宁乡生猪收购点', kind: 'FARM_GATE', countyCode: '430182' };
 
 function alert(id: string, patch: Partial<CommodityAlertFieldsFragment> = {}): CommodityAlertFieldsFragment {
-  return { id, kind: 'ABOVE', thresholdFen: 1600, percent: null, days: null, marketId: null, beyond: false, createdAt: '2026-11-30T00:00:00Z', commodity: { code: 'live-hog' }, ...patch };
+  return { id, kind: 'ABOVE', thresholdFen: 1600, percent: null, days: null, marketId: null, countyCode: null, beyond: false, createdAt: '2026-11-30T00:00:00Z', commodity: { code: 'live-hog' }, ...patch };
 }
 
 let held: CommodityAlertFieldsFragment[];
@@ -96,10 +96,13 @@ beforeEach(() => {
           percent: (input.percent as number | undefined) ?? null,
           days: (input.days as number | undefined) ?? null,
           marketId: (input.marketId as string | null) ?? null,
+          countyCode: (input.countyCode as string | undefined) ?? null,
         });
         held = [created, ...held];
         return { subscribePrice: created };
       }
+      case 'Counties':
+        return { counties: [{ code: '430923', name: '安化县', prefectureCode: '430900', prefectureName: '益阳市', isPovertyCounty: true }] };
       case 'UnsubscribePrice':
         held = held.filter((a) => a.id !== variables.id);
         return { unsubscribePrice: true };
@@ -163,6 +166,26 @@ describe('the subscribe panel on a commodity page', () => {
     await panel.get('[data-testid="subscribe-form"]').trigger('submit');
     await flushPromises();
     expect(mutations()).toEqual([{ name: 'FollowCommodityPrice', variables: { input: { commodity: 'live-hog', kind: 'MOVE', marketId: null, percent: 2.5, days: 30 } } }]);
+  });
+
+  it('follows one county, asking for the counties only then, and names it in the alert list', async () => {
+    const panel = await mountPanel();
+    expect(sent.map((s) => s.name)).not.toContain('Counties');
+    await panel.get('[data-testid="subscribe-kind"]').setValue('BELOW');
+    await panel.get('[data-testid="subscribe-threshold"]').setValue('13');
+    await panel.get('[data-testid="subscribe-scope-county"]').setValue(true);
+    await flushPromises();
+    // no county chosen yet: nothing is sent
+    await panel.get('[data-testid="subscribe-form"]').trigger('submit');
+    await flushPromises();
+    expect(panel.get('[data-testid="subscribe-error"]').text()).toBe('请选择县（市、区）');
+    expect(sent.filter((s) => s.name === 'FollowCommodityPrice')).toEqual([]);
+    expect(sent.filter((s) => s.name === 'Counties')).toHaveLength(1);
+    await panel.get('[data-testid="subscribe-county"]').setValue('430923');
+    await panel.get('[data-testid="subscribe-form"]').trigger('submit');
+    await flushPromises();
+    expect(sent.filter((s) => s.name === 'FollowCommodityPrice')).toEqual([{ name: 'FollowCommodityPrice', variables: { input: { commodity: 'live-hog', kind: 'BELOW', marketId: null, countyCode: '430923', thresholdFen: 1300 } } }]);
+    expect(panel.get('[data-testid="subscribe-done"]').text()).toContain('安化县');
   });
 
   it('refuses an impossible price beside the field and sends nothing', async () => {

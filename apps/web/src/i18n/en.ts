@@ -145,6 +145,9 @@ const en: Messages = {
   },
   // 订阅价格提醒 on a commodity's page
   priceSubscribe: {
+    atCounty: 'One county',
+    chooseCounty: 'Choose the county',
+    countyMissing: 'Choose the county',
     title: 'Price alerts',
     lead: 'Get a notification when the price meets your condition.',
     loginHint: 'Log in to get alerts on this commodity’s price.',

@@ -143,6 +143,9 @@ const zhCN = {
   },
   // 订阅价格提醒 on a commodity's page
   priceSubscribe: {
+    atCounty: '仅某县（市、区）',
+    chooseCounty: '选择县（市、区）',
+    countyMissing: '请选择县（市、区）',
     title: '订阅价格提醒',
     lead: '价格达到条件时，在通知中提醒你。',
     loginHint: '登录后可订阅该品种的价格提醒。',

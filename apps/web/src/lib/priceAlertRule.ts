@@ -73,8 +73,9 @@ export function alertInput(
   commodity: string,
   form: AlertRuleForm,
   marketId: string | null,
+  countyCode: string | null = null,
 ): { input: SubscribePriceInput } | { problems: Partial<Record<AlertField, AlertProblem>> } {
-  const input: SubscribePriceInput = { commodity, kind: form.kind, marketId };
+  const input: SubscribePriceInput = { commodity, kind: form.kind, marketId, ...(countyCode ? { countyCode } : {}) };
   const problems: Partial<Record<AlertField, AlertProblem>> = {};
   if (form.kind === 'ABOVE' || form.kind === 'BELOW') {
     const read = thresholdFen(form.threshold);

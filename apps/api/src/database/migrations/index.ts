@@ -22,6 +22,7 @@ import { Migration20261201063000_TradeFlows } from './Migration20261201063000_Tr
 import { Migration20261201064000_AdminRightsAnnounced } from './Migration20261201064000_AdminRightsAnnounced';
 import { Migration20261201065000_ListingFillfactor } from './Migration20261201065000_ListingFillfactor';
 import { Migration20261201066000_DailyPriceCovering } from './Migration20261201066000_DailyPriceCovering';
+import { Migration20261201067000_CountyAlerts } from './Migration20261201067000_CountyAlerts';
 
 /** Every migration, oldest first. Listed by hand so that compiled and test builds find the same set. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -48,4 +49,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201064000_AdminRightsAnnounced', class: Migration20261201064000_AdminRightsAnnounced },
   { name: 'Migration20261201065000_ListingFillfactor', class: Migration20261201065000_ListingFillfactor },
   { name: 'Migration20261201066000_DailyPriceCovering', class: Migration20261201066000_DailyPriceCovering },
+  { name: 'Migration20261201067000_CountyAlerts', class: Migration20261201067000_CountyAlerts },
 ];

@@ -200,6 +200,10 @@ export class PriceSubscription {
   @Property({ type: 'integer', nullable: true })
   marketId?: number | null;
 
+  /** a county instead of a market (neither: the province) */
+  @Property({ type: 'string', length: 6, nullable: true })
+  countyCode?: string | null;
+
   /** whether the price was beyond the rule when last evaluated: an alert goes out when this turns true */
   @Property({ type: 'boolean', default: false })
   beyond: boolean & Opt = false;

@@ -280,8 +280,11 @@ export class SubscribePriceInput {
   @Field(() => Int, { nullable: true, description: 'MOVE: over how many days, 1 to 365 (1 when left out: against the previous day with quotes)' })
   days?: number;
 
-  @Field(() => ID, { nullable: true, description: 'Only this market; everywhere when left out' })
+  @Field(() => ID, { nullable: true, description: 'Only this market; everywhere (the province) when neither it nor a county is given' })
   marketId?: string;
+
+  @Field({ nullable: true, description: 'Only this county: the average of every quote given in it (not with marketId)' })
+  countyCode?: string;
 }
 
 @ObjectType('PriceSubscription', { description: '价格提醒 / A price alert a user follows' })
@@ -306,6 +309,9 @@ export class PriceSubscriptionView {
 
   @Field(() => ID, { nullable: true })
   marketId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  countyCode!: string | null;
 
   @Field({ description: '最近一次报价是否已越过提醒条件；越过时提醒一次，回落后再越过才再提醒 / Whether the latest quotes were beyond the rule: an alert goes out on each crossing' })
   beyond!: boolean;

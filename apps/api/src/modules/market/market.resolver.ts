@@ -148,6 +148,7 @@ export class PriceSubscriptionResolver {
       percent: row.percentBp === null || row.percentBp === undefined ? null : row.percentBp / 100,
       days: row.days ?? null,
       marketId: row.marketId === null || row.marketId === undefined ? null : String(row.marketId),
+      countyCode: row.countyCode ?? null,
       beyond: row.beyond,
       createdAt: row.createdAt,
     };

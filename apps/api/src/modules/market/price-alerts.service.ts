@@ -6,6 +6,7 @@ import { intId, isUuid } from '../../common/ids';
 import type { RequestContext } from '../../common/request-context';
 import { pgArray, sqlIn } from '../../common/sql';
 import { JobRegistry } from '../events/job-registry';
+import { GeoService } from '../geo/geo.service';
 import type { NotificationMessage } from '../notifications/notification-kinds';
 import { NotificationService } from '../notifications/notification.service';
 import { AlertWebhooks } from './alert-webhooks';
@@ -24,6 +25,8 @@ export interface SubscribeInput {
   /** MOVE: over how many days (1 to 365, 1 when left out) */
   days?: number | null;
   marketId?: string | null;
+  /** a county instead of a market: the average of every quote given in it */
+  countyCode?: string | null;
 }
 
 /** Subscriptions a user may hold. */
@@ -91,6 +94,7 @@ export class PriceAlertsService implements OnModuleInit {
     private readonly notifications: NotificationService,
     private readonly market: MarketService,
     private readonly webhooks: AlertWebhooks,
+    private readonly geo: GeoService,
   ) {}
 
   onModuleInit(): void {
@@ -124,6 +128,13 @@ export class PriceAlertsService implements OnModuleInit {
       if (!Number.isInteger(days) || days < 1 || days > MAX_MOVE_DAYS) throw new DomainError('market/subscription-invalid', { field: 'days' });
     } else if (kind !== 'DIGEST') throw new DomainError('market/subscription-invalid', { field: 'kind' });
     let marketId: number | null = null;
+    let countyCode: string | null = null;
+    if (input.marketId && input.countyCode) throw new DomainError('market/subscription-invalid', { field: 'countyCode' });
+    if (input.countyCode) {
+      const county = await this.geo.county(input.countyCode);
+      if (!county) throw new DomainError('market/subscription-invalid', { field: 'countyCode' });
+      countyCode = county.code;
+    }
     if (input.marketId) {
       const id = intId(input.marketId);
       if (!id || !(await this.em.fork().findOne(Market, id))) throw new DomainError('market/subscription-invalid', { field: 'marketId' });
@@ -134,7 +145,7 @@ export class PriceAlertsService implements OnModuleInit {
       await sqlIn(em)(`select pg_advisory_xact_lock(hashtextextended('price-subscriptions:' || ?, 0))`, [user.id]);
       const [{ n }] = await sqlIn(em)<{ n: number }>('select count(*)::int as n from price_subscription where user_id = ?', [user.id]);
       if (n >= MAX_SUBSCRIPTIONS) throw new DomainError('market/too-many-subscriptions');
-      const row = em.create(PriceSubscription, { userId: user.id, commodityId: commodity.id, kind, thresholdFen, percentBp, days, marketId });
+      const row = em.create(PriceSubscription, { userId: user.id, commodityId: commodity.id, kind, thresholdFen, percentBp, days, marketId, countyCode });
       await em.flush();
       return row;
     });
@@ -178,27 +189,34 @@ export class PriceAlertsService implements OnModuleInit {
          select o.commodity_id, o.observed_on, sum(coalesce(o.avg_per_kg_fen, o.avg_fen))::float8 / count(*) as avg
            from "market"."price_observation" o join latest l on l.commodity_id = o.commodity_id and o.observed_on = l.day
           group by 1, 2),
-       at_market as (
-         select o.commodity_id, o.market_id, sum(coalesce(o.avg_per_kg_fen, o.avg_fen))::float8 / count(*) as avg
+       at_place as (
+         select o.commodity_id, o.market_id, null::varchar as county_code, sum(coalesce(o.avg_per_kg_fen, o.avg_fen))::float8 / count(*) as avg
            from "market"."price_observation" o join latest l on l.commodity_id = o.commodity_id and o.observed_on = l.day
           where o.market_id in (select market_id from subs where market_id is not null)
-          group by 1, 2),
+          group by 1, 2
+         union all
+         select o.commodity_id, null::int, o.county_code, sum(coalesce(o.avg_per_kg_fen, o.avg_fen))::float8 / count(*)
+           from "market"."price_observation" o join latest l on l.commodity_id = o.commodity_id and o.observed_on = l.day
+          where o.county_code in (select county_code from subs where county_code is not null)
+          group by 1, 3),
        bases as (
-         select b.commodity_id, b.market_id, b.days, b.day, base.avg
-           from (select distinct commodity_id, market_id, coalesce(days, 1) as days, day from subs where kind = 'MOVE') b
+         select b.commodity_id, b.market_id, b.county_code, b.days, b.day, base.avg
+           from (select distinct commodity_id, market_id, county_code, coalesce(days, 1) as days, day from subs where kind = 'MOVE') b
            left join lateral (
              select sum(coalesce(o.avg_per_kg_fen, o.avg_fen))::float8 / count(*) as avg
                from "market"."price_observation" o
-              where o.commodity_id = b.commodity_id and (b.market_id is null or o.market_id = b.market_id)
+              where o.commodity_id = b.commodity_id and (b.market_id is null or o.market_id = b.market_id) and (b.county_code is null or o.county_code = b.county_code)
                 and o.observed_on = (select max(p.observed_on) from "market"."price_observation" p
                                       where p.commodity_id = b.commodity_id and (b.market_id is null or p.market_id = b.market_id)
-                                        and p.observed_on <= b.day - b.days)) base on true),
+                                        and (b.county_code is null or p.county_code = b.county_code) and p.observed_on <= b.day - b.days)) base on true),
        checked as (
          select s.id, s.day, s.beyond as was_beyond, coalesce(m.avg, a.avg) as avg, b.avg as prev
            from subs s
-           left join averages a on s.market_id is null and a.commodity_id = s.commodity_id
-           left join at_market m on s.market_id is not null and m.commodity_id = s.commodity_id and m.market_id = s.market_id
-           left join bases b on s.kind = 'MOVE' and b.commodity_id = s.commodity_id and b.market_id is not distinct from s.market_id and b.days = coalesce(s.days, 1) and b.day = s.day
+           left join averages a on s.market_id is null and s.county_code is null and a.commodity_id = s.commodity_id
+           left join at_place m on (s.market_id is not null or s.county_code is not null) and m.commodity_id = s.commodity_id
+                                and m.market_id is not distinct from s.market_id and m.county_code is not distinct from s.county_code
+           left join bases b on s.kind = 'MOVE' and b.commodity_id = s.commodity_id and b.market_id is not distinct from s.market_id
+                            and b.county_code is not distinct from s.county_code and b.days = coalesce(s.days, 1) and b.day = s.day
           where coalesce(m.avg, a.avg) is not null),
        moved as (
          update price_subscription s
@@ -208,16 +226,16 @@ export class PriceAlertsService implements OnModuleInit {
                 state_on = c.day
            from checked c
           where s.id = c.id and (s.state_on is null or s.state_on <= c.day) and s.beyond = c.was_beyond
-         returning s.id as subscription_id, s.user_id, s.kind, s.threshold_fen, s.percent_bp, s.days, s.market_id, s.commodity_id,
+         returning s.id as subscription_id, s.user_id, s.kind, s.threshold_fen, s.percent_bp, s.days, s.market_id, s.county_code, s.commodity_id,
                    c.day, c.avg, c.prev, c.was_beyond, s.beyond as is_beyond),
        sent as (
          insert into price_alert (subscription_id, observed_on, avg_fen, created_at)
          select subscription_id, day, round(avg), now() from moved where is_beyond and not was_beyond
          on conflict do nothing returning subscription_id)
        select h.subscription_id, h.user_id, h.kind, h.threshold_fen, h.percent_bp, h.days, c.code as commodity_code, c.name_zh as commodity_name,
-              m.name as market_name, to_char(h.day, 'YYYY-MM-DD') as day, round(h.avg)::int as avg, round(h.prev)::int as prev
+              coalesce(m.name, k.name) as market_name, to_char(h.day, 'YYYY-MM-DD') as day, round(h.avg)::int as avg, round(h.prev)::int as prev
          from moved h join sent on sent.subscription_id = h.subscription_id
-         join commodity c on c.id = h.commodity_id left join market m on m.id = h.market_id`,
+         join commodity c on c.id = h.commodity_id left join market m on m.id = h.market_id left join county k on k.code = h.county_code`,
       params,
     );
     const messages = hits.map((hit) => ({ hit, message: alertMessage(hit) }));

@@ -348,10 +348,12 @@ export type SignUpInput = {
 export type SubscribePriceInput = {
   /** Commodity code, e.g. live-hog */
   commodity: Scalars['String']['input'];
+  /** Only this county: the average of every quote given in it (not with marketId) */
+  countyCode?: InputMaybe<Scalars['String']['input']>;
   /** MOVE: over how many days, 1 to 365 (1 when left out: against the previous day with quotes) */
   days?: InputMaybe<Scalars['Int']['input']>;
   kind: PriceAlertKind;
-  /** Only this market; everywhere when left out */
+  /** Only this market; everywhere (the province) when neither it nor a county is given */
   marketId?: InputMaybe<Scalars['ID']['input']>;
   /** MOVE: the change in percent, e.g. 5 */
   percent?: InputMaybe<Scalars['Float']['input']>;
@@ -433,19 +435,19 @@ export type PingAlertWebhookMutationVariables = Exact<{ [key: string]: never; }>
 
 export type PingAlertWebhookMutation = { pingAlertWebhook: { id: string, event: string, status: string, attempts: number, responseStatus: number | null, error: string | null, createdAt: string, finishedAt: string | null } };
 
-export type CommodityAlertFieldsFragment = { id: string, kind: PriceAlertKind, thresholdFen: number | null, percent: number | null, days: number | null, marketId: string | null, beyond: boolean, createdAt: string, commodity: { code: string } };
+export type CommodityAlertFieldsFragment = { id: string, kind: PriceAlertKind, thresholdFen: number | null, percent: number | null, days: number | null, marketId: string | null, countyCode: string | null, beyond: boolean, createdAt: string, commodity: { code: string } };
 
 export type CommodityAlertsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CommodityAlertsQuery = { myPriceSubscriptions: Array<{ id: string, kind: PriceAlertKind, thresholdFen: number | null, percent: number | null, days: number | null, marketId: string | null, beyond: boolean, createdAt: string, commodity: { code: string } }> };
+export type CommodityAlertsQuery = { myPriceSubscriptions: Array<{ id: string, kind: PriceAlertKind, thresholdFen: number | null, percent: number | null, days: number | null, marketId: string | null, countyCode: string | null, beyond: boolean, createdAt: string, commodity: { code: string } }> };
 
 export type FollowCommodityPriceMutationVariables = Exact<{
   input: SubscribePriceInput;
 }>;
 
 
-export type FollowCommodityPriceMutation = { subscribePrice: { id: string, kind: PriceAlertKind, thresholdFen: number | null, percent: number | null, days: number | null, marketId: string | null, beyond: boolean, createdAt: string, commodity: { code: string } } };
+export type FollowCommodityPriceMutation = { subscribePrice: { id: string, kind: PriceAlertKind, thresholdFen: number | null, percent: number | null, days: number | null, marketId: string | null, countyCode: string | null, beyond: boolean, createdAt: string, commodity: { code: string } } };
 
 export type SupplyDemandQueryVariables = Exact<{
   commodity: Scalars['String']['input'];
@@ -1245,6 +1247,7 @@ export const CommodityAlertFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentSt
   percent
   days
   marketId
+  countyCode
   beyond
   createdAt
   commodity {
@@ -2002,6 +2005,7 @@ export const CommodityAlertsDocument = /*#__PURE__*/ new TypedDocumentString(`
   percent
   days
   marketId
+  countyCode
   beyond
   createdAt
   commodity {
@@ -2021,6 +2025,7 @@ export const FollowCommodityPriceDocument = /*#__PURE__*/ new TypedDocumentStrin
   percent
   days
   marketId
+  countyCode
   beyond
   createdAt
   commodity {
