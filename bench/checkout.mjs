@@ -16,13 +16,13 @@
 // --profile writes a V8 CPU profile of the API process and prints where its time went.
 // Builds nothing: build the API first (see bench/README.md). Everything runs on 127.0.0.1.
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import http from 'node:http';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { printSummary, summarise } from './profile-summary.mjs';
-import { API_DIST, BENCH_DIR, fmt, percentile, Run, say } from './support.mjs';
+import { API_DIST, BENCH_DIR, finishRun, fmt, percentile, Run, runBench, say } from './support.mjs';
 
 const TARGET_CHECKOUTS_PER_SECOND = 300;
 const AMPLE_LISTINGS = 1000;
@@ -222,25 +222,14 @@ async function main() {
   console.log(`  heavy contention   ${fmt(results.heavy.perSecond, 0)} answered/s (${results.heavy.placed} placed, ${results.heavy.refused} refused: out of stock), p50 ${fmt(results.heavy.p50, 1)} / p99 ${fmt(results.heavy.p99, 1)} ms; ${scarceLeft} of ${SCARCE_LISTINGS * SCARCE_STOCK} left`);
   console.log(`  bare node:http     ${fmt(results.bare.requestsPerSecond, 0)} req/s, p99 ${results.bare.latencyMs.p99} ms`);
   console.log(`  oversold           ${results.oversold.length ? results.oversold.length + ' listings' : 'none: every stock is its start less what orders hold, ledgers add up'}`);
-  console.log(misses.length ? `\n  MISSED: ${misses.join('; ')}` : '\n  all targets met');
-  console.log(`  (whole run ${fmt((Date.now() - started) / 1000, 0)} s)\n`);
-  mkdirSync(join(BENCH_DIR, '.out'), { recursive: true });
-  writeFileSync(join(BENCH_DIR, '.out', `checkout-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify({ ...results, misses }, null, 2));
-  return misses.length ? 2 : 0;
+  return finishRun('checkout', results, misses, started);
 }
 
-main()
-  .then(async (code) => {
-    agent.destroy();
-    await run.stop();
+runBench(run, main, {
+  cleanup: () => agent.destroy(),
+  after: () => {
     if (args.profile && existsSync(profileDir)) {
       for (const file of readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile'))) printSummary(summarise(join(profileDir, file), 25));
     }
-    process.exit(code);
-  })
-  .catch(async (error) => {
-    console.error(error);
-    agent.destroy();
-    await run.stop();
-    process.exit(1);
-  });
+  },
+});

@@ -16,11 +16,11 @@
 // With --profile the API runs under `node --cpu-prof` and leaves its CPU profile in bench/.out.
 // Builds nothing: build the API first (see bench/README.md). Everything runs on 127.0.0.1.
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { API_DIST, BENCH_DIR, fmt, percentile, REPO, Run, say, sleep } from './support.mjs';
+import { API_DIST, BENCH_DIR, finishRun, fmt, percentile, REPO, Run, runBench, say, sleep } from './support.mjs';
 
 const TARGETS = { seriesSingleP99Ms: 30, seriesRequestsPerSecond: 500, importSeconds: 60, importMemoryMb: 500, alertSeconds: 10 };
 
@@ -237,20 +237,7 @@ async function main() {
   console.log(`  series    alone p50 ${fmt(results.seriesSingle.p50, 2)} / p99 ${fmt(results.seriesSingle.p99, 2)} ms | ${connections} conns ${fmt(loaded.requestsPerSecond, 0)} req/s, p99 ${loaded.latencyMs.p99} ms, ${fmt((loaded.requestsPerSecond / results.bare.requestsPerSecond) * 100, 2)} % of bare (${fmt(results.bare.requestsPerSecond, 0)} req/s)`);
   console.log(`  import    ${importRows.toLocaleString('en-US')} rows in ${fmt(big.seconds)} s, peak ${fmt(big.peakMb, 0)} MB`);
   console.log(`  alerts    ${sent.toLocaleString('en-US')} of ${subscriptions.toLocaleString('en-US')} written ${fmt(results.alerts.seconds, 2)} s after a ${alertRows.toLocaleString('en-US')}-row import`);
-  console.log(misses.length ? `\n  MISSED: ${misses.join('; ')}` : '\n  all targets met');
-  console.log(`  (whole run ${fmt((Date.now() - started) / 1000, 0)} s)\n`);
-  mkdirSync(join(BENCH_DIR, '.out'), { recursive: true });
-  writeFileSync(join(BENCH_DIR, '.out', `market-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify({ ...results, misses }, null, 2));
-  return misses.length ? 2 : 0;
+  return finishRun('market', results, misses, started);
 }
 
-main()
-  .then(async (code) => {
-    await run.stop();
-    process.exit(code);
-  })
-  .catch(async (error) => {
-    console.error(error);
-    await run.stop();
-    process.exit(1);
-  });
+runBench(run, main);

@@ -15,11 +15,11 @@
 // --workers N runs N API processes sharing the port (API_WORKERS), each with its own resident copy.
 // --single-only skips the loads (for a 1,000,000-listing run of single-query latency).
 // Builds nothing: build the API first (see bench/README.md). Everything runs on 127.0.0.1.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { API_DIST, BENCH_DIR, fmt, percentile, Run, say } from './support.mjs';
+import { API_DIST, BENCH_DIR, finishRun, fmt, percentile, Run, runBench, say } from './support.mjs';
 
 const TARGETS = {
   selective: { requestsPerSecond: 800, p99Ms: 60, singleP99Ms: 5 },
@@ -214,20 +214,7 @@ async function main() {
   if (results.bare) console.log(`  bare      ${fmt(results.bare.requestsPerSecond, 0)} req/s, p99 ${results.bare.latencyMs.p99} ms`);
   console.log(`  { __typename } alone p50 ${fmt(results.trivialSingle.p50, 2)} / p99 ${fmt(results.trivialSingle.p99, 2)} ms (the stack's own floor for one query at a time)`);
   console.log(`  rebuild   ${fmt(rebuildSeconds)} s (${rebuildOut.trim()})`);
-  console.log(misses.length ? `\n  MISSED: ${misses.join('; ')}` : '\n  all targets met');
-  console.log(`  (whole run ${fmt((Date.now() - started) / 1000, 0)} s)\n`);
-  mkdirSync(join(BENCH_DIR, '.out'), { recursive: true });
-  writeFileSync(join(BENCH_DIR, '.out', `search-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify({ ...results, misses }, null, 2));
-  return misses.length ? 2 : 0;
+  return finishRun('search', results, misses, started);
 }
 
-main()
-  .then(async (code) => {
-    await run.stop();
-    process.exit(code);
-  })
-  .catch(async (error) => {
-    console.error(error);
-    await run.stop();
-    process.exit(1);
-  });
+runBench(run, main);

@@ -1,7 +1,7 @@
 // What the benchmarks share: starting the built API on a fresh embedded database, a bare node:http
 // server as the yardstick, autocannon runs in their own process, and tidy stopping.
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -148,4 +148,41 @@ export class Run {
     if (!this.keepData) rmSync(this.dataDir, { recursive: true, force: true });
     else say(`data kept in ${this.dataDir}`);
   }
+}
+
+/**
+ * The end of a benchmark: the verdict, the whole run's time, and the results (with the misses)
+ * written to bench/.out/<name>-<time>.json. Returns the exit code: 0 when every target held, 2 when
+ * one was missed.
+ * @param {string} name @param {Record<string, unknown>} results @param {string[]} misses @param {number} started
+ */
+export function finishRun(name, results, misses, started) {
+  console.log(misses.length ? `\n  MISSED: ${misses.join('; ')}` : '\n  all targets met');
+  console.log(`  (whole run ${fmt((Date.now() - started) / 1000, 0)} s)\n`);
+  mkdirSync(join(BENCH_DIR, '.out'), { recursive: true });
+  writeFileSync(join(BENCH_DIR, '.out', `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify({ ...results, misses }, null, 2));
+  return misses.length ? 2 : 0;
+}
+
+/**
+ * Runs a benchmark's main and exits with its code (1 when it threw), stopping what the run started
+ * either way. `cleanup` runs first in both cases; `after` runs once a finished run is stopped (e.g.
+ * to summarise a profile).
+ * @param {Run} run @param {() => Promise<number>} main @param {{ cleanup?: () => void, after?: () => void }} [hooks]
+ */
+export function runBench(run, main, { cleanup = () => undefined, after = () => undefined } = {}) {
+  main().then(
+    async (code) => {
+      cleanup();
+      await run.stop();
+      after();
+      process.exit(code);
+    },
+    async (error) => {
+      console.error(error);
+      cleanup();
+      await run.stop();
+      process.exit(1);
+    },
+  );
 }
