@@ -7,8 +7,10 @@ import {
 } from '@apollo/server/plugin/disabled';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { FastifyRequest } from 'fastify';
+import { type GraphQLSchema, lexicographicSortSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
+import { compiledExecution } from './compiled-execution';
 import { DomainError } from './errors';
 import { formatGraphQLError, toGraphQLError } from './graphql-errors';
 import type { ResponseCache } from './public-cache/response-cache';
@@ -39,10 +41,12 @@ function operationGuardPlugin(): ApolloServerPlugin {
 }
 
 export function graphqlOptions(config: AppConfig, auth: Authenticator, cache: ResponseCache, logger: Logger, metrics: Metrics): ApolloDriverConfig {
-  return {
+  let schema: GraphQLSchema | undefined;
+  const options: ApolloDriverConfig = {
     path: '/graphql',
     autoSchemaFile: true,
-    sortSchema: true,
+    // sorted here rather than with `sortSchema`, so that the executor gets the very schema Apollo serves
+    transformSchema: (built: GraphQLSchema) => (schema = lexicographicSortSchema(built)),
     introspection: !config.production,
     playground: false,
     csrfPrevention: true,
@@ -70,4 +74,10 @@ export function graphqlOptions(config: AppConfig, auth: Authenticator, cache: Re
       }
     },
   };
+  // Apollo Server's executor seam (its gateway option) is not in Nest's option type; Nest passes every option on to Apollo
+  const gateway = compiledExecution(() => {
+    if (!schema) throw new Error('the GraphQL schema is not built yet');
+    return schema;
+  });
+  return Object.assign(options, { gateway });
 }

@@ -1,0 +1,104 @@
+import { buildSchema, execute, GraphQLError, type GraphQLSchema, parse } from 'graphql';
+import * as jit from 'graphql-jit';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { compiledExecution } from './compiled-execution';
+
+vi.mock('graphql-jit', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('graphql-jit')>();
+  return { ...actual, compileQuery: vi.fn(actual.compileQuery) };
+});
+
+const schema = buildSchema(`
+  type Query { listings(first: Int!, channel: String): [Listing!]!  failing: String  broken: String  who: String }
+  type Listing { id: ID!  title: String!  seller: Seller  priceFen: Int }
+  type Seller { name: String! }
+`);
+const rows = [
+  { id: '1', title: '安化黑茶 千两茶', channel: 'tea', seller: { name: '云台山合作社' }, priceFen: 9800 },
+  { id: '2', title: '麻阳冰糖橙', channel: 'fruit', seller: null, priceFen: null },
+  { id: '3', title: '古丈毛尖', channel: 'tea', seller: { name: '古丈茶场' }, priceFen: 26000 },
+];
+const soldOut = Object.assign(new Error('卖完了 / sold out'), { extensions: { code: 'stock/sold-out' } });
+const rootValue = {
+  listings: ({ first, channel }: { first: number; channel?: string }) => rows.filter((r) => !channel || r.channel === channel).slice(0, first),
+  failing: () => {
+    throw soldOut;
+  },
+  broken: async () => {
+    throw new Error('无货 / none left');
+  },
+  who: (_args: unknown, context: { user: string }) => context.user,
+};
+// the executor passes no root value: resolvers come with the schema, as Nest's do
+for (const [name, resolve] of Object.entries(rootValue)) {
+  schema.getQueryType()!.getFields()[name]!.resolve = (_source, args, context) => (resolve as (a: unknown, c: unknown) => unknown)(args, context);
+}
+
+async function executorFor(s: GraphQLSchema) {
+  const gateway = compiledExecution(() => s);
+  let served: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => (served = apiSchema));
+  const { executor } = await gateway.load({ apollo: { graphRef: 'local' } as never });
+  const run = (source: string | ReturnType<typeof parse>, variables?: Record<string, unknown>, context: object = { user: '买家' }) => {
+    const document = typeof source === 'string' ? parse(source) : source;
+    return executor!({ schema: s, document, operationName: null, request: { variables }, context } as never);
+  };
+  return { served, run };
+}
+
+describe('compiled execution', () => {
+  beforeEach(() => {
+    vi.mocked(jit.compileQuery).mockClear();
+  });
+
+  it('serves the schema it was given', async () => {
+    expect((await executorFor(schema)).served).toBe(schema);
+  });
+
+  it('answers exactly as graphql-js, and compiles a document only when it is run again', async () => {
+    const { run } = await executorFor(schema);
+    const document = parse('query Page($first: Int!, $channel: String) { listings(first: $first, channel: $channel) { id title seller { name } priceFen } who }');
+    const variables = { first: 2, channel: 'tea' };
+    const expected = await execute({ schema, document, variableValues: variables, contextValue: { user: '买家' } });
+    expect(expected.data?.listings).toHaveLength(2);
+
+    expect(await run(document, variables)).toEqual(expected);
+    expect(jit.compileQuery).not.toHaveBeenCalled();
+    for (let i = 0; i < 3; i++) expect(JSON.parse(JSON.stringify(await run(document, variables)))).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(jit.compileQuery).toHaveBeenCalledTimes(1);
+    // other variables, same compiled form
+    const all = await run(document, { first: 10 });
+    expect((all.data?.listings as unknown[]).length).toBe(3);
+    expect(jit.compileQuery).toHaveBeenCalledTimes(1);
+  });
+
+  it('words a refused variable as graphql-js does, compiled or not', async () => {
+    const { run } = await executorFor(schema);
+    const document = parse('query Page($first: Int!) { listings(first: $first) { id } }');
+    const expected = await execute({ schema, document, variableValues: { first: 'twenty' } });
+    expect(expected.errors?.[0]?.message).toMatch(/^Variable "\$first" got invalid value "twenty"/);
+    for (let i = 0; i < 3; i++) {
+      const result = await run(document, { first: 'twenty' });
+      expect(result.data).toBeUndefined();
+      expect(result.errors?.map((e) => [e.message, e.nodes?.[0]?.kind])).toEqual(expected.errors?.map((e) => [e.message, e.nodes?.[0]?.kind]));
+    }
+    expect(jit.compileQuery).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps a resolver error beside the data it could give', async () => {
+    const { run } = await executorFor(schema);
+    const document = parse('{ failing listings(first: 1) { id } broken }');
+    for (let i = 0; i < 3; i++) {
+      const result = await run(document);
+      expect(result.data).toEqual({ failing: null, listings: [{ id: '1' }], broken: null });
+      expect(result.errors?.map((e) => [e.message, e.path, e.extensions])).toEqual([
+        ['卖完了 / sold out', ['failing'], { code: 'stock/sold-out' }],
+        ['无货 / none left', ['broken'], {}],
+      ]);
+      // read as graphql-js errors are: a GraphQLError carrying what the resolver threw, where it was asked for
+      expect(result.errors?.[0]).toBeInstanceOf(GraphQLError);
+      expect(result.errors?.[0]?.originalError).toBe(soldOut);
+      expect(result.errors?.[0]?.locations).toEqual([{ line: 1, column: 3 }]);
+    }
+  });
+});
