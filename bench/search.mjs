@@ -10,8 +10,9 @@
 // for two kinds of query, each a rotating set so that the queries vary as real users' do:
 //   selective: a product's full name (安化黑茶, 麻阳冰糖橙 …), 50–400 hits each;
 //   broad:     a two-character word (黑茶, 脐橙 …), 1.5–6 % of the listings each.
-// For each: one query at a time (what one buyer waits), then --connections at once; beside them a
-// bare node:http server answering with a captured search response, in the same run.
+// For each: 1,000 queries one at a time over one kept-alive connection (what one buyer waits), then
+// --connections at once; beside them a bare node:http server answering with a captured search
+// response, one at a time and loaded, in the same run.
 // --workers N runs N API processes sharing the port (API_WORKERS), each with its own resident copy.
 // --single-only skips the loads (for a 1,000,000-listing run of single-query latency).
 // Builds nothing: build the API first (see bench/README.md). Everything runs on 127.0.0.1.
@@ -19,7 +20,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { API_DIST, BENCH_DIR, finishRun, fmt, percentile, Run, runBench, say } from './support.mjs';
+import { API_DIST, BENCH_DIR, finishRun, fmt, oneAtATime, Run, runBench, say } from './support.mjs';
 
 const TARGETS = {
   selective: { requestsPerSecond: 800, p99Ms: 60, singleP99Ms: 5 },
@@ -96,20 +97,9 @@ async function pickQueries(graphql, candidates, fits) {
   return picked;
 }
 
-/**
- * One query at a time, in turn, after 50 unmeasured ones: what a single buyer waits.
- * @param {string} graphql @param {string[]} bodies
- */
-async function single(graphql, bodies, rounds = 300) {
-  const times = [];
-  for (let i = 0; i < 50; i++) await post(graphql, /** @type {string} */ (bodies[i % bodies.length]));
-  for (let i = 0; i < rounds; i++) {
-    const started = performance.now();
-    const { status, text } = await post(graphql, /** @type {string} */ (bodies[i % bodies.length]));
-    times.push(performance.now() - started);
-    if (status !== 200 || text.includes('"errors"')) throw new Error(`a search failed: ${text.slice(0, 300)}`);
-  }
-  return { p50: percentile(times, 50), p99: percentile(times, 99) };
+/** A search answer that is not a page of results stops the run. @param {number} status @param {string} text */
+function searchAnswered(status, text) {
+  if (status !== 200 || text.includes('"errors"')) throw new Error(`a search failed: ${text.slice(0, 300)}`);
 }
 
 async function main() {
@@ -160,13 +150,20 @@ async function main() {
 
   /** @type {Record<string, any>} */
   const results = { listings, workers, memory, publicCount, rebuildSeconds, rebuildOutput: rebuildOut.trim(), connections, duration, kinds: {} };
-  // the yardstick for one query at a time: the smallest GraphQL query, through the same stack
-  results.trivialSingle = await single(graphql, [JSON.stringify({ query: '{ __typename }' })]);
+  // the yardsticks for one query at a time: a bare node:http server answering a captured search
+  // response (the machine's own floor), and the smallest GraphQL query through the same stack
+  const sample = (selective[0] ?? broad[0]) && (await post(graphql, body(/** @type {any} */ (selective[0] ?? broad[0]).q, /** @type {any} */ (selective[0] ?? broad[0]).filters))).text;
+  const bare = sample ? await run.bareServer(sample) : undefined;
+  if (bare) {
+    results.bareSingle = await oneAtATime(bare.url, ['{}'], { rounds: 1000 });
+    say(`bare node:http, one at a time: p50 ${fmt(results.bareSingle.p50, 2)} ms, p99 ${fmt(results.bareSingle.p99, 2)} ms`);
+  }
+  results.trivialSingle = await oneAtATime(graphql, [JSON.stringify({ query: '{ __typename }' })], { rounds: 1000, check: searchAnswered });
   say(`{ __typename }, one at a time: p50 ${fmt(results.trivialSingle.p50, 2)} ms, p99 ${fmt(results.trivialSingle.p99, 2)} ms`);
   for (const [kind, set] of /** @type {const} */ ([['selective', selective], ['broad', broad]])) {
     if (!set.length) continue;
     const bodies = set.map((s) => body(s.q, s.filters));
-    const alone = await single(graphql, bodies);
+    const alone = await oneAtATime(graphql, bodies, { rounds: 1000, check: searchAnswered });
     say(`${kind}, one at a time: p50 ${fmt(alone.p50, 2)} ms, p99 ${fmt(alone.p99, 2)} ms`);
     /** @type {Record<string, any>} */
     const entry = { queries: set, single: alone };
@@ -178,14 +175,12 @@ async function main() {
     results.kinds[kind] = entry;
   }
 
-  if (!args['single-only'] && selective.length) {
-    const sample = (await post(graphql, body(/** @type {any} */ (selective[0]).q, /** @type {any} */ (selective[0]).filters))).text;
-    const bare = await run.bareServer(sample);
+  if (!args['single-only'] && bare && sample) {
     const loaded = await run.load({ url: bare.url, bodies: ['{}'], duration, connections, warmup, verify: 'none' });
-    bare.stop();
     results.bare = { requestsPerSecond: loaded.requestsPerSecond, latencyMs: loaded.latencyMs, responseBytes: Buffer.byteLength(sample) };
     say(`bare node:http with the same ${Buffer.byteLength(sample)} bytes: ${fmt(loaded.requestsPerSecond, 0)} req/s, p99 ${loaded.latencyMs.p99} ms`);
   }
+  bare?.stop();
 
   // verdict
   const misses = [];
@@ -212,6 +207,7 @@ async function main() {
     if (entry.load && entry.load.verified.bad + entry.load.non2xx > 0) misses.push(`${kind}: ${entry.load.verified.bad + entry.load.non2xx} bad answers`);
   }
   if (results.bare) console.log(`  bare      ${fmt(results.bare.requestsPerSecond, 0)} req/s, p99 ${results.bare.latencyMs.p99} ms`);
+  if (results.bareSingle) console.log(`  bare      alone p50 ${fmt(results.bareSingle.p50, 2)} / p99 ${fmt(results.bareSingle.p99, 2)} ms (the machine's own floor for one request at a time)`);
   console.log(`  { __typename } alone p50 ${fmt(results.trivialSingle.p50, 2)} / p99 ${fmt(results.trivialSingle.p99, 2)} ms (the stack's own floor for one query at a time)`);
   console.log(`  rebuild   ${fmt(rebuildSeconds)} s (${rebuildOut.trim()})`);
   return finishRun('search', results, misses, started);

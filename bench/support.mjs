@@ -2,6 +2,7 @@
 // server as the yardstick, autocannon runs in their own process, and tidy stopping.
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -23,6 +24,45 @@ export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 export function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);
   return /** @type {number} */ (sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]);
+}
+
+/**
+ * Requests one at a time, as a single buyer sends them, over one kept-alive connection of plain
+ * node:http (fetch's own work per request would be measured too, and varies more than the servers'):
+ * `warm` unmeasured, then `rounds` measured, the bodies in turn. `check` refuses a wrong answer.
+ * @param {string} url @param {string[]} bodies
+ * @param {{ rounds?: number, warm?: number, check?: (status: number, text: string) => void }} [options]
+ * @returns {Promise<{ p50: number, p90: number, p99: number }>}
+ */
+export async function oneAtATime(url, bodies, { rounds = 300, warm = 50, check = () => undefined } = {}) {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const target = new URL(url);
+  /** @param {string} body @returns {Promise<{ status: number, text: string }>} */
+  const post = (body) =>
+    new Promise((resolve, reject) => {
+      const req = request({ host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (res) => {
+        /** @type {Buffer[]} */
+        const chunks = [];
+        res.on('data', (chunk) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  /** @type {number[]} */
+  const times = [];
+  try {
+    for (let i = 0; i < warm + rounds; i++) {
+      const started = performance.now();
+      const { status, text } = await post(/** @type {string} */ (bodies[i % bodies.length]));
+      if (i >= warm) times.push(performance.now() - started);
+      check(status, text);
+    }
+  } finally {
+    agent.destroy();
+  }
+  return { p50: percentile(times, 50), p90: percentile(times, 90), p99: percentile(times, 99) };
 }
 
 /** A port that was free a moment ago on 127.0.0.1. @returns {Promise<number>} */
