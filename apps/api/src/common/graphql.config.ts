@@ -7,7 +7,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { FastifyRequest } from 'fastify';
-import { type GraphQLSchema, lexicographicSortSchema } from 'graphql';
+import { type DocumentNode, type GraphQLSchema, lexicographicSortSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
 import { compiledExecution } from './compiled-execution';
@@ -27,12 +27,19 @@ import type { GraphQLContext } from './request-context';
  * too much.
  */
 function operationGuardPlugin(): ApolloServerPlugin {
+  // Apollo keeps one parsed document per query text: its literals are checked once
+  const literalsChecked = new WeakMap<DocumentNode, DomainError | null>();
+  const literalsOf = (document: DocumentNode) => {
+    let problem = literalsChecked.get(document);
+    if (problem === undefined) literalsChecked.set(document, (problem = literalProblem(document)));
+    return problem;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, request, schema }) {
           if (!operation) return;
-          const error = literalProblem(document) ?? checkOperation(schema, document, operation, request.variables ?? {}, DEFAULT_QUERY_LIMITS);
+          const error = literalsOf(document) ?? checkOperation(schema, document, operation, request.variables ?? {}, DEFAULT_QUERY_LIMITS);
           if (error) throw toGraphQLError(error);
         },
       };

@@ -10,7 +10,7 @@ import { type FacetCount, type FacetName, PRICE_RANGES, priceRangeKey, SEARCH_EN
 import { type FacetValue, type SearchArgs, type SearchFilterInput, type SearchResult, SearchSort, type SearchSuggestion } from './search.models';
 import { SearchLabels } from './search-labels';
 import { SearchTerms } from './search-terms';
-import { highlight, MAX_QUERY_CHARACTERS, normalise, pinyinOf, queryUnits } from './text-analysis';
+import { highlighter, MAX_QUERY_CHARACTERS, normalise, pinyinOf, queryUnits } from './text-analysis';
 
 const MAX_PAGE_SIZE = 50;
 const DEFAULT_PAGE_SIZE = 20;
@@ -72,8 +72,9 @@ export class SearchService {
     const [nodes, facets] = await Promise.all([listings, this.facets(found.facets, filters)]);
     const total = Math.min(found.total, MAX_RESULT_WINDOW);
     const next = offset + limit;
+    const segments = highlighter(units);
     return {
-      nodes: nodes.map((listing) => ({ listing, titleSegments: highlight(listing.title, units) })),
+      nodes: nodes.map((listing) => ({ listing, titleSegments: segments(listing.title) })),
       pageInfo: { hasNextPage: next < total, endCursor: next < total ? encodeCursor([next]) : null },
       totalCount: found.total,
       approximate: found.approximate,

@@ -18,6 +18,16 @@ function matches(d: DocumentText, q: string): boolean {
 }
 
 describe('text analysis', () => {
+  it('keeps the analysis of a text written again, not of one seen once', () => {
+    const text = doc(`安化黑茶 ${Math.random()}`, ['黑茶', '安化县']);
+    const first = documentTokens(text);
+    const second = documentTokens({ ...text, names: [...text.names] });
+    expect(second).not.toBe(first);
+    expect(second).toEqual(first);
+    expect(documentTokens({ ...text })).toBe(second);
+    expect(documentTokens(doc(`${text.title} 千两茶`, text.names))).not.toBe(second);
+  });
+
   const tea = doc('安化黑茶 天尖 2024 年', ['黑茶', '天尖茶', '安化县云台山黑茶专业合作社', '安化县', '益阳市']);
   const orange = doc('麻阳冰糖橙 70-75 毫米 产地直发', ['柑橘', '冰糖橙', '麻阳苗族自治县']);
   const hog = doc('宁乡花猪 生猪 110-130 公斤', ['生猪'], { breed: '宁乡花猪' });
@@ -88,5 +98,34 @@ describe('text analysis', () => {
       { text: '茶', match: true },
       { text: '</b>', match: false },
     ]);
+  });
+
+  it('marks every occurrence, overlapping ones too, the same way whatever characters the title holds', () => {
+    // the plain definition: a character is marked when some needle, compared character by character
+    // with the normalised title, covers it
+    const expected = (title: string, needles: string[]) => {
+      const chars = [...title];
+      const lower = [...title.normalize('NFKC').toLowerCase()];
+      const marked = chars.map(() => false);
+      if (lower.length === chars.length) {
+        for (const needle of needles.map((n) => [...n])) {
+          for (let i = 0; i + needle.length <= lower.length; i++) if (needle.every((c, k) => lower[i + k] === c)) needle.forEach((_, k) => (marked[i + k] = true));
+        }
+      }
+      return chars.map((c, i) => `${marked[i] ? '[' : ''}${c}${marked[i] ? ']' : ''}`).join('').replaceAll('][', '');
+    };
+    const shown = (title: string, q: string) => highlight(title, queryUnits(q)).map((s) => (s.match ? `[${s.text}]` : s.text)).join('');
+    const alphabet = ['茶', '黑', '安', '化', 'A', 'a', 'Ｂ', 'b', ' ', '1', '𠀀', 'ﬁ', 'İ'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % alphabet.length;
+    for (let round = 0; round < 300; round++) {
+      const title = Array.from({ length: 1 + (round % 12) }, () => alphabet[next()]).join('');
+      for (const q of ['黑茶', '茶茶', 'ab', 'bb', 'fi', '1']) {
+        const needles = queryUnits(q).flatMap((u) => (/\p{Script=Han}/u.test(u.text) ? [u.text, ...u.all] : u.text.length > 1 ? [u.text] : []));
+        expect(shown(title, q), `${title} / ${q}`).toBe(expected(title, needles));
+      }
+    }
+    expect(shown('茶茶茶', '茶茶')).toBe('[茶茶茶]');
+    expect(highlight('', queryUnits('茶'))).toEqual([]);
   });
 });

@@ -201,17 +201,26 @@ export interface DocumentText {
 
 /** Documents analysed lately, by their text: most writes of a listing change its stock or price, not its words. */
 const analysed = new Map<string, WeightedTokens>();
+/** Texts analysed once lately: a text's tokens are kept from its second time on. */
+const seenOnce = new Set<string>();
 const ANALYSED_KEPT = 2_000;
 
 /**
- * Every token a listing is found by, by weight. The same text is analysed once while it stays among
- * the recently written (the answer is shared: callers read it, never change it).
+ * Every token a listing is found by, by weight. A text written again (a listing whose stock or
+ * price changed) is analysed once while it stays among the recently written; the answer is shared:
+ * callers read it, never change it. A text seen for the first time is not kept: a rebuild sees
+ * each text once, and keeping every answer would only give the garbage collector work.
  */
 export function documentTokens(doc: DocumentText): WeightedTokens {
   const key = JSON.stringify([doc.title, doc.names, doc.description, doc.attributes]);
   const known = analysed.get(key);
   if (known) return known;
   const tokens = analyseDocument(doc);
+  if (!seenOnce.delete(key)) {
+    if (seenOnce.size >= ANALYSED_KEPT) seenOnce.delete(seenOnce.values().next().value!);
+    seenOnce.add(key);
+    return tokens;
+  }
   if (analysed.size >= ANALYSED_KEPT) analysed.delete(analysed.keys().next().value!);
   analysed.set(key, tokens);
   return tokens;
@@ -358,31 +367,74 @@ export interface TextSegment {
   match: boolean;
 }
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /**
- * A title cut into parts that match the query and parts that do not, for highlighting: Chinese
+ * Titles cut into parts that match the query and parts that do not, for highlighting: Chinese
  * query words and their pairs, latin words, and the Chinese words whose pinyin or initials were
- * typed, wherever they appear. No markup: the client draws it.
+ * typed, wherever they appear. No markup: the client draws it. The query's own needles are worked
+ * out once for a page of titles; only typed pinyin needs each title's words.
  */
-export function highlight(title: string, units: readonly QueryUnit[]): TextSegment[] {
-  const needles = new Set<string>();
-  const titleWords = units.some((u) => !CJK.test(u.text)) ? words(title).filter((w) => CJK.test(w)) : [];
+export function highlighter(units: readonly QueryUnit[]): (title: string) => TextSegment[] {
+  const fixed = new Set<string>();
+  const spelled: string[] = [];
   for (const unit of units) {
     if (CJK.test(unit.text)) {
-      needles.add(unit.text);
-      for (const pair of unit.all) needles.add(pair);
+      fixed.add(unit.text);
+      for (const pair of unit.all) fixed.add(pair);
     } else if (unit.text.length > 1) {
-      needles.add(unit.text);
-      // pinyin or initials typed for a Chinese word of the title: anhua, heicha, ahhc → 安化黑茶
-      for (const word of titleWords) if (pinyinOf(word).startsWith(unit.text) || initialsOf(word).startsWith(unit.text)) needles.add(word);
+      fixed.add(unit.text);
+      spelled.push(unit.text);
     }
   }
+  return (title) => {
+    let needles: Iterable<string> = fixed;
+    if (spelled.length) {
+      // pinyin or initials typed for a Chinese word of the title: anhua, heicha, ahhc → 安化黑茶
+      const withWords = new Set(fixed);
+      for (const word of words(title)) {
+        if (CJK.test(word) && spelled.some((typed) => pinyinOf(word).startsWith(typed) || initialsOf(word).startsWith(typed))) withWords.add(word);
+      }
+      needles = withWords;
+    }
+    return segmentsOf(title, needles);
+  };
+}
+
+/** One title's parts; see highlighter. */
+export function highlight(title: string, units: readonly QueryUnit[]): TextSegment[] {
+  return highlighter(units)(title);
+}
+
+function segmentsOf(title: string, needles: Iterable<string>): TextSegment[] {
   const lower = normalise(title);
+  // positions compare as characters; without surrogate pairs, a UTF-16 index is a character's
+  if (SURROGATE.test(title) || SURROGATE.test(lower)) return segmentsByCharacter(title, lower, needles);
+  if (lower.length !== title.length) return title ? [{ text: title, match: false }] : [];
+  const marked = new Uint8Array(title.length);
+  for (const needle of needles) {
+    if (!needle) continue;
+    for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + 1)) marked.fill(1, at, at + needle.length);
+  }
+  const segments: TextSegment[] = [];
+  let from = 0;
+  for (let i = 1; i <= title.length; i++) {
+    if (i < title.length && marked[i] === marked[from]) continue;
+    segments.push({ text: title.slice(from, i), match: marked[from] === 1 });
+    from = i;
+  }
+  return segments;
+}
+
+/** The same for a title with characters outside the basic plane: compared as arrays of characters. */
+function segmentsByCharacter(title: string, lower: string, needles: Iterable<string>): TextSegment[] {
   const chars = [...title];
   const lowerChars = [...lower];
   const marked = new Array<boolean>(chars.length).fill(false);
   if (lowerChars.length === chars.length) {
     for (const needle of needles) {
       const n = [...needle];
+      if (!n.length) continue;
       for (let i = 0; i + n.length <= lowerChars.length; i++) {
         if (n.every((c, k) => lowerChars[i + k] === c)) for (let k = 0; k < n.length; k++) marked[i + k] = true;
       }
