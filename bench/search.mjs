@@ -20,7 +20,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { API_DIST, BENCH_DIR, finishRun, fmt, oneAtATime, Run, runBench, say } from './support.mjs';
+import { API_DIST, API_NODE_FLAGS, BENCH_DIR, finishRun, fmt, oneAtATime, Run, runBench, say } from './support.mjs';
 
 const TARGETS = {
   selective: { requestsPerSecond: 800, p99Ms: 60, singleP99Ms: 5 },
@@ -115,7 +115,7 @@ async function main() {
 
   say('rebuilding the search index (search-rebuild postgres)');
   const rebuildStarted = Date.now();
-  const rebuildOut = await run.output([join(API_DIST, 'modules', 'search', 'search-rebuild.cli.js'), 'postgres'], { DATABASE_URL: api.databaseUrl, LOG_LEVEL: 'warn' });
+  const rebuildOut = await run.output([...API_NODE_FLAGS, join(API_DIST, 'modules', 'search', 'search-rebuild.cli.js'), 'postgres'], { DATABASE_URL: api.databaseUrl, LOG_LEVEL: 'warn' });
   const rebuildSeconds = (Date.now() - rebuildStarted) / 1000;
   say(`${rebuildOut.trim()} (command wall time ${fmt(rebuildSeconds)} s)`);
   await post(graphql, body('', {})); // the first request after a rebuild reads cold pages

@@ -96,6 +96,28 @@ describe('search index upkeep', () => {
     expect(await found('天尖茶 重建')).toContain(keep);
   });
 
+  it('rebuilds a catalogue of several batches, each listing once', async () => {
+    const model = await createListing(t, owner, orgId, { title: '君山银针 批量 重建' });
+    // copies made behind the API (no events): more than two batches of the rebuild
+    const columns = (await t.sql<{ name: string }>(`select column_name as name from information_schema.columns where table_name = 'listing' and column_name <> 'id'`)).map((c) => c.name).join(', ');
+    await t.sql(`insert into listing (id, ${columns}) select gen_random_uuid(), ${columns} from listing, generate_series(1, 1234) where listing.id = $1`, [model]);
+    const count = await indexer.rebuild(t.app.get(PostgresSearchEngine));
+    const [expected] = await t.sql<{ n: number; missing: number; extra: number }>(
+      `select count(*)::int as n,
+              count(*) filter (where d.listing_id is null)::int as missing,
+              (select count(*)::int from search_document) - count(*)::int as extra
+         from listing l join organisation o on o.id = l.organisation_id left join search_document d on d.listing_id = l.id
+        where l.status in ('ACTIVE', 'SOLD_OUT') and o.verification_status = 'VERIFIED'`,
+    );
+    expect(expected!.n).toBeGreaterThan(1234);
+    expect(count).toBe(expected!.n);
+    expect(expected!.missing).toBe(0);
+    expect(expected!.extra).toBe(0);
+    expect((await found('君山银针 批量')).length).toBeGreaterThan(0);
+    await t.sql(`delete from listing where title = '君山银针 批量 重建' and id <> $1`, [model]);
+    await t.sql(`delete from search_document d where not exists (select 1 from listing l where l.id = d.listing_id)`);
+  });
+
   it('rebuilds on start when the analysis rules changed, and indexes data loaded without events', async () => {
     const em = orm.em.fork() as EntityManager;
     expect(await loadDemoData(em)).toBe(true);

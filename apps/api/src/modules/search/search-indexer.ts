@@ -138,18 +138,31 @@ export class SearchIndexer implements OnModuleInit, OnApplicationBootstrap {
       const target = await engine.beginRebuild();
       let count = 0;
       let after: string | undefined;
-      for (;;) {
-        const ids = await this.em.fork().transactional(async (em) => {
-          const batch = await this.source.publicIdsAfter(em, after, BATCH);
-          if (!batch.length) return batch;
-          await this.lock(em, batch);
-          const { upserts } = await this.source.load(em, batch);
-          await target.write(upserts, { em });
-          count += upserts.length;
-          return batch;
-        });
-        if (!ids.length) break;
-        after = ids[ids.length - 1];
+      // Two batches at a time, each in its own transaction: one is analysed here while the
+      // database writes the other, so neither this process nor the database waits for the other.
+      let writing: Promise<void> = Promise.resolve();
+      try {
+        for (;;) {
+          const batch = await this.source.publicIdsAfter(this.em.fork(), after, BATCH);
+          if (!batch.length) break;
+          after = batch[batch.length - 1];
+          const step = this.em.fork().transactional(async (em) => {
+            await this.lock(em, batch);
+            const { upserts } = await this.source.load(em, batch);
+            await target.write(upserts, { em });
+            count += upserts.length;
+          });
+          step.catch(() => undefined); // awaited below, also when the batch before it fails
+          try {
+            await writing;
+          } finally {
+            writing = step;
+          }
+        }
+        await writing;
+      } catch (error) {
+        await writing.catch(() => undefined);
+        throw error;
       }
       await target.finish(new Date(started));
       await this.replaySince(engine, started);
