@@ -199,30 +199,27 @@ export interface DocumentText {
   attributes: Record<string, unknown>;
 }
 
-/** Documents analysed lately, by their text: most writes of a listing change its stock or price, not its words. */
-const analysed = new Map<string, WeightedTokens>();
-/** Texts analysed once lately: a text's tokens are kept from its second time on. */
-const seenOnce = new Set<string>();
+/**
+ * Documents written lately, by their text: their tokens once a text is written again (most writes
+ * of a listing change its stock or price, not its words), null after its first time.
+ */
+const analysed = new Map<string, WeightedTokens | null>();
 const ANALYSED_KEPT = 2_000;
 
 /**
- * Every token a listing is found by, by weight. A text written again (a listing whose stock or
- * price changed) is analysed once while it stays among the recently written; the answer is shared:
- * callers read it, never change it. A text seen for the first time is not kept: a rebuild sees
- * each text once, and keeping every answer would only give the garbage collector work.
+ * Every token a listing is found by, by weight. A text written again is analysed once while it
+ * stays among the recently written; the answer is shared: callers read it, never change it. A
+ * text seen for the first time is only noted: a rebuild sees each text once, and keeping every
+ * answer would only give the garbage collector work.
  */
 export function documentTokens(doc: DocumentText): WeightedTokens {
   const key = JSON.stringify([doc.title, doc.names, doc.description, doc.attributes]);
   const known = analysed.get(key);
   if (known) return known;
   const tokens = analyseDocument(doc);
-  if (!seenOnce.delete(key)) {
-    if (seenOnce.size >= ANALYSED_KEPT) seenOnce.delete(seenOnce.values().next().value!);
-    seenOnce.add(key);
-    return tokens;
-  }
+  analysed.delete(key);
   if (analysed.size >= ANALYSED_KEPT) analysed.delete(analysed.keys().next().value!);
-  analysed.set(key, tokens);
+  analysed.set(key, known === null ? tokens : null);
   return tokens;
 }
 
