@@ -93,7 +93,6 @@ export class PriceImportService implements OnModuleInit {
     this.jobs.task('import-prices', async (payload) => {
       const importId = String(payload.importId);
       await this.run(importId, () => this.storedFile(importId));
-      await this.em.fork().getConnection().execute('delete from price_import_chunk where import_id = ?', [importId]);
     }, { maxAttempts: 1 });
   }
 
@@ -272,9 +271,13 @@ export class PriceImportService implements OnModuleInit {
     };
   }
 
+  /** Records the outcome and drops an uploaded file's stored pieces, together: a finished import keeps no file behind. */
   private async finish(importId: string, progress: ImportProgress, status: string, message: string | null): Promise<PriceImport> {
     progress.status = status;
-    await this.em.fork().nativeUpdate(PriceImport, { id: importId }, { ...progress, message, finishedAt: new Date() });
+    await this.em.fork().transactional(async (em) => {
+      await em.nativeUpdate(PriceImport, { id: importId }, { ...progress, message, finishedAt: new Date() });
+      await sqlIn(em)('delete from price_import_chunk where import_id = ?', [importId]);
+    });
     return this.em.fork().findOneOrFail(PriceImport, importId);
   }
 
