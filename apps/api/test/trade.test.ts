@@ -89,24 +89,28 @@ describe('purchase requests (求购) and quotes', () => {
     ]);
     const outcomes = [first, second].map((r) => r.data?.acceptQuote?.status ?? r.errors?.[0]?.extensions.code).sort();
     expect(outcomes).toEqual(['ACCEPTED', 'trade/request-closed']);
-    const statuses = await t.sql<{ status: string }>(`select status from request_quote where request_id = $1 order by status`, [posted.id]);
-    expect(statuses.map((s) => s.status)).toEqual(['ACCEPTED', 'DECLINED']);
+    // whichever acceptance came first won; the other quote was declined with the request's closing
+    const nearOne = { quoteId: nearQuoteId, seller: near, priceFen: 9300 };
+    const farOne = { quoteId: farQuote.id as string, seller: far, priceFen: 19_000 };
+    const [won, lost] = first.data?.acceptQuote ? [nearOne, farOne] : [farOne, nearOne];
+    const statuses = await t.sql<{ id: string; status: string }>(`select id, status from request_quote where request_id = $1`, [posted.id]);
+    expect(Object.fromEntries(statuses.map((s) => [s.id, s.status]))).toEqual({ [won.quoteId]: 'ACCEPTED', [lost.quoteId]: 'DECLINED' });
     expect((await t.gql(`query($id: ID!) { purchaseRequest(id: $id) { status } }`, { id: posted.id })).data!.purchaseRequest.status).toBe('FULFILLED');
     expect((await quote(near, 9000)).errors?.[0]?.extensions.code).toBe('trade/request-closed');
 
     // the accepted quote becomes an order at the agreed price, once
-    const checkout = (quoteId: string, quantity: number, key: string) =>
+    const checkout = ({ quoteId, seller }: typeof nearOne, quantity: number, key: string) =>
       t.gql(
         `mutation($input: CheckoutInput!) { placeCheckout(input: $input) { orders { goodsFen sellerId } } }`,
-        { input: { idempotencyKey: key, paymentMethod: 'CASH_ON_DELIVERY', delivery: { countyCode: '430923', address: '江南镇', recipientName: '食堂', recipientPhone: '13912340000' }, lines: [{ listingId: near.listingId, quantity, quoteId }] } },
+        { input: { idempotencyKey: key, paymentMethod: 'CASH_ON_DELIVERY', delivery: { countyCode: '430923', address: '江南镇', recipientName: '食堂', recipientPhone: '13912340000' }, lines: [{ listingId: seller.listingId, quantity, quoteId }] } },
         buyer.token,
       );
-    expect((await checkout(nearQuoteId, 201, 'quote-order-too-many')).errors?.[0]?.extensions.code).toBe('ordering/quantity-invalid');
-    expect((await checkout(farQuote.id, 1, 'quote-order-declined')).errors?.[0]?.extensions.code).toBe('trade/quote-not-orderable');
-    const ordered = await checkout(nearQuoteId, 200, 'quote-order-1');
-    expect(ordered.data!.placeCheckout.orders).toEqual([{ goodsFen: 200 * 9300, sellerId: near.orgId }]);
-    expect((await checkout(nearQuoteId, 200, 'quote-order-2')).errors?.[0]?.extensions.code).toBe('trade/quote-not-orderable');
-    const [stock] = await t.sql<{ stock: number }>('select stock from listing where id = $1', [near.listingId]);
+    expect((await checkout(won, 201, 'quote-order-too-many')).errors?.[0]?.extensions.code).toBe('ordering/quantity-invalid');
+    expect((await checkout(lost, 1, 'quote-order-declined')).errors?.[0]?.extensions.code).toBe('trade/quote-not-orderable');
+    const ordered = await checkout(won, 200, 'quote-order-1');
+    expect(ordered.data!.placeCheckout.orders).toEqual([{ goodsFen: 200 * won.priceFen, sellerId: won.seller.orgId }]);
+    expect((await checkout(won, 200, 'quote-order-2')).errors?.[0]?.extensions.code).toBe('trade/quote-not-orderable');
+    const [stock] = await t.sql<{ stock: number }>('select stock from listing where id = $1', [won.seller.listingId]);
     expect(stock!.stock).toBe(300);
   });
 
