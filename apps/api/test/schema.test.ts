@@ -1,5 +1,5 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { lexicographicSortSchema, printSchema } from 'graphql';
+import { GraphQLObjectType, lexicographicSortSchema, printSchema } from 'graphql';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,5 +22,15 @@ describe('schema.graphql', () => {
     const printed = `${printSchema(lexicographicSortSchema(t.app.get(GraphQLSchemaHost).schema))}\n`;
     if (process.env.UPDATE_SCHEMA === '1') writeFileSync(SCHEMA_FILE, printed);
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(printed);
+  });
+
+  it('reads plain fields in place, and keeps every resolver that does more', () => {
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    const field = (type: string, name: string) => (schema.getType(type) as GraphQLObjectType).getFields()[name]!;
+    expect(field('SearchHit', 'listing').resolve).toBeUndefined();
+    expect(field('FacetValue', 'count').resolve).toBeUndefined();
+    expect(field('Listing', 'channel').resolve).toBeTypeOf('function');
+    expect(field('Organisation', 'certifications').resolve).toBeTypeOf('function');
+    expect(field('Query', 'search').resolve).toBeTypeOf('function');
   });
 });
