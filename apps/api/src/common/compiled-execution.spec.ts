@@ -102,3 +102,41 @@ describe('compiled execution', () => {
     }
   });
 });
+
+describe('Apollo Server behind the executor seam', () => {
+  it('hands the executor a response whose status is a class accessor, not one made for each request', async () => {
+    const { ApolloServer } = await import('@apollo/server');
+    const seen: object[] = [];
+    const gateway = compiledExecution(() => schema);
+    const server = new ApolloServer({
+      gateway: {
+        ...gateway,
+        async load(options) {
+          const { executor } = await gateway.load(options);
+          return {
+            executor: (requestContext) => {
+              const http = requestContext.response!.http as { status?: number };
+              seen.push(http);
+              http.status = 203;
+              return executor!(requestContext);
+            },
+          };
+        },
+      },
+    });
+    await server.start();
+    try {
+      for (let i = 0; i < 2; i++) {
+        const answer = await server.executeOperation({ query: '{ who }' });
+        expect(answer.http.status).toBe(203);
+      }
+    } finally {
+      await server.stop();
+    }
+    // an accessor of the object itself (an object literal's get/set) gives each response its own hidden class,
+    // which outlives young-generation collections and keeps every request reachable until a full one
+    expect(seen.map((http) => Object.getOwnPropertyDescriptor(http, 'status'))).toEqual([undefined, undefined]);
+    expect(Object.getPrototypeOf(seen[0])).toBe(Object.getPrototypeOf(seen[1]));
+    expect((seen[0] as { status?: number }).status).toBe(203);
+  });
+});
