@@ -6,7 +6,7 @@ import { PriceAlertsService } from '../src/modules/market/price-alerts.service';
 import { PriceImportService } from '../src/modules/market/price-import.service';
 import { startTestApp, type TestApp } from './harness';
 import { count, createOrganisation, makeAdmin, signUp, type Session } from './fixtures';
-import { until } from './waiting';
+import { settled, until } from './waiting';
 
 const daysAgo = (n: number) => new Date(Date.parse(`${chinaToday()}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 const SUBSCRIBE = `mutation($input: SubscribePriceInput!) { subscribePrice(input: $input) { id kind thresholdFen percent commodity { code } } }`;
@@ -30,15 +30,6 @@ describe('price alerts', () => {
     const row = await service.create(`生猪 ${market} ${prices.length} 天.csv`, null, admin.userId);
     return service.run(row.id, () => Readable.from([Buffer.from(csv)]));
   }
-  /** Waits until every price event written so far has been evaluated for alerts (whatever earlier tests left in flight). */
-  const evaluated = (what: string) =>
-    until(what, async () => {
-      const [row] = await t.sql<{ waiting: number }>(
-        `select count(*)::int as waiting from outbox o where o.type in ('market.prices-imported', 'market.trade-prices')
-           and not exists (select 1 from handled_event h where h.handler = 'evaluate-price-alerts' and h.event_id = o.id)`,
-      );
-      return row!.waiting === 0;
-    });
   const alertsOf = async (user: Session) => (await t.sql<{ title_zh: string }>(`select title_zh from notification where user_id = $1 and kind = 'price-alert' order by id`, [user.userId])).map((r) => r.title_zh);
 
   it('refuses alerts that could never make sense, and writes none of them', async () => {
@@ -84,7 +75,7 @@ describe('price alerts', () => {
 
     await importHogs([[3, '15.00'], [2, '15.20']]);
     // 15.20 is below 16.00 and 1.3 % above 15.00: nothing
-    await evaluated('the import to be evaluated');
+    await settled(t);
     expect(await alertsOf(subscriber)).toEqual([]);
 
     await importHogs([[1, '16.40']]);
@@ -95,7 +86,7 @@ describe('price alerts', () => {
     expect(alerts.sort()).toEqual([expect.stringMatching(/^生猪 .* 上涨 7\.9%$/), expect.stringMatching(/^生猪 均价 ¥16\.40\/千克，高于您设定的 ¥16\.00$/)].sort());
     // the same day's quotes again (another file with the day) do not alert twice
     await importHogs([[1, '16.40'], [5, '14.00']]);
-    await evaluated('the last import to be evaluated');
+    await settled(t);
     expect(await alertsOf(subscriber)).toHaveLength(2);
     expect(await alertsOf(quiet)).toEqual([]);
   });
@@ -132,7 +123,7 @@ describe('price alerts', () => {
     await t.gql(SUBSCRIBE, { input: { commodity: 'live-hog', kind: 'ABOVE', thresholdFen: 1600 } }, latecomer.token);
     expect((await report([{ commodity: 'live-hog', avgFen: 1720, specification: '外三元' }])).data!.reportPrices.rowsWritten).toBe(1);
     await until('the latecomer’s alert', async () => (await alertsOf(latecomer)).length === 1);
-    await evaluated('the report to be evaluated');
+    await settled(t);
     expect(await alertsOf(subscriber)).toHaveLength(2);
   });
 
@@ -147,7 +138,7 @@ describe('price alerts', () => {
     const days: [number, string][] = [[20, '15.00'], [19, '17.00'], [18, '17.50'], [17, '15.00'], [16, '16.50']];
     for (const day of days) {
       await importHogs([day], '长沙红星农副产品大市场');
-      await evaluated(`the quotes of ${day[0]} days ago to be evaluated`);
+      await settled(t);
     }
     const alerts = await alertsOf(watcher);
     // above at 17.00 (crossing), not at 17.50 (still above), again at 16.50 after 15.00; up 16.7 % over two days at 17.50, not again at 15.00 (still a 10 % move, down)
@@ -168,7 +159,7 @@ describe('price alerts', () => {
     expect((await subscribe({ countyCode: '430923' })).data!.subscribePrice).toEqual({ countyCode: '430923', marketId: null });
     // another county's low quote is not this county's
     await importHogs([[25, '11.00']], '宁乡市');
-    await evaluated('the other county’s quote to be evaluated');
+    await settled(t);
     expect(await alertsOf(watcher)).toEqual([]);
     await importHogs([[24, '12.50']], '安化县');
     await until('the county’s alert', async () => (await alertsOf(watcher)).length > 0);
