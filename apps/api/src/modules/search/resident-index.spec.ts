@@ -164,6 +164,19 @@ describe('ResidentIndex cards', () => {
     index.remove(b!.id);
     expect(newest(0, 3)).toEqual(['{"id":"a"}', '{"id":"c"}']);
   });
+
+  it('gives back every card exactly as put, across growth and replacement', () => {
+    const docs = market(3_000);
+    const card = (i: number, version: number) => JSON.stringify({ id: docs[i]!.id, title: `安化黑茶 千两茶 ${i} 🍵`, seller: '云台山茶业'.repeat(i % 7), version });
+    const index = new ResidentIndex();
+    docs.forEach((doc, i) => index.put({ ...doc, publishedAtMicros: i, card: card(i, 1) }));
+    // a third replaced with a longer card, some after the store has grown
+    for (let i = 0; i < docs.length; i += 3) index.put({ ...docs[i]!, publishedAtMicros: i, card: card(i, 2) + ' '.repeat(i % 50) });
+    const all = index.search({ filters: noFilters, sort: 'NEWEST', offset: 0, limit: docs.length }).cards!;
+    expect(all).toHaveLength(docs.length);
+    expect(all.map((text) => JSON.parse(text).id)).toEqual(docs.map((doc) => doc.id).reverse());
+    docs.forEach((_, i) => expect(all[docs.length - 1 - i]).toBe(i % 3 === 0 ? card(i, 2) + ' '.repeat(i % 50) : card(i, 1)));
+  });
 });
 
 describe('parseTokens', () => {

@@ -91,6 +91,55 @@ class Postings {
   }
 }
 
+/**
+ * Texts by ordinal, kept as UTF-8 in one growing buffer outside V8's heap: the cards of every
+ * document are the bulk of the copy, and as strings they would fill hundreds of heap pages that
+ * every young-generation collection walks. A replaced text's bytes stay until a fresh load.
+ */
+class TextStore {
+  private bytes = Buffer.allocUnsafeSlow(1 << 16);
+  private used = 0;
+  private start = new Float64Array(1024);
+  /** the text's length in bytes, or -1 for none */
+  private length = new Int32Array(1024).fill(-1);
+
+  set(ordinal: number, text: string | undefined): void {
+    if (ordinal >= this.start.length) this.grow(ordinal);
+    if (text === undefined) {
+      this.length[ordinal] = -1;
+      return;
+    }
+    const size = Buffer.byteLength(text, 'utf8');
+    if (this.used + size > this.bytes.length) {
+      const grown = Buffer.allocUnsafeSlow(Math.max(this.bytes.length * 2, this.used + size));
+      this.bytes.copy(grown, 0, 0, this.used);
+      this.bytes = grown;
+    }
+    this.bytes.write(text, this.used, size, 'utf8');
+    this.start[ordinal] = this.used;
+    this.length[ordinal] = size;
+    this.used += size;
+  }
+
+  get(ordinal: number): string | undefined {
+    const size = this.length[ordinal] ?? -1;
+    if (size < 0) return undefined;
+    const start = this.start[ordinal]!;
+    return this.bytes.toString('utf8', start, start + size);
+  }
+
+  private grow(ordinal: number): void {
+    let capacity = this.start.length;
+    while (capacity <= ordinal) capacity *= 2;
+    const start = new Float64Array(capacity);
+    start.set(this.start);
+    const length = new Int32Array(capacity).fill(-1);
+    length.set(this.length);
+    this.start = start;
+    this.length = length;
+  }
+}
+
 /** A set of ordinals, one bit each. */
 class Bits {
   readonly words: Uint32Array;
@@ -152,7 +201,7 @@ export class ResidentIndex {
   private count = 0;
   dead = 0;
   private ids: string[] = [];
-  private cards: (string | undefined)[] = [];
+  private readonly cards = new TextStore();
   private readonly ordinalOf = new Map<string, number>();
   private channel = new Uint16Array(this.capacity);
   private prefecture = new Uint16Array(this.capacity);
@@ -192,7 +241,7 @@ export class ResidentIndex {
     if (this.count === this.capacity) this.grow();
     const o = this.count++;
     this.ids[o] = doc.id;
-    this.cards[o] = doc.card;
+    this.cards.set(o, doc.card);
     this.ordinalOf.set(doc.id, o);
     this.channel[o] = this.channels.number(doc.channelCode);
     this.prefecture[o] = this.prefectures.number(doc.prefectureCode);
@@ -212,7 +261,7 @@ export class ResidentIndex {
     if (o === undefined) return;
     this.ordinalOf.delete(id);
     this.flags[o] = 0;
-    this.cards[o] = undefined;
+    this.cards.set(o, undefined);
     this.dead++;
   }
 
@@ -437,7 +486,7 @@ export class ResidentIndex {
     if (povertyCount) facets.push({ facet: 'poverty', value: 'true', count: povertyCount });
     if (inStockCount) facets.push({ facet: 'inStock', value: 'true', count: inStockCount });
     const page = best.slice(query.offset);
-    const cards = page.map((o) => this.cards[o]);
+    const cards = page.map((o) => this.cards.get(o));
     return {
       ids: page.map((o) => this.ids[o]!),
       total,
