@@ -17,7 +17,7 @@ import {
   type SearchFilters,
   type SearchSortOrder,
 } from './search-engine';
-import { protocolStatement, type Sql, sqlIn } from '../../common/sql';
+import { preparedIn, protocolStatement, sqlIn } from '../../common/sql';
 import type { ResidentIndex } from './resident-index';
 import { IDS_PER_NOTIFICATION, ResidentSearch, SEARCH_DOCUMENTS_CHANNEL } from './resident-search';
 import { alternativesTsquery, documentTokens, relaxedAlternatives, relaxingHelps, strictTsquery, suggestionTerms, type WeightedTokens } from './text-analysis';
@@ -35,23 +35,21 @@ const TABLE = 'search_document';
 /** where a rebuild writes before it takes the live table's place */
 const NEXT = 'search_document_next';
 
-/** The tokens as a tsvector literal: every token is letters and digits only, weighted by where it came from. */
-export function tsvectorLiteral(tokens: WeightedTokens): string {
-  const parts: string[] = [];
-  const add = (set: Set<string>, position: number, weight: string) => {
-    for (const token of set) parts.push(`'${token}':${position}${weight}`);
-  };
-  add(tokens.a, 1, 'A');
-  add(tokens.b, 2, 'B');
-  add(tokens.c, 3, 'C');
-  add(tokens.d, 4, 'D');
-  return parts.join(' ');
+/** One weight's tokens as tsvector entries (`'token':1A …`), or '' when there are none. */
+function weighted(tokens: Set<string>, position: number, weight: string): string {
+  if (!tokens.size) return '';
+  const after = `':${position}${weight}`;
+  return `'${[...tokens].join(`${after} '`)}${after}`;
 }
 
-/** The document's tokens, and its title's alone (for ranking), as tsvector literals. */
-function tokenColumns(doc: IndexedListing): { tokens: string; title_tokens: string } {
-  const tokens = documentTokens(doc.text);
-  return { tokens: tsvectorLiteral(tokens), title_tokens: tsvectorLiteral({ a: tokens.a, b: new Set(), c: new Set(), d: new Set() }) };
+/**
+ * A document's tokens, and its title's alone (for ranking), as tsvector literals: every token is
+ * letters and digits only, weighted by where it came from.
+ */
+function tokenColumns(tokens: WeightedTokens): { tokens: string; title_tokens: string } {
+  const title = weighted(tokens.a, 1, 'A');
+  const all = [title, weighted(tokens.b, 2, 'B'), weighted(tokens.c, 3, 'C'), weighted(tokens.d, 4, 'D')].filter(Boolean).join(' ');
+  return { tokens: all, title_tokens: title };
 }
 
 /** A filter as SQL on `d` (search_document) with its parameters; `true` when not set. */
@@ -166,7 +164,7 @@ export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
   private async writeTo(table: string, upserts: IndexedListing[], removals: string[], em: EntityManager): Promise<void> {
     const sql = sqlIn(em);
     if (removals.length) await sql(`delete from ${table} where listing_id in (?)`, [removals]);
-    if (upserts.length) await this.insert(table, upserts, sql);
+    if (upserts.length) await this.insert(table, upserts, em);
     if (table !== TABLE) return;
     // heard by every process's resident copy once this transaction commits (see ResidentSearch)
     const ids = [...removals, ...upserts.map((doc) => doc.id)];
@@ -175,7 +173,8 @@ export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
     }
   }
 
-  private async insert(table: string, upserts: IndexedListing[], sql: Sql): Promise<void> {
+  /** One statement per batch, its rows one JSON parameter sent as is (a literal would be escaped character by character). */
+  private async insert(table: string, upserts: IndexedListing[], em: EntityManager): Promise<void> {
     const rows = upserts.map((doc) => ({
       listing_id: doc.id,
       channel_code: doc.channelCode,
@@ -190,9 +189,9 @@ export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
       seller_id: doc.sellerId,
       terms: suggestionTerms(doc.text.title, doc.names),
       card: doc.card,
-      ...tokenColumns(doc),
+      ...tokenColumns(documentTokens(doc.text)),
     }));
-    await sql(
+    await preparedIn(em)(
       `insert into ${table} (listing_id, channel_code, category_ids, prefecture_code, county_code, poverty, certifications,
                                     price_per_kg_fen, in_stock, published_at, seller_id, terms, tokens, title_tokens, card, indexed_at)
        select listing_id, channel_code, category_ids, prefecture_code, county_code, poverty, certifications,

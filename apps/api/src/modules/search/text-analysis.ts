@@ -20,6 +20,7 @@ const CJK = /\p{Script=Han}/u;
 const CJK_RUN = /\p{Script=Han}+/gu;
 const WORD = /[\p{L}\p{N}]+/gu;
 const CLEAN = /^[\p{L}\p{N}]+$/u;
+const HAS_WORD = /[\p{L}\p{N}]/u;
 
 export interface SynonymGroup {
   id: string;
@@ -69,7 +70,7 @@ export function words(text: string): string[] {
   return jieba()
     .cutForSearch(normalise(text), true)
     .map((w) => w.trim())
-    .filter((w) => w && /[\p{L}\p{N}]/u.test(w));
+    .filter((w) => w && HAS_WORD.test(w));
 }
 
 /** Words of `text`, each once, in reading order (no overlapping parts). */
@@ -77,7 +78,7 @@ function readingWords(text: string): string[] {
   return jieba()
     .cut(normalise(text), true)
     .map((w) => w.trim())
-    .filter((w) => w && /[\p{L}\p{N}]/u.test(w));
+    .filter((w) => w && HAS_WORD.test(w));
 }
 
 /** `fn` with its answers kept for repeated inputs (product words, names and places repeat across listings), up to `size` of them. */
@@ -138,12 +139,18 @@ function add(into: Set<string>, tokens: Iterable<string>): void {
   }
 }
 
+/** Tokens that are clean already (see cleanToken). */
+function addClean(into: Set<string>, tokens: readonly string[]): void {
+  for (const token of tokens) into.add(token);
+}
+
+/** Clean tokens of a name, ready to add. */
 interface NameTokens {
   strong: string[];
   weakest: string[];
 }
 
-/** Words, pairs, and their pinyin, of a title or a name. */
+/** Words, pairs, and their pinyin, of a title or a name; cleaned here, once, since names repeat. */
 function tokensOfName(text: string): NameTokens {
   const strong: string[] = [];
   const weakest: string[] = [];
@@ -155,7 +162,8 @@ function tokensOfName(text: string): NameTokens {
     for (const pair of pairs(run)) strong.push(pair, pinyinOf(pair));
     for (const char of run) weakest.push(char, pinyinOf(char));
   }
-  return { strong, weakest };
+  const clean = (tokens: string[]) => tokens.map(cleanToken).filter(Boolean);
+  return { strong: clean(strong), weakest: clean(weakest) };
 }
 
 /** Names repeat across listings (categories, sellers, counties): their tokens are kept. */
@@ -163,8 +171,8 @@ const nameTokensOf = memo(tokensOfName, 20_000);
 
 function nameTokens(text: string, into: Set<string>, weakest: Set<string>, { repeated = true } = {}): void {
   const tokens = repeated ? nameTokensOf(text) : tokensOfName(text);
-  add(into, tokens.strong);
-  add(weakest, tokens.weakest);
+  addClean(into, tokens.strong);
+  addClean(weakest, tokens.weakest);
 }
 
 /**
