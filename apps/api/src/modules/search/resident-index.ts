@@ -72,22 +72,94 @@ class Dictionary {
   }
 }
 
-/** Ordinals of the documents that hold one token, ascending (documents are only ever appended). */
-class Postings {
-  private buffer = new Int32Array(4);
-  length = 0;
+/**
+ * Every token's list of document ordinals, ascending (documents are only ever appended), in one
+ * buffer outside V8's heap: a list per token as objects of its own would be hundreds of thousands
+ * of heap objects for the collector to mark and keep. A full list moves to the end of the buffer
+ * with twice its room; `compact` packs the lists again.
+ */
+class PostingLists {
+  private readonly numberOf = new Map<string, number>();
+  private start = new Int32Array(1024);
+  private length = new Int32Array(1024);
+  private room = new Int32Array(1024);
+  private ordinalsOf = new Int32Array(1 << 16);
+  private used = 0;
+  private count = 0;
 
-  push(ordinal: number): void {
-    if (this.length === this.buffer.length) {
-      const grown = new Int32Array(this.buffer.length * 2);
-      grown.set(this.buffer);
-      this.buffer = grown;
-    }
-    this.buffer[this.length++] = ordinal;
+  /** The number of `token`'s list, or undefined when no document holds it. */
+  find(token: string): number | undefined {
+    return this.numberOf.get(token);
   }
 
-  get ordinals(): Int32Array {
-    return this.buffer.subarray(0, this.length);
+  /** The list's ordinals: a view, valid until the next `add` or `compact`. */
+  ordinals(list: number): Int32Array {
+    const start = this.start[list]!;
+    return this.ordinalsOf.subarray(start, start + this.length[list]!);
+  }
+
+  /** Adds `ordinal` to `token`'s list; gives the token as kept when it is new. */
+  add(token: string, ordinal: number): string | undefined {
+    let list = this.numberOf.get(token);
+    let created: string | undefined;
+    if (list === undefined) {
+      list = this.count++;
+      if (list === this.start.length) this.growLists();
+      // kept as a string of its own: a token cut out of a document's token text would keep that whole text alive
+      created = ownString(token);
+      this.numberOf.set(created, list);
+      this.start[list] = this.reserve(4);
+      this.room[list] = 4;
+    }
+    const length = this.length[list]!;
+    if (length === this.room[list]) {
+      const from = this.start[list]!;
+      const to = this.reserve(length * 2);
+      this.ordinalsOf.copyWithin(to, from, from + length);
+      this.start[list] = to;
+      this.room[list] = length * 2;
+    }
+    this.ordinalsOf[this.start[list]! + length] = ordinal;
+    this.length[list] = length + 1;
+    return created;
+  }
+
+  /** Packs every list tightly, dropping the room that moves left behind. */
+  compact(): void {
+    let total = 0;
+    for (let list = 0; list < this.count; list++) total += this.length[list]!;
+    const packed = new Int32Array(Math.max(total, 1));
+    let at = 0;
+    for (let list = 0; list < this.count; list++) {
+      packed.set(this.ordinals(list), at);
+      this.start[list] = at;
+      this.room[list] = this.length[list]!;
+      at += this.length[list]!;
+    }
+    this.ordinalsOf = packed;
+    this.used = at;
+  }
+
+  private reserve(size: number): number {
+    if (this.used + size > this.ordinalsOf.length) {
+      const grown = new Int32Array(Math.max(this.ordinalsOf.length * 2, this.used + size));
+      grown.set(this.ordinalsOf.subarray(0, this.used));
+      this.ordinalsOf = grown;
+    }
+    const at = this.used;
+    this.used += size;
+    return at;
+  }
+
+  private growLists(): void {
+    const grow = (old: Int32Array) => {
+      const grown = new Int32Array(old.length * 2);
+      grown.set(old);
+      return grown;
+    };
+    this.start = grow(this.start);
+    this.length = grow(this.length);
+    this.room = grow(this.room);
   }
 }
 
@@ -222,8 +294,8 @@ export class ResidentIndex {
   private readonly certificationSets = new Dictionary();
   /** scratch for one search at a time (searches are synchronous): a count per document */
   private rankScratch = new Uint8Array(0);
-  private readonly postings = new Map<string, Postings>();
-  private readonly titlePostings = new Map<string, Postings>();
+  private readonly postings = new PostingLists();
+  private readonly titlePostings = new PostingLists();
   /** tokens of letters by their first letter, for prefix lookups */
   private readonly latinTokens = new Map<string, string[]>();
 
@@ -265,20 +337,19 @@ export class ResidentIndex {
     this.dead++;
   }
 
-  private post(into: Map<string, Postings>, token: string, ordinal: number, remember: boolean): void {
-    let list = into.get(token);
-    if (!list) {
-      // kept as a string of its own: a token cut out of a document's token text would keep that whole text alive
-      token = ownString(token);
-      into.set(token, (list = new Postings()));
-      if (remember && /^[a-z]/.test(token)) {
-        const first = token[0]!;
-        const bucket = this.latinTokens.get(first);
-        if (bucket) bucket.push(token);
-        else this.latinTokens.set(first, [token]);
-      }
-    }
-    list.push(ordinal);
+  private post(into: PostingLists, token: string, ordinal: number, remember: boolean): void {
+    const created = into.add(token, ordinal);
+    if (created === undefined || !remember || !/^[a-z]/.test(created)) return;
+    const first = created[0]!;
+    const bucket = this.latinTokens.get(first);
+    if (bucket) bucket.push(created);
+    else this.latinTokens.set(first, [created]);
+  }
+
+  /** Packs the token lists after a load (see PostingLists.compact). */
+  compact(): void {
+    this.postings.compact();
+    this.titlePostings.compact();
   }
 
   private grow(): void {
@@ -300,23 +371,23 @@ export class ResidentIndex {
   }
 
   /** The token lists a query token reads: its own, or for a prefix every token that starts with it. */
-  private lists(into: Map<string, Postings>, query: QueryToken): Postings[] {
+  private lists(into: PostingLists, query: QueryToken): Int32Array[] {
     if (!query.prefix) {
-      const list = into.get(query.token);
-      return list ? [list] : [];
+      const list = into.find(query.token);
+      return list === undefined ? [] : [into.ordinals(list)];
     }
-    const out: Postings[] = [];
+    const out: Int32Array[] = [];
     for (const token of this.latinTokens.get(query.token[0]!) ?? []) {
       if (!token.startsWith(query.token)) continue;
-      const list = into.get(token);
-      if (list) out.push(list);
+      const list = into.find(token);
+      if (list !== undefined) out.push(into.ordinals(list));
     }
     return out;
   }
 
   private bitsOf(query: QueryToken): Bits {
     const bits = new Bits(this.count);
-    for (const list of this.lists(this.postings, query)) bits.addAll(list.ordinals);
+    for (const list of this.lists(this.postings, query)) bits.addAll(list);
     return bits;
   }
 
@@ -324,13 +395,13 @@ export class ResidentIndex {
   private matching(text: NonNullable<ResidentQuery['text']>): Bits {
     if (!text.strict) {
       const bits = new Bits(this.count);
-      for (const alternative of text.alternatives) for (const list of this.lists(this.postings, alternative)) bits.addAll(list.ordinals);
+      for (const alternative of text.alternatives) for (const list of this.lists(this.postings, alternative)) bits.addAll(list);
       return bits;
     }
     let all: Bits | undefined;
     for (const unit of text.units) {
       const bits = new Bits(this.count);
-      for (const token of unit.any) for (const list of this.lists(this.postings, token)) bits.addAll(list.ordinals);
+      for (const token of unit.any) for (const list of this.lists(this.postings, token)) bits.addAll(list);
       if (unit.all.length) {
         let pairs: Bits | undefined;
         for (const pair of unit.all) {
@@ -354,12 +425,12 @@ export class ResidentIndex {
     for (const alternative of alternatives) {
       const lists = this.lists(this.titlePostings, alternative);
       if (lists.length === 1) {
-        for (const o of lists[0]!.ordinals) if (rank[o]! < 255) rank[o]!++;
+        for (const o of lists[0]!) if (rank[o]! < 255) rank[o]!++;
         continue;
       }
       // several tokens share the prefix: a title counts once for it
       const bits = new Bits(this.count);
-      for (const list of lists) bits.addAll(list.ordinals);
+      for (const list of lists) bits.addAll(list);
       bits.forEach((o) => {
         if (rank[o]! < 255) rank[o]!++;
       });

@@ -207,6 +207,7 @@ export class ResidentSearch implements OnModuleInit, OnModuleDestroy {
       await this.refresh(next, ids);
       if (generation !== this.generation) return;
     }
+    next.compact();
     this.index = next;
     this.loading = undefined;
     this.logger.log(`${next.size} search documents resident in ${Date.now() - started} ms`);
