@@ -10,7 +10,12 @@ import { type ResidentDocument, ResidentIndex } from './resident-index';
 export const SEARCH_DOCUMENTS_CHANNEL = 'xn_search';
 /** A notification's payload is at most 8,000 bytes: this many ids (36 characters and a comma each) fit. */
 export const IDS_PER_NOTIFICATION = 200;
-const LOAD_BATCH = 5_000;
+/**
+ * Documents read per query while loading: a batch's rows die before the next young-generation
+ * collection, instead of being promoted and leaving the old generation fragmented (5,000 left it
+ * twice as many pages for the same documents, which every young-generation collection walks).
+ */
+const LOAD_BATCH = 1_000;
 /** A fresh load reclaims the space of replaced documents once they are this share of the live ones. */
 const RELOAD_WHEN_DEAD = 0.5;
 
