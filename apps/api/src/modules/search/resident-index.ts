@@ -152,14 +152,10 @@ class PostingLists {
   }
 
   private growLists(): void {
-    const grow = (old: Int32Array) => {
-      const grown = new Int32Array(old.length * 2);
-      grown.set(old);
-      return grown;
-    };
-    this.start = grow(this.start);
-    this.length = grow(this.length);
-    this.room = grow(this.room);
+    const capacity = this.start.length * 2;
+    this.start = widened(this.start, capacity);
+    this.length = widened(this.length, capacity);
+    this.room = widened(this.room, capacity);
   }
 }
 
@@ -203,13 +199,17 @@ class TextStore {
   private grow(ordinal: number): void {
     let capacity = this.start.length;
     while (capacity <= ordinal) capacity *= 2;
-    const start = new Float64Array(capacity);
-    start.set(this.start);
-    const length = new Int32Array(capacity).fill(-1);
-    length.set(this.length);
-    this.start = start;
-    this.length = length;
+    this.start = widened(this.start, capacity);
+    this.length = widened(this.length, capacity, -1);
   }
+}
+
+/** A copy of `column` with room for `capacity` values, the new room holding `fill`. */
+function widened<T extends Uint8Array | Int8Array | Uint16Array | Int32Array | Float64Array>(column: T, capacity: number, fill = 0): T {
+  const grown = new (column.constructor as new (length: number) => T)(capacity);
+  if (fill !== 0) grown.fill(fill, column.length);
+  grown.set(column);
+  return grown;
 }
 
 /** A set of ordinals, one bit each. */
@@ -353,21 +353,16 @@ export class ResidentIndex {
   }
 
   private grow(): void {
-    this.capacity *= 2;
-    const grow = <T extends Uint8Array | Int8Array | Uint16Array | Float64Array>(old: T, make: (n: number) => T): T => {
-      const grown = make(this.capacity);
-      grown.set(old);
-      return grown;
-    };
-    this.channel = grow(this.channel, (n) => new Uint16Array(n));
-    this.prefecture = grow(this.prefecture, (n) => new Uint16Array(n));
-    this.county = grow(this.county, (n) => new Uint16Array(n));
-    this.categorySet = grow(this.categorySet, (n) => new Uint16Array(n));
-    this.certificationSet = grow(this.certificationSet, (n) => new Uint16Array(n));
-    this.price = grow(this.price, (n) => new Float64Array(n));
-    this.bucket = grow(this.bucket, (n) => new Int8Array(n));
-    this.published = grow(this.published, (n) => new Float64Array(n));
-    this.flags = grow(this.flags, (n) => new Uint8Array(n));
+    const capacity = (this.capacity *= 2);
+    this.channel = widened(this.channel, capacity);
+    this.prefecture = widened(this.prefecture, capacity);
+    this.county = widened(this.county, capacity);
+    this.categorySet = widened(this.categorySet, capacity);
+    this.certificationSet = widened(this.certificationSet, capacity);
+    this.price = widened(this.price, capacity);
+    this.bucket = widened(this.bucket, capacity);
+    this.published = widened(this.published, capacity);
+    this.flags = widened(this.flags, capacity);
   }
 
   /** The token lists a query token reads: its own, or for a prefix every token that starts with it. */
