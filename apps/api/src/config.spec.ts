@@ -77,3 +77,23 @@ describe('search engine settings', () => {
     expect(load).toThrow('MEILI_INDEX must be letters');
   });
 });
+
+describe('log level (LOG_LEVEL)', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('logs at info unless told otherwise, and takes any of pino’s levels', () => {
+    vi.stubEnv('LOG_LEVEL', '');
+    expect(load().logLevel).toBe('info');
+    for (const level of ['trace', 'debug', 'warn', 'error', 'fatal', 'silent']) {
+      vi.stubEnv('LOG_LEVEL', level);
+      expect(load().logLevel).toBe(level);
+    }
+  });
+
+  it('refuses a level pino does not have, naming the ones it does', () => {
+    for (const level of ['log', 'verbose', 'INFO', 'warning']) {
+      vi.stubEnv('LOG_LEVEL', level);
+      expect(load).toThrow(`LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent, got "${level}"`);
+    }
+  });
+});

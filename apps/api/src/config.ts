@@ -112,6 +112,16 @@ function intFromEnv(name: string, fallback: number, { min = 1 } = {}): number {
   return value;
 }
 
+/** pino's levels, quietest last; Nest's own names (`log`, `verbose`) are not among them */
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
+
+function logLevel(): string {
+  const raw = process.env.LOG_LEVEL;
+  if (raw === undefined || raw === '') return 'info';
+  if (!LOG_LEVELS.includes(raw)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  return raw;
+}
+
 function booleanFromEnv(name: string, fallback: boolean): boolean {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -250,7 +260,7 @@ export function loadConfig(overrides: Partial<AppConfig> = {}, { command = false
     accessTokenTtlSeconds: intFromEnv('ACCESS_TOKEN_TTL_SECONDS', 15 * 60),
     refreshTokenTtlSeconds: intFromEnv('REFRESH_TOKEN_TTL_SECONDS', 30 * 24 * 3600),
     seedDemoData: booleanFromEnv('SEED_DEMO_DATA', !databaseUrl && !production),
-    logLevel: process.env.LOG_LEVEL ?? 'info',
+    logLevel: logLevel(),
     printBanner: booleanFromEnv('PRINT_BANNER', true),
     publicCacheMb: intFromEnv('PUBLIC_CACHE_MB', 32, { min: 0 }),
     trustProxy: booleanFromEnv('TRUST_PROXY', false),
