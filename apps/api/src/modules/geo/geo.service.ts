@@ -1,5 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DomainError } from '../../common/errors';
 import { County } from './county.entity';
 
@@ -8,10 +8,15 @@ import { County } from './county.entity';
  * per process is kept; every instance reads the same table.
  */
 @Injectable()
-export class GeoService {
+export class GeoService implements OnApplicationBootstrap {
   private cache: Promise<Map<string, County>> | undefined;
 
   constructor(private readonly em: EntityManager) {}
+
+  /** Read once the schema is in place, so that the first search or listing page after a start does not wait for it (a failed read is tried again on use). */
+  onApplicationBootstrap(): void {
+    this.all().catch(() => undefined);
+  }
 
   /** Every county by code, for code that maps many rows at once. */
   countyMap(): Promise<ReadonlyMap<string, County>> {

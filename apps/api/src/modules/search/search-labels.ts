@@ -21,8 +21,8 @@ interface Labels {
 /**
  * Channel and category names, which every search checks its filters against and labels its facets
  * with, kept in memory: they change when an admin adds a channel, and the database announces that
- * (as it does for the response cache), so the copy is dropped then and read again when next needed.
- * While announcements cannot be heard, nothing is kept.
+ * (as it does for the response cache), so the copy is dropped then and read again at once, before
+ * a search needs it. While announcements cannot be heard, nothing is kept.
  */
 @Injectable()
 export class SearchLabels implements OnModuleInit, OnModuleDestroy {
@@ -39,11 +39,11 @@ export class SearchLabels implements OnModuleInit, OnModuleDestroy {
     this.unsubscribe = this.hub.subscribe(PUBLIC_DATA_CHANNEL, {
       // listing changes (the most frequent) leave names as they are; anything else may rename
       heard: (payload) => {
-        if (!payload?.startsWith('listing:')) this.labels = undefined;
+        if (!payload?.startsWith('listing:')) this.readAgain();
       },
       connected: () => {
         this.listening = true;
-        this.labels = undefined;
+        this.readAgain();
       },
       lost: () => {
         this.listening = false;
@@ -54,6 +54,12 @@ export class SearchLabels implements OnModuleInit, OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.unsubscribe?.();
+  }
+
+  private readAgain(): void {
+    this.labels = undefined;
+    // a failed read is tried again by the next search
+    this.get().catch(() => undefined);
   }
 
   async get(): Promise<Labels> {

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { DomainError } from '../../common/errors';
 import { intId } from '../../common/ids';
 import { decodeCursor, encodeCursor } from '../../common/pagination';
@@ -10,7 +10,7 @@ import { type FacetCount, type FacetName, PRICE_RANGES, priceRangeKey, SEARCH_EN
 import { type FacetValue, type SearchArgs, type SearchFilterInput, type SearchResult, SearchSort, type SearchSuggestion } from './search.models';
 import { SearchLabels } from './search-labels';
 import { SearchTerms } from './search-terms';
-import { highlighter, MAX_QUERY_CHARACTERS, normalise, pinyinOf, queryUnits } from './text-analysis';
+import { highlighter, MAX_QUERY_CHARACTERS, normalise, pinyinOf, prepareAnalysis, queryUnits } from './text-analysis';
 
 const MAX_PAGE_SIZE = 50;
 const DEFAULT_PAGE_SIZE = 20;
@@ -46,7 +46,7 @@ interface Label {
  * labels the facets for display.
  */
 @Injectable()
-export class SearchService {
+export class SearchService implements OnModuleInit {
   constructor(
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
     private readonly labels: SearchLabels,
@@ -54,6 +54,10 @@ export class SearchService {
     private readonly reads: ListingReadModel,
     private readonly terms: SearchTerms,
   ) {}
+
+  onModuleInit(): void {
+    prepareAnalysis();
+  }
 
   async search(args: SearchArgs, fields?: ReadonlySet<string>): Promise<SearchResult> {
     const limit = args.first ?? DEFAULT_PAGE_SIZE;
