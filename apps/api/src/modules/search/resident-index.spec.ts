@@ -201,6 +201,31 @@ describe('ResidentIndex cards', () => {
     expect(all.map((text) => JSON.parse(text).id)).toEqual(docs.map((doc) => doc.id).reverse());
     docs.forEach((_, i) => expect(all[docs.length - 1 - i]).toBe(i % 3 === 0 ? card(i, 2) + ' '.repeat(i % 50) : card(i, 1)));
   });
+
+  it('gives back every card after they are packed, and takes new and replaced ones after that', () => {
+    const docs = market(2_000);
+    const card = (i: number, version: number) => JSON.stringify({ id: docs[i]!.id, title: `麻阳冰糖橙 ${i} 🍊`, note: 'é'.repeat(i % 13), version });
+    const index = new ResidentIndex();
+    const expected = new Map<string, string>();
+    const put = (i: number, version: number) => {
+      index.put({ ...docs[i]!, publishedAtMicros: i, card: card(i, version) });
+      expected.set(docs[i]!.id, card(i, version));
+    };
+    docs.slice(0, 1_500).forEach((_, i) => put(i, 1));
+    for (let i = 0; i < 1_500; i += 4) put(i, 2);
+    for (let i = 1; i < 1_500; i += 9) {
+      index.remove(docs[i]!.id);
+      expected.delete(docs[i]!.id);
+    }
+    index.compact();
+    const cards = () => index.search({ filters: noFilters, sort: 'NEWEST', offset: 0, limit: docs.length }).cards!;
+    expect(new Set(cards())).toEqual(new Set(expected.values()));
+    // after packing: new documents, and replacements of packed ones
+    for (let i = 1_500; i < docs.length; i++) put(i, 1);
+    for (let i = 2; i < 1_500; i += 5) if (expected.has(docs[i]!.id)) put(i, 3);
+    expect(cards()).toHaveLength(expected.size);
+    expect(new Set(cards())).toEqual(new Set(expected.values()));
+  });
 });
 
 describe('parseTokens', () => {

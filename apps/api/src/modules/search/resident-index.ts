@@ -162,7 +162,8 @@ class PostingLists {
 /**
  * Texts by ordinal, kept as UTF-8 in one growing buffer outside V8's heap: the cards of every
  * document are the bulk of the copy, and as strings they would fill hundreds of heap pages that
- * every young-generation collection walks. A replaced text's bytes stay until a fresh load.
+ * every young-generation collection walks. A replaced text's bytes, and the room the buffer grew
+ * by, stay until it is packed (after each load).
  */
 class TextStore {
   private bytes = Buffer.allocUnsafeSlow(1 << 16);
@@ -194,6 +195,28 @@ class TextStore {
     if (size < 0) return undefined;
     const start = this.start[ordinal]!;
     return this.bytes.toString('utf8', start, start + size);
+  }
+
+  /** Copies the live texts into a buffer of their size, dropping replaced texts and the room growth left. */
+  compact(): void {
+    const packed = Buffer.allocUnsafeSlow(Math.max(this.liveBytes(), 1));
+    let at = 0;
+    for (let ordinal = 0; ordinal < this.length.length; ordinal++) {
+      const size = this.length[ordinal]!;
+      if (size < 0) continue;
+      const start = this.start[ordinal]!;
+      this.bytes.copy(packed, at, start, start + size);
+      this.start[ordinal] = at;
+      at += size;
+    }
+    this.bytes = packed;
+    this.used = at;
+  }
+
+  private liveBytes(): number {
+    let total = 0;
+    for (let ordinal = 0; ordinal < this.length.length; ordinal++) total += Math.max(this.length[ordinal]!, 0);
+    return total;
   }
 
   private grow(ordinal: number): void {
@@ -346,10 +369,11 @@ export class ResidentIndex {
     else this.latinTokens.set(first, [created]);
   }
 
-  /** Packs the token lists after a load (see PostingLists.compact). */
+  /** Packs the token lists and the cards after a load (see PostingLists.compact, TextStore.compact). */
   compact(): void {
     this.postings.compact();
     this.titlePostings.compact();
+    this.cards.compact();
   }
 
   private grow(): void {
