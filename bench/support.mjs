@@ -34,7 +34,20 @@ export function percentile(values, p) {
  * @param {{ rounds?: number, warm?: number, check?: (status: number, text: string) => void }} [options]
  * @returns {Promise<{ p50: number, p90: number, p99: number }>}
  */
-export async function oneAtATime(url, bodies, { rounds = 300, warm = 50, check = () => undefined } = {}) {
+export async function oneAtATime(url, bodies, options = {}) {
+  return latencies(await timesOneAtATime(url, bodies, options));
+}
+
+/** p50, p90 and p99 of request times in ms. @param {number[]} times */
+export const latencies = (times) => ({ p50: percentile(times, 50), p90: percentile(times, 90), p99: percentile(times, 99) });
+
+/**
+ * As oneAtATime, but every measured request's time in ms, for pooling several runs.
+ * @param {string} url @param {string[]} bodies
+ * @param {{ rounds?: number, warm?: number, check?: (status: number, text: string) => void }} [options]
+ * @returns {Promise<number[]>}
+ */
+export async function timesOneAtATime(url, bodies, { rounds = 300, warm = 50, check = () => undefined } = {}) {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const target = new URL(url);
   /** @param {string} body @returns {Promise<{ status: number, text: string }>} */
@@ -62,7 +75,7 @@ export async function oneAtATime(url, bodies, { rounds = 300, warm = 50, check =
   } finally {
     agent.destroy();
   }
-  return { p50: percentile(times, 50), p90: percentile(times, 90), p99: percentile(times, 99) };
+  return times;
 }
 
 /** A port that was free a moment ago on 127.0.0.1. @returns {Promise<number>} */
