@@ -161,11 +161,11 @@ async function main() {
   const sample = (selective[0] ?? broad[0]) && (await post(graphql, body(/** @type {any} */ (selective[0] ?? broad[0]).q, /** @type {any} */ (selective[0] ?? broad[0]).filters))).text;
   const bare = sample ? await run.bareServer(sample) : undefined;
   /** @type {[string, string, string[]][]} what is measured one at a time: name, URL, bodies */
-  const alone = [
-    ...(bare ? /** @type {[string, string, string[]][]} */ ([['bare', bare.url, ['{}']]]) : []),
-    ['trivial', graphql, [JSON.stringify({ query: '{ __typename }' })]],
-    ...(/** @type {const} */ (['selective', 'broad'])).filter((kind) => (kind === 'selective' ? selective : broad).length).map((kind) => /** @type {[string, string, string[]]} */ ([kind, graphql, (kind === 'selective' ? selective : broad).map((s) => body(s.q, s.filters))])),
-  ];
+  const alone = [['trivial', graphql, [JSON.stringify({ query: '{ __typename }' })]]];
+  if (bare) alone.unshift(['bare', bare.url, ['{}']]);
+  for (const [kind, set] of /** @type {const} */ ([['selective', selective], ['broad', broad]])) {
+    if (set.length) alone.push([kind, graphql, set.map((s) => body(s.q, s.filters))]);
+  }
   // the process has just loaded its resident copy: what follows a load is settled first (its
   // collections, the compiler's work), so that the rounds measure the steady state
   for (const [, url, bodies] of alone) await timesOneAtATime(url, bodies, { rounds: SINGLE_WARMUP, warm: 0, check: searchAnswered });
@@ -183,6 +183,8 @@ async function main() {
     }
     say(`one at a time, round ${round + 1} of ${SINGLE_ROUNDS}: ${alone.map(([name]) => `${name} p99 ${fmt(/** @type {number} */ (roundP99[name]?.[round]), 2)} ms`).join(', ')}`);
   }
+  /** @param {{ roundP99: number[] }} s */
+  const rounds = (s) => s.roundP99.map((p) => fmt(p, 2)).join(', ');
   /** @param {string} name */
   const single = (name) => pooled[name] && { ...latencies(pooled[name]), requests: pooled[name].length, roundP99: roundP99[name] };
   results.bareSingle = single('bare');
@@ -221,7 +223,7 @@ async function main() {
     const target = TARGETS[kind];
     const ratio = results.bare && entry.load ? entry.load.requestsPerSecond / results.bare.requestsPerSecond : NaN;
     console.log(
-      `  ${kind.padEnd(9)} alone p50 ${fmt(entry.single.p50, 2)} / p99 ${fmt(entry.single.p99, 2)} ms (rounds ${entry.single.roundP99.map((/** @type {number} */ p) => fmt(p, 2)).join(', ')})` +
+      `  ${kind.padEnd(9)} alone p50 ${fmt(entry.single.p50, 2)} / p99 ${fmt(entry.single.p99, 2)} ms (rounds ${rounds(entry.single)})` +
         (entry.load ? ` | ${connections} conns ${fmt(entry.load.requestsPerSecond, 0)} req/s, p50 ${entry.load.latencyMs.p50} / p99 ${entry.load.latencyMs.p99} ms, ${fmt(ratio * 100, 1)} % of bare` : ''),
     );
     if (listings >= 1_000_000 && kind === 'broad' && entry.single.p99 > TARGETS.millionBroadSingleP99Ms) misses.push(`broad alone p99 ${fmt(entry.single.p99, 2)} ms at ${listings} (target ${TARGETS.millionBroadSingleP99Ms})`);
@@ -232,8 +234,6 @@ async function main() {
     if (entry.load && entry.load.verified.bad + entry.load.non2xx > 0) misses.push(`${kind}: ${entry.load.verified.bad + entry.load.non2xx} bad answers`);
   }
   if (results.bare) console.log(`  bare      ${fmt(results.bare.requestsPerSecond, 0)} req/s, p99 ${results.bare.latencyMs.p99} ms`);
-  /** @param {{ roundP99: number[] }} s */
-  const rounds = (s) => s.roundP99.map((p) => fmt(p, 2)).join(', ');
   if (results.bareSingle) console.log(`  bare      alone p50 ${fmt(results.bareSingle.p50, 2)} / p99 ${fmt(results.bareSingle.p99, 2)} ms (rounds ${rounds(results.bareSingle)}; the machine's own floor for one request at a time)`);
   console.log(`  { __typename } alone p50 ${fmt(results.trivialSingle.p50, 2)} / p99 ${fmt(results.trivialSingle.p99, 2)} ms (rounds ${rounds(results.trivialSingle)}; the stack's own floor for one query at a time)`);
   console.log(`  rebuild   ${fmt(rebuildSeconds)} s (${rebuildOut.trim()})`);

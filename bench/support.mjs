@@ -26,23 +26,14 @@ export function percentile(values, p) {
   return /** @type {number} */ (sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]);
 }
 
-/**
- * Requests one at a time, as a single buyer sends them, over one kept-alive connection of plain
- * node:http (fetch's own work per request would be measured too, and varies more than the servers'):
- * `warm` unmeasured, then `rounds` measured, the bodies in turn. `check` refuses a wrong answer.
- * @param {string} url @param {string[]} bodies
- * @param {{ rounds?: number, warm?: number, check?: (status: number, text: string) => void }} [options]
- * @returns {Promise<{ p50: number, p90: number, p99: number }>}
- */
-export async function oneAtATime(url, bodies, options = {}) {
-  return latencies(await timesOneAtATime(url, bodies, options));
-}
-
 /** p50, p90 and p99 of request times in ms. @param {number[]} times */
 export const latencies = (times) => ({ p50: percentile(times, 50), p90: percentile(times, 90), p99: percentile(times, 99) });
 
 /**
- * As oneAtATime, but every measured request's time in ms, for pooling several runs.
+ * Requests one at a time, as a single buyer sends them, over one kept-alive connection of plain
+ * node:http (fetch's own work per request would be measured too, and varies more than the servers'):
+ * `warm` unmeasured, then `rounds` measured, the bodies in turn. `check` refuses a wrong answer.
+ * Returns every measured request's time in ms (see latencies).
  * @param {string} url @param {string[]} bodies
  * @param {{ rounds?: number, warm?: number, check?: (status: number, text: string) => void }} [options]
  * @returns {Promise<number[]>}

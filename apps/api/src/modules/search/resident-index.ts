@@ -273,19 +273,6 @@ class Bits {
     }
     return n;
   }
-
-  /** calls `each` with every ordinal in the set, ascending */
-  forEach(each: (ordinal: number) => void): void {
-    const words = this.words;
-    for (let w = 0; w < words.length; w++) {
-      let word = words[w]!;
-      while (word !== 0) {
-        const low = word & -word;
-        each((w << 5) + 31 - Math.clz32(low));
-        word ^= low;
-      }
-    }
-  }
 }
 
 function priceBucket(price: number | null): number {
@@ -332,8 +319,8 @@ export class ResidentIndex {
   private readonly certificationSets = new Dictionary();
   /** scratch for one search at a time (searches are synchronous): a count per document */
   private rankScratch = new Uint8Array(0);
-  /** the ordinals a text matched, reused from search to search */
-  private matchScratch = new Int32Array(0);
+  /** scratch for one set of ordinals at a time (see ordinalsIn) */
+  private ordinalScratch = new Int32Array(0);
   private readonly postings = new PostingLists();
   private readonly titlePostings = new PostingLists();
   /** tokens of letters by their first letter, for prefix lookups */
@@ -467,11 +454,15 @@ export class ResidentIndex {
       // several tokens share the prefix: a title counts once for it
       const bits = new Bits(this.count);
       for (const list of lists) bits.addAll(list);
-      bits.forEach((o) => {
-        if (rank[o]! < 255) rank[o]!++;
-      });
+      for (const o of this.ordinalsIn(bits)) if (rank[o]! < 255) rank[o]!++;
     }
     return rank;
+  }
+
+  /** The ordinals in `bits`, ascending, in scratch that the next call overwrites. */
+  private ordinalsIn(bits: Bits): Int32Array {
+    if (this.ordinalScratch.length < this.count) this.ordinalScratch = new Int32Array(this.capacity);
+    return this.ordinalScratch.subarray(0, bits.collect(this.ordinalScratch));
   }
 
   /** Per distinct list (of categories, of certifications): whether it passes a filter on `wanted`, any of them. */
@@ -530,13 +521,8 @@ export class ResidentIndex {
 
     // the candidates: what the text matched, or every document; one plain loop over them (a callback
     // per candidate cost a third of a broad search)
-    let matched: Int32Array | undefined;
-    let candidates = this.count;
-    if (query.text) {
-      if (this.matchScratch.length < this.count) this.matchScratch = new Int32Array(this.capacity);
-      matched = this.matchScratch;
-      candidates = this.matching(query.text).collect(matched);
-    }
+    const matched = query.text ? this.ordinalsIn(this.matching(query.text)) : undefined;
+    const candidates = matched ? matched.length : this.count;
     for (let i = 0; i < candidates; i++) {
       const o = matched ? matched[i]! : i;
       const flags = flagOf[o]!;
