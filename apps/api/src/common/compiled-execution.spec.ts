@@ -103,6 +103,41 @@ describe('compiled execution', () => {
   });
 });
 
+describe('compiled values of fields', () => {
+  const facets = buildSchema(`
+    type Query { counties: [Facet]!  one: Facet }
+    type Facet { value: String!  label: String  count: Int!  share: Float  chosen: Boolean! }
+  `);
+  const answers: Record<string, object> = {
+    'a value of each field as it should be': { counties: [{ value: '430923', label: '安化县', count: 3, share: 0.5, chosen: true }], one: null },
+    'a missing value where one is required, in a list': {
+      counties: [{ value: '430923', label: '安化县', count: 3, chosen: false }, { value: null, label: '麻阳', count: 1, chosen: false }],
+    },
+    'values not of their type': {
+      counties: [{ value: 7, label: { toString: () => '古丈' }, count: 1, share: Number.NaN, chosen: 1 }, { value: '2', count: 2 ** 40, chosen: true }],
+      one: { value: 'x', count: 2.5, chosen: true },
+    },
+    'an error where a value was expected': { counties: [{ value: '1', label: new Error('名称暂缺 / no name yet'), count: 1, chosen: false }], one: { value: new Error('无 / none'), count: 1, chosen: true } },
+  };
+
+  it.each(Object.keys(answers))('answers %s as graphql-js does, errors, paths and locations included', async (name) => {
+    const root = answers[name]!;
+    for (const [field, value] of Object.entries(root)) facets.getQueryType()!.getFields()[field]!.resolve = () => value;
+    const { run } = await executorFor(facets);
+    const document = parse('{ counties { value label count share chosen }\n  one { value count label chosen } }');
+    const expected = await execute({ schema: facets, document });
+    const shape = (result: Awaited<ReturnType<typeof run>>) => ({
+      data: result.data,
+      // in the order of their paths: the compiled executor reports a list's errors in another order
+      errors: result.errors?.map((e) => ({ message: e.message, path: e.path, locations: e.locations })).sort((a, b) => (String(a.path) < String(b.path) ? -1 : 1)),
+    });
+    // the first runs are graphql-js's own; the later ones compiled
+    vi.mocked(jit.compileQuery).mockClear();
+    for (let i = 0; i < 4; i++) expect(shape(await run(document))).toEqual(shape(expected));
+    expect(jit.compileQuery).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('Apollo Server behind the executor seam', () => {
   it('hands the executor a response whose status is a class accessor, not one made for each request', async () => {
     const { ApolloServer } = await import('@apollo/server');
