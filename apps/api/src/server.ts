@@ -40,6 +40,8 @@ export interface ServerOptions {
 }
 
 const API_PREFIXES = ['/graphql', '/api/', '/files/', '/healthz', '/readyz', '/metrics'];
+/** Text answers longer than this (in UTF-16 units) are written as bytes; shorter ones fit Node's own buffer pool as they are. */
+const TEXT_AS_BYTES_FROM = 4096;
 
 /**
  * Builds the whole HTTP application: GraphQL at /graphql, uploads, health endpoints, uploaded files
@@ -73,8 +75,10 @@ export async function createServer({ config, databaseUrl, logger, poolMax, extra
   fastify.addHook('preHandler', (_request, _reply, done) => {
     RequestContext.create(orm.em, done);
   });
-  fastify.addHook('onSend', async (request, reply) => {
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
+    // A text answer leaves as its bytes: as a string, Node would join it to the headers, one more copy of it on the heap
+    done(null, typeof payload === 'string' && payload.length > TEXT_AS_BYTES_FROM ? Buffer.from(payload) : payload);
   });
   fastify.addHook('onResponse', (request, reply, done) => {
     const path = request.url.split('?')[0]!;
