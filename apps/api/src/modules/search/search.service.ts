@@ -5,6 +5,7 @@ import { decodeCursor, encodeCursor } from '../../common/pagination';
 import { CERTIFICATIONS, CERTIFICATION_CODES } from '../catalog/certifications';
 import { ListingReadModel } from '../catalog/listing.read-model';
 import type { ListingView } from '../catalog/listing.view';
+import type { County } from '../geo/county.entity';
 import { GeoService } from '../geo/geo.service';
 import { type FacetCount, type FacetName, PRICE_RANGES, priceRangeKey, SEARCH_ENGINE, type SearchEngine, type SearchFilters } from './search-engine';
 import { type FacetValue, type SearchArgs, type SearchFilterInput, type SearchResult, SearchSort, type SearchSuggestion } from './search.models';
@@ -37,6 +38,30 @@ function romanised(name: string): string {
 interface Label {
   zh: string;
   en: string;
+}
+
+const NO_COUNTS: ReadonlyMap<string, number> = new Map();
+const CERTIFICATION_LABELS: ReadonlyMap<string, Label> = new Map(CERTIFICATIONS.map((c) => [c.code, { zh: c.nameZh, en: c.nameEn }]));
+
+interface PlaceLabels {
+  prefectures: ReadonlyMap<string, Label>;
+  counties: ReadonlyMap<string, Label>;
+}
+
+/** The names of the counties and their prefectures, made once for each list of counties read. */
+const placeLabelsOf = new WeakMap<ReadonlyMap<string, County>, PlaceLabels>();
+
+function placeLabels(counties: ReadonlyMap<string, County>): PlaceLabels {
+  let labels = placeLabelsOf.get(counties);
+  if (!labels) {
+    const all = [...counties.values()];
+    labels = {
+      prefectures: new Map(all.map((c) => [c.prefectureCode, { zh: c.prefectureName, en: romanised(c.prefectureName) }])),
+      counties: new Map(all.map((c) => [c.code, { zh: c.name, en: romanised(c.name) }])),
+    };
+    placeLabelsOf.set(counties, labels);
+  }
+  return labels;
 }
 
 /**
@@ -156,38 +181,27 @@ export class SearchService implements OnModuleInit {
       if (!values) byFacet.set(c.facet, (values = new Map()));
       values.set(c.value, c.count);
     }
-    const of = (facet: FacetName) => byFacet.get(facet) ?? new Map<string, number>();
-    const counties = await this.geo.countyMap();
+    const of = (facet: FacetName) => byFacet.get(facet) ?? NO_COUNTS;
+    const places = placeLabels(await this.geo.countyMap());
     const { channels, categories } = await this.labels.get();
-    const prefectureNames = new Map([...counties.values()].map((c) => [c.prefectureCode, c.prefectureName]));
-    const certificationNames = new Map(CERTIFICATIONS.map((c) => [c.code, c]));
 
-    const values = (counted: Map<string, number>, selected: string[], label: (value: string) => Label | undefined): FacetValue[] => {
-      const keys = new Set([...counted.keys(), ...selected]);
+    const values = (counted: ReadonlyMap<string, number>, selected: readonly string[], label: (value: string) => Label | undefined): FacetValue[] => {
       const out: FacetValue[] = [];
-      for (const value of keys) {
+      const push = (value: string, count: number) => {
         const name = label(value);
-        if (!name) continue;
-        out.push({ value, labelZh: name.zh, labelEn: name.en, count: counted.get(value) ?? 0, selected: selected.includes(value) });
-      }
+        if (name) out.push({ value, labelZh: name.zh, labelEn: name.en, count, selected: selected.includes(value) });
+      };
+      for (const [value, count] of counted) push(value, count);
+      for (const value of selected) if (!counted.has(value)) push(value, 0);
       return out.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
     };
     const priceCounts = of('price');
     return {
       channels: values(of('channel'), filters.channel ? [filters.channel] : [], (v) => channels.get(v)),
       categories: values(of('category'), filters.categoryId ? [String(filters.categoryId)] : [], (v) => categories.get(Number(v))),
-      prefectures: values(of('prefecture'), filters.prefectureCode ? [filters.prefectureCode] : [], (v) => {
-        const name = prefectureNames.get(v);
-        return name ? { zh: name, en: romanised(name) } : undefined;
-      }),
-      counties: values(of('county'), filters.countyCodes, (v) => {
-        const county = counties.get(v);
-        return county ? { zh: county.name, en: romanised(county.name) } : undefined;
-      }),
-      certifications: values(of('certification'), filters.certifications, (v) => {
-        const c = certificationNames.get(v);
-        return c ? { zh: c.nameZh, en: c.nameEn } : undefined;
-      }),
+      prefectures: values(of('prefecture'), filters.prefectureCode ? [filters.prefectureCode] : [], (v) => places.prefectures.get(v)),
+      counties: values(of('county'), filters.countyCodes, (v) => places.counties.get(v)),
+      certifications: values(of('certification'), filters.certifications, (v) => CERTIFICATION_LABELS.get(v)),
       priceRanges: PRICE_RANGES.map((r) => ({ minFen: r.from, maxFen: r.to, count: priceCounts.get(priceRangeKey(r)) ?? 0 })),
       poverty: of('poverty').get('true') ?? 0,
       inStock: of('inStock').get('true') ?? 0,
