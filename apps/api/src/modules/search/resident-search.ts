@@ -16,6 +16,15 @@ export const IDS_PER_NOTIFICATION = 200;
  * twice as many pages for the same documents, which every young-generation collection walks).
  */
 const LOAD_BATCH = 1_000;
+/**
+ * Documents are loaded by channel, category and county: a search's matches are mostly of one
+ * channel and a few categories, so that they lie close together in the copy's columns instead of
+ * across all of it. With the cache emptied before each search (as the rest of a request leaves
+ * it), a broad search over the benchmark's 83,675 documents took 230–260 µs instead of 430–440 µs,
+ * a selective one 150–160 instead of 210. Documents that change later go to the end until the
+ * next load.
+ */
+const LOAD_ORDER = 'channel_code, category_ids, county_code, listing_id';
 /** A fresh load reclaims the space of replaced documents once they are this share of the live ones. */
 const RELOAD_WHEN_DEAD = 0.5;
 
@@ -197,13 +206,19 @@ export class ResidentSearch implements OnModuleInit, OnModuleDestroy {
       return;
     }
     const next = new ResidentIndex();
-    let after = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const rows = await pooledQuery<DocumentRow>(this.em, `select ${COLUMNS} from search_document where listing_id > ?::uuid order by listing_id limit ${LOAD_BATCH}`, [after], { prepare: true });
+    // in the order of LOAD_ORDER, so that a search's matches lie close together in memory
+    const order = await pooledQuery<{ listing_id: string }>(this.em, `select listing_id from search_document order by ${LOAD_ORDER}`, []);
+    if (generation !== this.generation) return;
+    for (let from = 0; from < order.length; from += LOAD_BATCH) {
+      const ids = order.slice(from, from + LOAD_BATCH).map((row) => row.listing_id);
+      const rows = await pooledQuery<DocumentRow>(this.em, `select ${COLUMNS} from search_document where listing_id = any(?::uuid[])`, [ids], { prepare: true });
       if (generation !== this.generation) return;
-      for (const row of rows) next.put(documentOf(row));
-      if (rows.length < LOAD_BATCH) break;
-      after = rows[rows.length - 1]!.listing_id;
+      const byId = new Map(rows.map((row) => [row.listing_id, row]));
+      // one removed since the order was read is left out; one written since is heard of and read again below
+      for (const id of ids) {
+        const row = byId.get(id);
+        if (row) next.put(documentOf(row));
+      }
     }
     // what changed while loading is read again: the load may have read it before the change
     while (loading.heard.size) {
