@@ -1,15 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { type ResidentDocument, ResidentIndex, type ResidentQuery } from './resident-index';
+import { intersection, type ResidentDocument, ResidentIndex, type ResidentQuery } from './resident-index';
 import { FACET_IGNORES, type FacetCount, type FacetName, type FilterName, PRICE_RANGES, priceRangeKey, type SearchFilters, type SearchSortOrder } from './search-engine';
 import { parseTokens } from './resident-search';
 
+/** Whole numbers below n, the same sequence every run (xorshift32: integer steps, so that every bit of the state varies). */
+function numbers(seed: number): (n: number) => number {
+  let state = seed;
+  return (n) => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) % n;
+  };
+}
+
 /** A small random market, the same every run. */
 function market(size: number): ResidentDocument[] {
-  let seed = 7;
-  const next = (n: number) => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % n;
-  };
+  const next = numbers(7);
   const words = ['黑茶', '绿茶', 'heicha', 'lvcha', '脐橙', 'qicheng', '大米', 'dami', '安化', 'anhua'];
   return Array.from({ length: size }, (_, i) => {
     const tokens = [...new Set(Array.from({ length: 1 + next(4) }, () => words[next(words.length)]!))];
@@ -101,6 +108,9 @@ describe('ResidentIndex', () => {
     { strict: true, units: [{ text: 'an', any: [{ token: 'an', prefix: true }], all: [] }, { text: '大米', any: [{ token: '大米', prefix: false }], all: [] }], alternatives: [{ token: 'an', prefix: true }, { token: '大米', prefix: false }] },
     { strict: true, units: [{ text: '安化黑茶', any: [{ token: '安化黑茶', prefix: false }], all: ['安化', '黑茶'] }], alternatives: [{ token: '安化', prefix: false }, { token: '黑茶', prefix: false }] },
     { strict: false, units: [], alternatives: [{ token: 'q', prefix: true }, { token: '绿茶', prefix: false }] },
+    // every pair of a word: lists of different lengths, one pair twice, a pair no document has
+    { strict: true, units: [{ text: '安化黑茶大米', any: [], all: ['大米', '安化', '黑茶', '安化'] }, { text: '脐橙', any: [{ token: 'qicheng', prefix: false }], all: [] }], alternatives: [{ token: '安化', prefix: false }] },
+    { strict: true, units: [{ text: '黑茶化', any: [{ token: 'lvcha', prefix: false }], all: ['黑茶', '茶化'] }], alternatives: [{ token: '黑茶', prefix: false }] },
   ];
   const filterSets: SearchFilters[] = [
     noFilters,
@@ -235,5 +245,20 @@ describe('parseTokens', () => {
       titleTokens: ['anhua', 'heicha'],
     });
     expect(parseTokens('')).toEqual({ tokens: [], titleTokens: [] });
+  });
+});
+
+describe('intersection of ascending lists', () => {
+  it('keeps exactly the ordinals every list has, whatever their lengths', () => {
+    const next = numbers(11);
+    const list = (size: number, range: number) => Int32Array.from(new Set(Array.from({ length: size }, () => next(range)))).sort();
+    for (let round = 0; round < 300; round++) {
+      const range = 1 + next(5_000);
+      const lists = Array.from({ length: 1 + next(4) }, () => list(next(3) === 0 ? next(5) : next(range + 1), range));
+      // sometimes the very first and last ordinals, which every list then starts or ends with
+      if (next(4) === 0) for (const [i, l] of lists.entries()) lists[i] = Int32Array.from(new Set([0, ...l, range])).sort();
+      const expected = [...lists[0]!].filter((o) => lists.every((l) => l.includes(o)));
+      expect([...intersection(lists)], `round ${round}`).toEqual(expected);
+    }
   });
 });

@@ -255,10 +255,6 @@ class Bits {
     for (let i = 0; i < this.words.length; i++) this.words[i]! &= other.words[i]!;
   }
 
-  or(other: Bits): void {
-    for (let i = 0; i < this.words.length; i++) this.words[i]! |= other.words[i]!;
-  }
-
   /** Writes every ordinal in the set, ascending, into `into` (room for all of them); returns how many. */
   collect(into: Int32Array): number {
     const words = this.words;
@@ -273,6 +269,45 @@ class Bits {
     }
     return n;
   }
+}
+
+/** The ordinals in every one of `lists` (each ascending), ascending: the shortest list, kept where each other list has them. */
+export function intersection(lists: readonly Int32Array[]): Int32Array {
+  const byLength = [...lists].sort((a, b) => a.length - b.length);
+  const kept = byLength[0]!.slice();
+  let n = kept.length;
+  for (let l = 1; l < byLength.length && n > 0; l++) {
+    const list = byLength[l]!;
+    let at = 0;
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      const o = kept[i]!;
+      at = seek(list, o, at);
+      if (at === list.length) break;
+      if (list[at] === o) kept[m++] = o;
+    }
+    n = m;
+  }
+  return kept.subarray(0, n);
+}
+
+/** The first position from `from` on whose value is at least `value` in an ascending list: in steps that double, then halving. */
+function seek(list: Int32Array, value: number, from: number): number {
+  let low = from;
+  let high = from;
+  let step = 1;
+  while (high < list.length && list[high]! < value) {
+    low = high + 1;
+    high = low + step;
+    step *= 2;
+  }
+  if (high > list.length) high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function priceBucket(price: number | null): number {
@@ -408,12 +443,6 @@ export class ResidentIndex {
     return out;
   }
 
-  private bitsOf(query: QueryToken): Bits {
-    const bits = new Bits(this.count);
-    for (const list of this.lists(this.postings, query)) bits.addAll(list);
-    return bits;
-  }
-
   /** Documents with every unit (strict) or any alternative (relaxed). */
   private matching(text: NonNullable<ResidentQuery['text']>): Bits {
     if (!text.strict) {
@@ -426,13 +455,11 @@ export class ResidentIndex {
       const bits = new Bits(this.count);
       for (const token of unit.any) for (const list of this.lists(this.postings, token)) bits.addAll(list);
       if (unit.all.length) {
-        let pairs: Bits | undefined;
-        for (const pair of unit.all) {
-          const one = this.bitsOf({ token: pair, prefix: false });
-          if (pairs) pairs.and(one);
-          else pairs = one;
-        }
-        bits.or(pairs!);
+        // every pair of the word: their lists are intersected from the shortest, not each laid out
+        // in a set of its own (a pair such as a county's name is in thousands of documents)
+        const lists: Int32Array[] = [];
+        for (const pair of unit.all) lists.push(...this.lists(this.postings, { token: pair, prefix: false }));
+        if (lists.length === unit.all.length) bits.addAll(intersection(lists));
       }
       if (all) all.and(bits);
       else all = bits;
