@@ -9,7 +9,7 @@ import type { County } from '../geo/county.entity';
 import { GeoService } from '../geo/geo.service';
 import { type FacetCount, type FacetName, PRICE_RANGES, priceRangeKey, SEARCH_ENGINE, type SearchEngine, type SearchFilters } from './search-engine';
 import { type FacetValue, type SearchArgs, type SearchFilterInput, type SearchResult, SearchSort, type SearchSuggestion } from './search.models';
-import { SearchLabels } from './search-labels';
+import { type Named, SearchLabels } from './search-labels';
 import { SearchTerms } from './search-terms';
 import { highlighter, MAX_QUERY_CHARACTERS, normalise, pinyinOf, prepareAnalysis, queryUnits } from './text-analysis';
 
@@ -35,17 +35,12 @@ function romanised(name: string): string {
   return spelled;
 }
 
-interface Label {
-  zh: string;
-  en: string;
-}
-
 const NO_COUNTS: ReadonlyMap<string, number> = new Map();
-const CERTIFICATION_LABELS: ReadonlyMap<string, Label> = new Map(CERTIFICATIONS.map((c) => [c.code, { zh: c.nameZh, en: c.nameEn }]));
+const CERTIFICATION_LABELS: ReadonlyMap<string, Named> = new Map(CERTIFICATIONS.map((c) => [c.code, { zh: c.nameZh, en: c.nameEn }]));
 
 interface PlaceLabels {
-  prefectures: ReadonlyMap<string, Label>;
-  counties: ReadonlyMap<string, Label>;
+  prefectures: ReadonlyMap<string, Named>;
+  counties: ReadonlyMap<string, Named>;
 }
 
 /** The names of the counties and their prefectures, made once for each list of counties read. */
@@ -185,7 +180,7 @@ export class SearchService implements OnModuleInit {
     const places = placeLabels(await this.geo.countyMap());
     const { channels, categories } = await this.labels.get();
 
-    const values = (counted: ReadonlyMap<string, number>, selected: readonly string[], label: (value: string) => Label | undefined): FacetValue[] => {
+    const values = (counted: ReadonlyMap<string, number>, selected: readonly string[], label: (value: string) => Named | undefined): FacetValue[] => {
       const out: FacetValue[] = [];
       const push = (value: string, count: number) => {
         const name = label(value);
