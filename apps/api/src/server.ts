@@ -20,6 +20,7 @@ import { FileStorage } from './common/file-storage/file-storage.port';
 import { registerFileServing } from './common/file-storage/files.route';
 import { registerHttpHeaders } from './common/http-headers';
 import { registerInputGuard } from './common/input-guard';
+import { startRequestsInBatches } from './common/request-batches';
 import { NestPinoLogger } from './common/logger';
 import { Metrics } from './common/metrics';
 import { ResponseCache } from './common/public-cache/response-cache';
@@ -64,6 +65,8 @@ export async function createServer({ config, databaseUrl, logger, poolMax, extra
     { logger: new NestPinoLogger(logger), bufferLogs: false },
   );
   app.useGlobalFilters(new ExceptionFilter(app.getHttpAdapter()));
+  // each turn's requests are started together, the longest-waiting connection first
+  startRequestsInBatches(app.getHttpServer());
   const fastify = app.getHttpAdapter().getInstance();
   await registerHttpHeaders(fastify, { production: config.production });
   // Hostile variables are refused before anything walks them, the response cache's key included.
