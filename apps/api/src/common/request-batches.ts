@@ -36,7 +36,8 @@ export class RequestBatches {
   ) {
     const freeSince = this.freeSince;
     this.noteAnswered = function (this: ServerResponse) {
-      freeSince.set(this.req.socket, now());
+      const socket = this.req.socket as Socket | null;
+      if (socket) freeSince.set(socket, now());
     };
   }
 
