@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { addDays, chinaToday, quotePerKgFen } from '@xiangnong/domain';
 import { createHash } from 'node:crypto';
+import { seededNumbers } from '../../common/seeded-numbers';
 import { monthsBetween, PriceObservations } from './price-observations';
 import { type Observation, quoteKey } from './quote-rows';
 import { writeFlows } from './trade-flows';
@@ -40,13 +41,8 @@ const SERIES: DemoSeries[] = [
 
 /** A small deterministic generator, so that every embedded start shows the same sample history. */
 function random(seed: string): () => number {
-  let state = createHash('sha256').update(seed).digest().readUInt32LE(0) || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return ((state >>> 0) % 1_000_000) / 1_000_000;
-  };
+  const next = seededNumbers(createHash('sha256').update(seed).digest().readUInt32LE(0));
+  return () => (next() % 1_000_000) / 1_000_000;
 }
 
 const day = (today: string, back: number) => addDays(today, -back);

@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { seededNumbers } from '../../common/seeded-numbers';
 import { intersection, type ResidentDocument, ResidentIndex, type ResidentQuery } from './resident-index';
 import { FACET_IGNORES, type FacetCount, type FacetName, type FilterName, PRICE_RANGES, priceRangeKey, type SearchFilters, type SearchSortOrder } from './search-engine';
 import { parseTokens } from './resident-search';
 
-/** Whole numbers below n, the same sequence every run (xorshift32: integer steps, so that every bit of the state varies). */
+/** Whole numbers below n, the same sequence every run. */
 function numbers(seed: number): (n: number) => number {
-  let state = seed;
-  return (n) => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) % n;
-  };
+  const next = seededNumbers(seed);
+  return (n) => next() % n;
 }
 
 /** A small random market, the same every run. */

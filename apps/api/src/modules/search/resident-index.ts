@@ -457,9 +457,8 @@ export class ResidentIndex {
       if (unit.all.length) {
         // every pair of the word: their lists are intersected from the shortest, not each laid out
         // in a set of its own (a pair such as a county's name is in thousands of documents)
-        const lists: Int32Array[] = [];
-        for (const pair of unit.all) lists.push(...this.lists(this.postings, { token: pair, prefix: false }));
-        if (lists.length === unit.all.length) bits.addAll(intersection(lists));
+        const lists = unit.all.map((pair) => this.postings.find(pair));
+        if (lists.every((list) => list !== undefined)) bits.addAll(intersection(lists.map((list) => this.postings.ordinals(list))));
       }
       if (all) all.and(bits);
       else all = bits;
